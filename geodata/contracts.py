@@ -1,0 +1,232 @@
+"""The Vigía dataset contract: one place that says what every layer holds.
+
+A dataset is ONE GeoPackage file (EPSG:4326 on disk) with the layers below. The
+validator, the demo generator, the README table and the app all read this
+module, so changing a column here changes it everywhere.
+
+Only ``areas`` is required: a ministry that has boundaries and case counts but
+no migration data still gets a risk map; capabilities that need a missing layer
+say so. Extra columns are kept untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+GeometryKind = Literal["polygon", "point", "none"]
+ColumnType = Literal["text", "int", "float", "bool", "period", "hhmm", "choice"]
+
+#: CRS of every geometry layer on disk and in memory.
+CRS = "EPSG:4326"
+
+#: Neighbouring countries of Bolivia (ISO 3166-1 alpha-3).
+NEIGHBOURS: dict[str, str] = {
+    "ARG": "Argentina",
+    "BRA": "Brazil",
+    "CHL": "Chile",
+    "PER": "Peru",
+    "PRY": "Paraguay",
+}
+
+#: High-risk sectors named in the contract. Other sector names load with a warning,
+#: because a ministry may use its own classification.
+HIGH_RISK_SECTORS: tuple[str, ...] = (
+    "mining",
+    "agriculture",
+    "brick-making",
+    "textiles",
+    "domestic work",
+    "ranching",
+    "logging",
+    "brazil nut",
+    "sugar cane",
+)
+
+EXPLOITATION_TYPES: tuple[str, ...] = ("sexual", "labour", "other", "unknown")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a layer.
+
+    ``choices`` applies to ``choice`` columns; ``minimum`` to numbers;
+    ``default`` fills an optional column that is absent (and is said so).
+    """
+
+    name: str
+    type: ColumnType
+    required: bool = True
+    description: str = ""
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    unique: bool = False
+    references: str | None = None  # "layer.column" this column must match
+    default: object = None
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer of the dataset."""
+
+    name: str
+    geometry: GeometryKind
+    description: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    #: Column-name prefixes whose columns are typed too (e.g. ``nat_`` counts).
+    prefixed: tuple[tuple[str, ColumnType], ...] = field(default_factory=tuple)
+
+    @property
+    def id_column(self) -> str | None:
+        for c in self.columns:
+            if c.unique:
+                return c.name
+        return None
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    @property
+    def required_columns(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+
+_COUNT = dict(type="int", minimum=0)
+
+LAYERS: dict[str, Layer] = {
+    layer.name: layer
+    for layer in (
+        Layer(
+            "areas",
+            "polygon",
+            "Municipalities (or any areas) that risk is scored for.",
+            (
+                Column("area_id", "text", unique=True,
+                       description="Area code as text, e.g. the 6-digit INE code; leading zeros kept."),
+                Column("name", "text", description="Area name."),
+                Column("admin1", "text", description="Department the area belongs to."),
+                Column("population", description="Residents (int >= 0).", **_COUNT),
+            ),
+            required=True,
+        ),
+        Layer(
+            "crossings",
+            "point",
+            "Border crossings, official and unofficial.",
+            (
+                Column("crossing_id", "text", unique=True, description="Crossing code."),
+                Column("name", "text", description="Crossing name."),
+                Column("neighbour", "choice", choices=tuple(NEIGHBOURS),
+                       description="Neighbouring country, ISO3 (ARG, BRA, CHL, PER, PRY)."),
+                Column("kind", "choice", choices=("official", "unofficial"),
+                       description="official or unofficial."),
+            ),
+        ),
+        Layer(
+            "offices",
+            "point",
+            "Labour inspection offices and police border units (where teams start).",
+            (
+                Column("office_id", "text", unique=True, description="Office code."),
+                Column("name", "text", description="Office name."),
+                Column("kind", "choice", choices=("labour", "police"), description="labour or police."),
+                Column("staff", description="Inspectors or officers (int >= 0).", **_COUNT),
+            ),
+        ),
+        Layer(
+            "sites",
+            "point",
+            "Candidate inspection workplaces.",
+            (
+                Column("site_id", "text", unique=True, description="Workplace code."),
+                Column("name", "text", description="Workplace name."),
+                Column("sector", "text", description="Economic sector, e.g. mining, brick-making."),
+                Column("open_from", "hhmm", required=False, description="Opening time HH:MM (optional)."),
+                Column("open_to", "hhmm", required=False, description="Closing time HH:MM (optional)."),
+                Column("service_minutes", required=False, default=60,
+                       description="Minutes an inspection takes (optional, default 60).", **_COUNT),
+                Column("must_visit", "bool", required=False, default=False,
+                       description="true when the site must be in the plan (optional, default false)."),
+            ),
+        ),
+        Layer(
+            "cases",
+            "none",
+            "Trafficking cases, AGGREGATED by area, period and type. Never personal data.",
+            (
+                Column("area_id", "text", references="areas.area_id", description="Area code."),
+                Column("period", "period", description="YYYY or YYYY-MM."),
+                Column("exploitation", "choice", choices=EXPLOITATION_TYPES,
+                       description="sexual, labour, other or unknown."),
+                Column("cases", description="Cases opened (int >= 0).", **_COUNT),
+                Column("victims", description="Victims identified (int >= 0).", **_COUNT),
+            ),
+        ),
+        Layer(
+            "migration",
+            "none",
+            "Migration flows at crossings by period.",
+            (
+                Column("crossing_id", "text", references="crossings.crossing_id", description="Crossing code."),
+                Column("period", "period", description="YYYY or YYYY-MM."),
+                Column("entries", description="Entries (int >= 0).", **_COUNT),
+                Column("exits", description="Exits (int >= 0).", **_COUNT),
+                Column("irregular", description="Irregular entries detected (int >= 0).", **_COUNT),
+            ),
+            prefixed=(("nat_", "int"),),
+        ),
+        Layer(
+            "sectors",
+            "none",
+            "Employment in high-risk sectors by area.",
+            (
+                Column("area_id", "text", references="areas.area_id", description="Area code."),
+                Column("sector", "text", description="Sector name, e.g. mining, brazil nut."),
+                Column("workers", description="People employed (int >= 0).", **_COUNT),
+            ),
+        ),
+    )
+}
+
+#: Optional per-nationality counts in ``migration``: ``nat_<ISO3>`` (e.g. ``nat_VEN``).
+NATIONALITY_PREFIX = "nat_"
+
+#: Column names that look like personal data. Matched against normalised names
+#: (lower case, accents and separators removed); any hit in ``cases`` is refused,
+#: because case data must arrive aggregated.
+PERSONAL_DATA_PATTERNS: tuple[str, ...] = (
+    r"^(first|last|full|given|family|sur)?names?$",
+    r"^(victim|victima|person|persona|nombre|nombres|apellidos?)(name|nombre)?s?$",
+    r"nombre",
+    r"apellido",
+    r"surname",
+    r"^(ci|dni|nid|cedula|carnet|carnetidentidad|passport|pasaporte|documento|document|docid|idnumber|nroci|numerodocumento|documentnumber|ssn)$",
+    r"(birth|nacimiento|fechanac|dob)",
+    r"(telefono|phone|email|correo|direccion|address)",
+)
+
+#: The order layers are validated and written in (references point backwards).
+LAYER_ORDER: tuple[str, ...] = ("areas", "crossings", "offices", "sites", "cases", "migration", "sectors")
+
+
+def contract_markdown() -> str:
+    """The contract as a Markdown table, for README and the app's Data page."""
+    lines = []
+    for layer in LAYERS.values():
+        geom = {"polygon": "polygons", "point": "points", "none": "table"}[layer.geometry]
+        req = "required" if layer.required else "optional"
+        lines.append(f"**`{layer.name}`** ({geom}, {req}) — {layer.description}\n")
+        lines.append("| column | type | required | meaning |")
+        lines.append("|---|---|---|---|")
+        for c in layer.columns:
+            kind = c.type if c.type != "choice" else "one of " + "/".join(c.choices)
+            lines.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'no'} | {c.description} |")
+        if layer.prefixed:
+            for prefix, typ in layer.prefixed:
+                lines.append(f"| `{prefix}<ISO3>` | {typ} | no | Count per nationality, e.g. `{prefix}VEN`. |")
+        lines.append("")
+    return "\n".join(lines)
