@@ -1,0 +1,48 @@
+# Two commands on a fresh machine (see README.md):
+#   make run   - create .venv, install, start the app on the bundled demo (http://localhost:8501)
+#   make test  - create .venv if needed, install test dependencies (and Chromium when root), run all tests
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+# Re-install only when pyproject.toml changes.
+STAMP      := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test install demo clean browser-deps
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Vigía needs Python >= 3.11"' \
+	  || { echo "Python 3.11 or newer is required (set PYTHON=python3.11)"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { \
+	  echo "python3 -m venv failed: on Debian/Ubuntu install the venv module: sudo apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@ $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+# Chromium for the browser test, from Debian's packages (never a browser download).
+# Without root or apt the browser test skips and says why.
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Chromium from apt for the browser test..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "WARNING: could not install Chromium; the browser test will be skipped"; \
+	else echo "NOTE: no Chromium and not root; the browser test will be skipped (sudo apt-get install chromium)"; fi
+
+test: $(TEST_STAMP) browser-deps
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache

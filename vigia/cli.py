@@ -1,0 +1,130 @@
+"""The ``vigia`` command line: validate, build and demo datasets.
+
+It only orchestrates: every command calls the same ``geodata`` functions the
+app uses, then prints what they found. Exit codes: 0 success, 1 the data has
+errors, 2 the command itself was used wrongly (missing path, bad option).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from geodata.problems import DataError, Problem, Severity
+
+EXIT_OK = 0
+EXIT_DATA_ERRORS = 1
+EXIT_USAGE = 2
+
+
+def _print_problems(problems: Sequence[Problem], stream=sys.stdout) -> None:
+    """Errors first, then fixes, then warnings: a user fixes errors first."""
+    order = {Severity.ERROR: 0, Severity.FIXED: 1, Severity.WARNING: 2}
+    for problem in sorted(problems, key=lambda p: order[p.severity]):
+        print(f"  {problem}", file=stream)
+
+
+def _summary(problems: Sequence[Problem]) -> str:
+    counts = Counter(p.severity.value for p in problems)
+    return f"{counts['error']} error(s), {counts['fixed']} fixed, {counts['warning']} warning(s)"
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from geodata.load import check_dataset
+
+    path = Path(args.path)
+    if not path.exists():
+        print(f"vigia validate: {path} does not exist (give a .gpkg dataset or a folder of layer files)", file=sys.stderr)
+        return EXIT_USAGE
+    report = check_dataset(path)
+    if args.json:
+        print(json.dumps({"ok": report.ok, "problems": [p.as_dict() for p in report.problems]}, indent=2, ensure_ascii=False))
+        return EXIT_OK if report.ok else EXIT_DATA_ERRORS
+    verdict = "VALID" if report.ok else "NOT VALID"
+    print(f"{path}: {verdict} — {_summary(report.problems)}")
+    if report.dataset is not None:
+        for name, frame in report.dataset.layers.items():
+            print(f"  layer {name}: {len(frame)} row(s)")
+    _print_problems(report.problems)
+    return EXIT_OK if report.ok else EXIT_DATA_ERRORS
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from geodata.dataset import write_dataset
+    from geodata.load import check_dataset
+
+    source, out = Path(args.path), Path(args.out)
+    if not source.exists():
+        print(f"vigia build: {source} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    if out.suffix.lower() != ".gpkg":
+        print(f"vigia build: the output must be a .gpkg file, not '{out.name}'", file=sys.stderr)
+        return EXIT_USAGE
+    report = check_dataset(source)
+    if not report.ok or report.dataset is None:
+        print(f"{source}: NOT VALID — {_summary(report.problems)}; nothing written.")
+        _print_problems(report.problems)
+        return EXIT_DATA_ERRORS
+    write_dataset(report.dataset, out)
+    print(f"Wrote {out} ({', '.join(f'{n}: {len(f)}' for n, f in report.dataset.layers.items())}) — {_summary(report.problems)}")
+    _print_problems(report.problems)
+    return EXIT_OK
+
+
+def _cmd_demo_data(args: argparse.Namespace) -> int:
+    from geodata.demo import write_demo
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".gpkg":
+        print(f"vigia demo-data: the output must be a .gpkg file, not '{out.name}'", file=sys.stderr)
+        return EXIT_USAGE
+    if args.areas is not None and not Path(args.areas).exists():
+        print(f"vigia demo-data: --areas file {args.areas} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_demo(out, seed=args.seed, areas_file=args.areas)
+    except DataError as exc:
+        print(f"vigia demo-data: cannot use {args.areas}:", file=sys.stderr)
+        _print_problems(exc.problems, stream=sys.stderr)
+        return EXIT_DATA_ERRORS
+    print(f"Wrote demo dataset {out} (seed {args.seed}; real geography, SYNTHETIC figures)")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from geodata.demo import DEFAULT_SEED
+
+    parser = argparse.ArgumentParser(prog="vigia", description="Vigía: data tools for the anti-trafficking maps and plans.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check a dataset (.gpkg) or a folder of layer files; exit 0 when valid")
+    p.add_argument("path", help="dataset .gpkg, or a folder with areas.geojson, cases.csv, ...")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("build", help="validate a folder of layer files and assemble it into one dataset .gpkg")
+    p.add_argument("path", help="folder (or .gpkg) to read")
+    p.add_argument("out", help="dataset .gpkg to write")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("demo-data", help="write the demo dataset: real geography, synthetic figures")
+    p.add_argument("out", help="dataset .gpkg to write")
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed for the synthetic figures (default {DEFAULT_SEED})")
+    p.add_argument("--areas", default=None, help="attach the figures to this real boundary file instead of demo catchments")
+    p.set_defaults(func=_cmd_demo_data)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``vigia`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
