@@ -12,7 +12,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from geodata.problems import DataError, Problem, Severity
 
@@ -21,8 +21,9 @@ EXIT_DATA_ERRORS = 1
 EXIT_USAGE = 2
 
 
-def _print_problems(problems: Sequence[Problem], stream=sys.stdout) -> None:
+def _print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
     """Errors first, then fixes, then warnings: a user fixes errors first."""
+    stream = stream or sys.stdout
     order = {Severity.ERROR: 0, Severity.FIXED: 1, Severity.WARNING: 2}
     for problem in sorted(problems, key=lambda p: order[p.severity]):
         print(f"  {problem}", file=stream)
