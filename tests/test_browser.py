@@ -1,0 +1,165 @@
+"""The real app in a real browser, with the internet cut off: the risk map must still draw.
+
+Starts ``streamlit run app.py`` on a free port with the demo dataset, drives the
+system Chromium through Playwright (never a downloaded browser), aborts every
+request that is not to this machine, and checks that the Leaflet map shows every
+demo area and crossing with Leaflet loaded from a ``data:`` URI. The screenshot
+is kept at ``test-artifacts/browser/risk_map.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pyogrio
+import pytest
+
+from vigia.ui import maps
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def find_chromium() -> str | None:
+    """The system Chromium (Debian's package), never a Playwright download."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """End the server we started (its own process group), politely then firmly."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    path = find_chromium()
+    if path is None:
+        pytest.skip("no Chromium at /usr/bin/chromium or on PATH; run `make test` as root to install it "
+                    "(or: sudo apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port with the demo; always stopped afterwards."""
+    port = _free_port()
+    data_dir = tmp_path_factory.mktemp("vigia-data")
+    log_path = data_dir / "streamlit.log"
+    env = {**os.environ, "VIGIA_DATASET": str(demo_gpkg), "VIGIA_DATA_DIR": str(data_dir)}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1"]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 45
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer /_stcore/health in 45 s:\n{log_path.read_text(errors='replace')}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        _stop(process)
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in {"data", "blob", "about"} or parsed.hostname in LOCAL_HOSTS
+
+
+def test_risk_map_renders_offline_with_all_areas_and_crossings(app_url: str, chromium: str,
+                                                               demo_gpkg: Path) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    n_areas = pyogrio.read_info(demo_gpkg, layer="areas")["features"]
+    n_crossings = pyogrio.read_info(demo_gpkg, layer="crossings")["features"]
+    blocked: list[str] = []
+
+    def only_local(route) -> None:
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, timeout=30_000)
+        except PlaywrightError as error:
+            pytest.skip(f"Chromium at {chromium} cannot start: {str(error).splitlines()[0]}")
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 1100}, service_workers="block")
+            context.route("**/*", only_local)
+            page = context.new_page()
+            page.goto(app_url, wait_until="domcontentloaded", timeout=30_000)
+
+            frame_locator = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+            frame_locator.locator(".leaflet-container").wait_for(timeout=60_000)
+            frame_locator.locator(f"path.{maps.AREA_CLASS}").first.wait_for(timeout=30_000)
+            frame_locator.locator(".vigia-legend").wait_for(timeout=10_000)
+            page.wait_for_timeout(1_000)  # let the iframe settle to its final height
+
+            areas = frame_locator.locator(f"path.{maps.AREA_CLASS}.leaflet-interactive").count()
+            crossings = frame_locator.locator(f"path.{maps.CROSSING_CLASS}").count()
+            frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+            leaflet = frame.evaluate(
+                "() => ({version: window.L && L.version,"
+                " scripts: Array.from(document.scripts).map(s => s.src).filter(Boolean),"
+                " styles: Array.from(document.querySelectorAll('link[rel=stylesheet]')).map(l => l.href)})")
+            legend = frame_locator.locator(".vigia-legend").inner_text()
+
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "risk_map.png"), full_page=False)
+        finally:
+            browser.close()
+
+    assert areas >= n_areas, f"{areas} area polygons drawn, the demo has {n_areas}"
+    assert crossings >= n_crossings, f"{crossings} crossing markers drawn, the demo has {n_crossings}"
+    assert leaflet["version"] == "1.9.3"
+    assert any(src.startswith("data:text/javascript") for src in leaflet["scripts"]), leaflet["scripts"]
+    assert all(_is_local(src) for src in leaflet["scripts"] + leaflet["styles"]), leaflet
+    assert "áreas de demostración" in legend, legend
+    assert blocked == [], f"the app tried to reach the internet: {blocked}"

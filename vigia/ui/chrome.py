@@ -1,0 +1,123 @@
+"""What every page shares: sidebar switches, the title block, the synthetic banner.
+
+The banner lives here, not in each page, so no page can forget to say that demo
+figures are invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from geodata.dataset import Dataset
+from geodata.problems import DataError, Problem
+from vigia.ui import state
+from vigia.ui.i18n import LANG_KEY, LANGS, areas_kind_label, areas_kind_note, t
+
+#: Session-state key of the "online basemap" toggle.
+ONLINE_TILES_KEY = "vigia_online_tiles"
+
+
+def language_switch() -> str:
+    """Sidebar language choice (Spanish first); returns the language code."""
+    return st.sidebar.radio(
+        t("sidebar.language"), LANGS, key=LANG_KEY, horizontal=True, format_func=lambda code: t(f"lang.{code}")
+    )
+
+
+def map_options() -> None:
+    """Sidebar toggle for web map tiles; off by default so nothing leaves the machine."""
+    st.sidebar.toggle(t("sidebar.online_tiles"), value=False, key=ONLINE_TILES_KEY,
+                      help=t("sidebar.online_tiles_help"))
+
+
+def online_tiles() -> bool:
+    return bool(st.session_state.get(ONLINE_TILES_KEY, False))
+
+
+_COUNT_TEXT = re.compile(r"^(<\d+|[\d.,]*)$")
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A read-only table: numbers localised and right-aligned, count texts ("<5") too."""
+    config = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            config[column] = st.column_config.NumberColumn(format="localized")
+        elif values.dtype == object and len(values) and values.map(lambda v: bool(_COUNT_TEXT.match(str(v)))).all():
+            config[column] = st.column_config.TextColumn(alignment="right")
+    st.dataframe(frame, hide_index=True, column_config=config)
+
+
+def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
+    """Problems as a table with translated headers and severities."""
+    rows = [p.as_dict() for p in problems]
+    frame = pd.DataFrame(rows, columns=["severity", "file", "layer", "row", "column", "message", "hint"])
+    frame["severity"] = [t(f"severity_one.{value}") for value in frame["severity"]]
+    frame["row"] = frame["row"].astype("Int64")
+    return frame.rename(columns={c: t(f"problems.{c}") for c in frame.columns})
+
+
+def _fall_back_to_default() -> None:
+    """After a chosen dataset failed: next run shows the default one again."""
+    if not state.is_default(st.session_state):
+        state.reset_to_default(st.session_state)
+        st.info(t("state.reset_hint"))
+
+
+def _load_current() -> Dataset:
+    """The session's dataset; builds the demo on first run; stops the page on bad data."""
+    path = state.current_dataset_path(st.session_state)
+    if path == state.demo_path() and not path.exists():
+        with st.spinner(t("state.building_demo", path=str(path))):
+            state.ensure_demo(path)
+    if not path.exists():
+        st.error(t("state.missing", path=str(path), env=state.ENV_DATASET))
+        _fall_back_to_default()
+        st.stop()
+    try:
+        return state.load_dataset_cached(path)
+    except DataError as error:
+        st.error(t("state.invalid", path=str(path)))
+        st.dataframe(problems_frame(error.problems), hide_index=True)
+        _fall_back_to_default()
+        st.stop()
+        raise  # not reached: st.stop() ends the run; keeps the return type honest
+
+
+def dataset_title(dataset: Dataset, path_name: str) -> str:
+    return dataset.about.get("title") or path_name
+
+
+def page_start(title_key: str) -> Dataset:
+    """Title, synthetic banner and dataset line of a page; returns the dataset."""
+    dataset = _load_current()
+    st.title(t(title_key))
+    synthetic_banner(dataset)
+    path = state.current_dataset_path(st.session_state)
+    name, kind, note = dataset_title(dataset, path.name), areas_kind_label(dataset), areas_kind_note(dataset)
+    if note:
+        st.caption(t("page.dataset_line_note", name=name, kind=kind, note=note))
+    else:
+        st.caption(t("page.dataset_line", name=name, kind=kind))
+    return dataset
+
+
+def synthetic_banner(dataset: Dataset) -> None:
+    """A warning every page shows when the figures are generated, not real."""
+    if dataset.synthetic:
+        st.warning(t("banner.synthetic"), icon=":material/science:")
+
+
+def not_built(key: str) -> None:
+    """Plain notice for a capability the project has not built yet."""
+    st.info(t(key), icon=":material/construction:")
+
+
+def missing_layer(layer: str) -> None:
+    """Say which optional layer the dataset lacks, rather than an empty widget."""
+    st.info(t("page.missing_layer", layer=layer), icon=":material/info:")

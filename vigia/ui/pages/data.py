@@ -1,0 +1,71 @@
+"""Data: the dataset in use, the contract, and uploading a replacement.
+
+An upload replaces the dataset in use only when it validates; otherwise the
+errors are listed and the page says the current dataset was kept.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from geodata.contracts import contract_markdown
+from vigia.ui import chrome, state, summaries
+from vigia.ui.i18n import t, table_labels
+from vigia.ui.upload import UploadOutcome, process_upload
+
+#: Session-state key of the last upload's outcome (shown after the rerun).
+OUTCOME_KEY = "vigia_upload_outcome"
+UPLOAD_TYPES = ["gpkg", "geojson", "json", "csv", "xlsx", "zip", "shp", "shx", "dbf", "prj", "cpg"]
+
+dataset = chrome.page_start("data.title")
+path = state.current_dataset_path(st.session_state)
+
+st.subheader(t("data.current_header"))
+st.markdown(t("data.current_name", name=chrome.dataset_title(dataset, path.name)))
+st.markdown(t("data.current_file", path=str(path)))
+if dataset.source:
+    st.markdown(t("data.current_source", source=dataset.source))
+left, right = st.columns([1, 2])
+with left:
+    st.markdown(t("data.layers_header"))
+    chrome.table(table_labels(summaries.layer_counts(dataset)))
+with right:
+    st.markdown(t("data.about_header"))
+    about = pd.DataFrame({"key": list(dataset.about), "value": [str(v) for v in dataset.about.values()]})
+    st.table(table_labels(about).set_index(t("col.key")))  # full text, wrapped
+if dataset.problems:
+    with st.expander(t("data.load_notes", n=len(dataset.problems))):
+        chrome.table(chrome.problems_frame(dataset.problems))
+
+default_label = "data.back_to_configured" if state.configured_dataset() else "data.back_to_demo"
+if st.button(t(default_label), disabled=state.is_default(st.session_state)):
+    state.reset_to_default(st.session_state)
+    st.session_state.pop(OUTCOME_KEY, None)
+    st.rerun()
+
+st.subheader(t("data.upload_header"))
+st.markdown(t("data.upload_help"))
+uploaded = st.file_uploader(t("data.upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True)
+if st.button(t("data.upload_button"), type="primary", disabled=not uploaded):
+    with st.spinner(t("data.checking")):
+        outcome = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
+    st.session_state[OUTCOME_KEY] = outcome
+    st.rerun()
+
+outcome: UploadOutcome | None = st.session_state.get(OUTCOME_KEY)
+if outcome is not None:
+    st.subheader(t("data.report_header", files=", ".join(outcome.files)))
+    if outcome.accepted:
+        st.success(t("data.accepted", path=str(outcome.saved_to)))
+    else:
+        st.error(t("data.rejected", path=str(outcome.kept)))
+    counts = outcome.counts()
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("severity.error"), counts["error"])
+    c2.metric(t("severity.fixed"), counts["fixed"])
+    c3.metric(t("severity.warning"), counts["warning"])
+    if outcome.problems:
+        chrome.table(chrome.problems_frame(outcome.problems))
+
+with st.expander(t("data.contract_header")):
+    st.caption(t("data.contract_note"))
+    st.markdown(contract_markdown())
