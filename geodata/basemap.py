@@ -25,7 +25,7 @@ NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 CONTEXT_ISO3: tuple[str, ...] = ("BOL", *NEIGHBOURS)
 
 #: (west, south, east, north) around Bolivia: what a map of Bolivia can show.
-CONTEXT_BOX: tuple[float, float, float, float] = (-76.0, -28.0, -52.0, -7.0)
+CONTEXT_BOX: tuple[float, float, float, float] = (-80.0, -32.0, -44.0, -3.0)
 
 #: Simplification for display, in degrees (~1 km): invisible at country zoom,
 #: and it makes the map HTML an order of magnitude smaller.
