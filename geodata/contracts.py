@@ -63,6 +63,9 @@ class Column:
     unique: bool = False
     references: str | None = None  # "layer.column" this column must match
     default: object = None
+    #: Other names read as this column (Spanish headers as ministries write them);
+    #: compared without case, accents, spaces or punctuation, and reported as FIXED.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ class Layer:
 
 
 _COUNT = dict(type="int", minimum=0)
+_AREA_ID_ALIASES = ("codigo_ine", "cod_ine", "codigo_municipio", "cod_mun")
+_CROSSING_ID_ALIASES = ("id_paso", "codigo_paso")
 
 LAYERS: dict[str, Layer] = {
     layer.name: layer
@@ -106,10 +111,12 @@ LAYERS: dict[str, Layer] = {
             "Municipalities (or any areas) that risk is scored for.",
             (
                 Column("area_id", "text", unique=True,
-                       description="Area code as text, e.g. the 6-digit INE code; leading zeros kept."),
-                Column("name", "text", description="Area name."),
-                Column("admin1", "text", description="Department the area belongs to."),
-                Column("population", description="Residents (int >= 0).", **_COUNT),
+                       description="Area code as text, e.g. the 6-digit INE code; leading zeros kept.",
+                       aliases=_AREA_ID_ALIASES),
+                Column("name", "text", description="Area name.", aliases=("nombre", "nombre_mun", "municipio")),
+                Column("admin1", "text", description="Department the area belongs to.",
+                       aliases=("departamento", "nombre_dep", "depto")),
+                Column("population", description="Residents (int >= 0).", aliases=("poblacion", "habitantes"), **_COUNT),
             ),
             required=True,
         ),
@@ -118,8 +125,8 @@ LAYERS: dict[str, Layer] = {
             "point",
             "Border crossings, official and unofficial.",
             (
-                Column("crossing_id", "text", unique=True, description="Crossing code."),
-                Column("name", "text", description="Crossing name."),
+                Column("crossing_id", "text", unique=True, description="Crossing code.", aliases=_CROSSING_ID_ALIASES),
+                Column("name", "text", description="Crossing name.", aliases=("nombre", "paso")),
                 Column("neighbour", "choice", choices=tuple(NEIGHBOURS),
                        description="Neighbouring country, ISO3 (ARG, BRA, CHL, PER, PRY)."),
                 Column("kind", "choice", choices=("official", "unofficial"),
@@ -131,10 +138,10 @@ LAYERS: dict[str, Layer] = {
             "point",
             "Labour inspection offices and police border units (where teams start).",
             (
-                Column("office_id", "text", unique=True, description="Office code."),
-                Column("name", "text", description="Office name."),
+                Column("office_id", "text", unique=True, description="Office code.", aliases=("id_oficina", "codigo_oficina")),
+                Column("name", "text", description="Office name.", aliases=("nombre", "oficina")),
                 Column("kind", "choice", choices=("labour", "police"), description="labour or police."),
-                Column("staff", description="Inspectors or officers (int >= 0).", **_COUNT),
+                Column("staff", description="Inspectors or officers (int >= 0).", aliases=("personal", "funcionarios"), **_COUNT),
             ),
         ),
         Layer(
@@ -142,9 +149,9 @@ LAYERS: dict[str, Layer] = {
             "point",
             "Candidate inspection workplaces.",
             (
-                Column("site_id", "text", unique=True, description="Workplace code."),
-                Column("name", "text", description="Workplace name."),
-                Column("sector", "text", description="Economic sector, e.g. mining, brick-making."),
+                Column("site_id", "text", unique=True, description="Workplace code.", aliases=("id_lugar", "codigo_lugar")),
+                Column("name", "text", description="Workplace name.", aliases=("nombre", "razon_social")),
+                Column("sector", "text", description="Economic sector, e.g. mining, brick-making.", aliases=("rubro",)),
                 Column("open_from", "hhmm", required=False, description="Opening time HH:MM (optional)."),
                 Column("open_to", "hhmm", required=False, description="Closing time HH:MM (optional)."),
                 Column("service_minutes", required=False, default=60,
@@ -158,12 +165,14 @@ LAYERS: dict[str, Layer] = {
             "none",
             "Trafficking cases, AGGREGATED by area, period and type. Never personal data.",
             (
-                Column("area_id", "text", references="areas.area_id", description="Area code."),
-                Column("period", "period", description="YYYY or YYYY-MM."),
+                Column("area_id", "text", references="areas.area_id", description="Area code.",
+                       aliases=_AREA_ID_ALIASES),
+                Column("period", "period", description="YYYY or YYYY-MM.", aliases=("periodo", "gestion")),
                 Column("exploitation", "choice", choices=EXPLOITATION_TYPES,
-                       description="sexual, labour, other or unknown."),
-                Column("cases", description="Cases opened (int >= 0).", **_COUNT),
-                Column("victims", description="Victims identified (int >= 0).", **_COUNT),
+                       description="sexual, labour, other or unknown.",
+                       aliases=("explotacion", "tipo_explotacion")),
+                Column("cases", description="Cases opened (int >= 0).", aliases=("casos",), **_COUNT),
+                Column("victims", description="Victims identified (int >= 0).", aliases=("victimas",), **_COUNT),
             ),
         ),
         Layer(
@@ -171,11 +180,12 @@ LAYERS: dict[str, Layer] = {
             "none",
             "Migration flows at crossings by period.",
             (
-                Column("crossing_id", "text", references="crossings.crossing_id", description="Crossing code."),
-                Column("period", "period", description="YYYY or YYYY-MM."),
-                Column("entries", description="Entries (int >= 0).", **_COUNT),
-                Column("exits", description="Exits (int >= 0).", **_COUNT),
-                Column("irregular", description="Irregular entries detected (int >= 0).", **_COUNT),
+                Column("crossing_id", "text", references="crossings.crossing_id", description="Crossing code.",
+                       aliases=_CROSSING_ID_ALIASES),
+                Column("period", "period", description="YYYY or YYYY-MM.", aliases=("periodo", "gestion")),
+                Column("entries", description="Entries (int >= 0).", aliases=("entradas", "ingresos"), **_COUNT),
+                Column("exits", description="Exits (int >= 0).", aliases=("salidas",), **_COUNT),
+                Column("irregular", description="Irregular entries detected (int >= 0).", aliases=("irregulares",), **_COUNT),
             ),
             prefixed=(("nat_", "int"),),
         ),
@@ -184,9 +194,10 @@ LAYERS: dict[str, Layer] = {
             "none",
             "Employment in high-risk sectors by area.",
             (
-                Column("area_id", "text", references="areas.area_id", description="Area code."),
+                Column("area_id", "text", references="areas.area_id", description="Area code.",
+                       aliases=_AREA_ID_ALIASES),
                 Column("sector", "text", description="Sector name, e.g. mining, brazil nut."),
-                Column("workers", description="People employed (int >= 0).", **_COUNT),
+                Column("workers", description="People employed (int >= 0).", aliases=("trabajadores", "ocupados"), **_COUNT),
             ),
         ),
     )
@@ -220,13 +231,14 @@ def contract_markdown() -> str:
         geom = {"polygon": "polygons", "point": "points", "none": "table"}[layer.geometry]
         req = "required" if layer.required else "optional"
         lines.append(f"**`{layer.name}`** ({geom}, {req}) — {layer.description}\n")
-        lines.append("| column | type | required | meaning |")
-        lines.append("|---|---|---|---|")
+        lines.append("| column | type | required | meaning | also read from |")
+        lines.append("|---|---|---|---|---|")
         for c in layer.columns:
             kind = c.type if c.type != "choice" else "one of " + "/".join(c.choices)
-            lines.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'no'} | {c.description} |")
+            aliases = ", ".join(f"`{a}`" for a in c.aliases)
+            lines.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'no'} | {c.description} | {aliases} |")
         if layer.prefixed:
             for prefix, typ in layer.prefixed:
-                lines.append(f"| `{prefix}<ISO3>` | {typ} | no | Count per nationality, e.g. `{prefix}VEN`. |")
+                lines.append(f"| `{prefix}<ISO3>` | {typ} | no | Count per nationality, e.g. `{prefix}VEN`. | |")
         lines.append("")
     return "\n".join(lines)

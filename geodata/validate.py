@@ -157,6 +157,10 @@ def _canonical(name: str, layer: Layer, shapefile: bool) -> tuple[str | None, st
     names = [c.name for c in layer.columns]
     if key in names:
         return key, ""
+    plain = normalise_name(name)
+    for column in layer.columns:
+        if plain in {normalise_name(a) for a in column.aliases}:
+            return column.name, " (a known Spanish name for it)"
     for prefix, _ in layer.prefixed:
         if key.startswith(prefix) and len(key) > len(prefix):
             return prefix + key[len(prefix):].upper(), ""

@@ -109,10 +109,26 @@ def test_personal_data_columns_are_refused(folder: Path) -> None:
     assert "Ana" not in fx.text_of(problems) and "4567890" not in fx.text_of(problems)
 
 
-def test_spanish_count_column_is_a_misspelling_not_personal_data(folder: Path) -> None:
-    problems = _cases_csv(folder, "area_id,period,exploitation,cases,victimas\n020101,2023,sexual,1,1\n")
+def test_spanish_headers_are_read_and_said_so(folder: Path) -> None:
+    """Ministry spreadsheets are in Spanish: their usual headers load as the contract's."""
+    problems = _cases_csv(folder, "Código INE,Gestión,Explotación,Casos,Víctimas\n020101,2023,sexual,1,1\n")
+    assert not fx.only(problems, Severity.ERROR), fx.text_of(problems)
+    fixed = {p.column: p.message for p in fx.only(problems, Severity.FIXED)}
+    assert set(fixed) == {"area_id", "period", "exploitation", "cases", "victims"}
+    assert fixed["victims"] == "column 'Víctimas' read as 'victims' (a known Spanish name for it)"
+
+
+def test_a_name_column_in_cases_is_personal_data_even_in_spanish(folder: Path) -> None:
+    """``nombre`` is the area's name in ``areas`` but a person's name in ``cases``."""
+    problems = _cases_csv(folder, "codigo_ine,periodo,explotacion,casos,victimas,nombre\n020101,2023,sexual,1,1,Ana\n")
     [error] = fx.only(problems, Severity.ERROR)
-    assert error.column == "victimas" and "did you mean 'victims'?" in error.message
+    assert error.column == "nombre" and "personal data" in error.message
+
+
+def test_near_miss_of_a_count_name_is_a_misspelling_not_personal_data(folder: Path) -> None:
+    problems = _cases_csv(folder, "area_id,period,exploitation,cases,victimss\n020101,2023,sexual,1,1\n")
+    [error] = fx.only(problems, Severity.ERROR)
+    assert error.column == "victimss" and "did you mean 'victims'?" in error.message
 
 
 def test_duplicate_ids_name_both_rows(folder: Path) -> None:
