@@ -164,19 +164,14 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
 
     Returns the text and the name of the fallback encoding used (None for UTF-8).
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    candidates = [("utf-16", None)] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else []
+    candidates += [("utf-8-sig", None), ("cp1252", "Latin-1 (Windows-1252)")]
+    for encoding, fallback_name in candidates:
         try:
-            return data.decode("utf-16"), None
+            return data.decode(encoding), fallback_name
         except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Latin-1 (Windows-1252)"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
+            continue
+    return data.decode("latin-1"), "Latin-1"  # decodes any bytes
 
 
 def sniff_delimiter(text: str) -> str:

@@ -9,6 +9,8 @@ is kept at ``test-artifacts/browser/risk_map.png``.
 
 from __future__ import annotations
 
+import contextlib
+
 import os
 import shutil
 import signal
@@ -90,12 +92,9 @@ def app_url(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory, chromium:
         while True:
             if process.poll() is not None:
                 pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
             if time.monotonic() > deadline:
                 pytest.fail(f"streamlit did not answer /_stcore/health in 45 s:\n{log_path.read_text(errors='replace')}")
             time.sleep(0.3)
