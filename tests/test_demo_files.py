@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -70,13 +69,6 @@ def test_the_demo_passes_validation(demo_gpkg: Path) -> None:
     assert report.ok, [str(p) for p in report.problems]
     assert not [p for p in report.problems if p.severity is Severity.WARNING]
     assert report.dataset is not None and report.dataset.synthetic
-
-
-def test_build_demo_is_quick_enough_for_the_apps_first_start() -> None:
-    build_demo(seed=1)  # warm the per-process caches (GeoNames, Natural Earth)
-    start = time.perf_counter()
-    build_demo(seed=2)
-    assert time.perf_counter() - start < 5.0
 
 
 # ----------------------------------------------------------------------------- --areas FILE
