@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,13 +40,16 @@ def test_demo_data_then_validate_exits_zero(tmp_path: Path, capsys: pytest.Captu
     assert "VALID" in text and "NOT VALID" not in text
 
 
-def test_installed_console_script_runs(tmp_path: Path) -> None:
-    """`vigia` as installed by `make` (console script next to the interpreter)."""
-    script = Path(sys.executable).parent / "vigia"
-    if not script.exists():
-        pytest.skip(f"console script not installed next to {sys.executable}; run `make test`")
-    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0
+def test_console_script_is_registered_and_runs() -> None:
+    """`vigia` is installed as a console script pointing at the CLI, and answers --help."""
+    from importlib.metadata import entry_points
+
+    [script] = entry_points(group="console_scripts", name="vigia")
+    assert script.value == "vigia.cli:main"
+    installed = Path(sys.executable).parent / "vigia"
+    command = [str(installed)] if installed.exists() else [sys.executable, "-m", "vigia.cli"]
+    result = subprocess.run([*command, "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
     assert "validate" in result.stdout and "demo-data" in result.stdout
 
 

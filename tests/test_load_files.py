@@ -15,11 +15,7 @@ from geodata.problems import DataError, Severity
 
 @pytest.fixture()
 def folder(tmp_path: Path) -> Path:
-    """A folder with valid areas; each test adds the file under test."""
-    path = tmp_path / "data"
-    path.mkdir()
-    fx.areas().to_file(path / "areas.geojson", driver="GeoJSON")
-    return path
+    return fx.areas_folder(tmp_path)
 
 
 def test_empty_file_is_an_error_naming_the_file(folder: Path) -> None:

@@ -16,10 +16,7 @@ from geodata.problems import Severity
 
 @pytest.fixture()
 def folder(tmp_path: Path) -> Path:
-    path = tmp_path / "data"
-    path.mkdir()
-    fx.areas().to_file(path / "areas.geojson", driver="GeoJSON")
-    return path
+    return fx.areas_folder(tmp_path)
 
 
 def _cases_csv(folder: Path, text: str) -> list:

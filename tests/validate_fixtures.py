@@ -129,6 +129,14 @@ def zip_shapefile(frame: gpd.GeoDataFrame, path: Path, keep_prj: bool = True) ->
     return path
 
 
+def areas_folder(tmp_path: Path) -> Path:
+    """A folder holding only valid areas; a test adds the file it is about."""
+    path = tmp_path / "data"
+    path.mkdir()
+    areas().to_file(path / "areas.geojson", driver="GeoJSON")
+    return path
+
+
 def good_folder(folder: Path) -> Path:
     """A complete valid dataset as a folder of mixed formats."""
     folder.mkdir(parents=True, exist_ok=True)
