@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed for the synthetic figures (default {DEFAULT_SEED})")
     p.add_argument("--areas", default=None, help="attach the figures to this real boundary file instead of demo catchments")
     p.set_defaults(func=_cmd_demo_data)
+
+    from vigia.commands import register_all
+
+    register_all(sub)
     return parser
 
 

@@ -354,6 +354,19 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+def _merge_feature_texts() -> None:
+    """Add each feature's strings (``vigia/ui/texts/*.py``); a key defined twice is an error."""
+    from vigia.ui.texts import feature_texts
+
+    for key, value in feature_texts().items():
+        if key in TEXTS:
+            raise ValueError(f"text key {key!r} is defined in vigia/ui/i18n.py and in vigia/ui/texts/")
+        TEXTS[key] = value
+
+
+_merge_feature_texts()
+
+
 def current_language() -> str:
     """The session's language (the sidebar switch), Spanish when there is no session."""
     if get_script_run_ctx(suppress_warning=True) is None:  # no session: CLI, plain tests
