@@ -14,7 +14,7 @@ import streamlit as st
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem
-from vigia.ui import state
+from vigia.ui import access, sign_in, state, stored_datasets
 from vigia.ui.i18n import LANG_KEY, LANGS, areas_kind_label, areas_kind_note, t
 
 #: Session-state key of the "online basemap" toggle.
@@ -65,12 +65,14 @@ def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
 def _fall_back_to_default() -> None:
     """After a chosen dataset failed: next run shows the default one again."""
     if not state.is_default(st.session_state):
+        stored_datasets.back_to_default(access.workspace(), access.current_viewer(), st.session_state)
         state.reset_to_default(st.session_state)
         st.info(t("state.reset_hint"))
 
 
 def _load_current() -> Dataset:
     """The session's dataset; builds the demo on first run; stops the page on bad data."""
+    stored_datasets.restore_choice(access.workspace(), access.current_viewer(), st.session_state)
     path = state.current_dataset_path(st.session_state)
     if path == state.demo_path() and not path.exists():
         with st.spinner(t("state.building_demo", path=str(path))):
@@ -97,6 +99,7 @@ def page_start(title_key: str) -> Dataset:
     """Title, synthetic banner and dataset line of a page; returns the dataset."""
     dataset = _load_current()
     st.title(t(title_key))
+    sign_in.open_mode_banner()
     synthetic_banner(dataset)
     path = state.current_dataset_path(st.session_state)
     name, kind, note = dataset_title(dataset, path.name), areas_kind_label(dataset), areas_kind_note(dataset)

@@ -18,11 +18,11 @@ import streamlit as st
 
 from geodata import load as geodata_load
 from geodata.dataset import Dataset
+from vigia import paths
 
 #: Environment variable naming the dataset (.gpkg) to open instead of the demo.
 ENV_DATASET = "VIGIA_DATASET"
-#: Environment variable naming the folder for the demo and accepted uploads.
-ENV_DATA_DIR = "VIGIA_DATA_DIR"
+ENV_DATA_DIR = paths.ENV_DATA_DIR
 #: Session-state key holding the path of the dataset this session shows.
 SESSION_DATASET = "vigia_dataset_path"
 
@@ -32,11 +32,7 @@ UPLOADS_FOLDER = "datasets"
 
 def data_dir() -> Path:
     """Folder for the demo and accepted uploads: ``$VIGIA_DATA_DIR`` or the user data dir."""
-    configured = os.environ.get(ENV_DATA_DIR)
-    if configured:
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "vigia"
+    return paths.data_dir()
 
 
 def uploads_dir() -> Path:

@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from geodata.contracts import contract_markdown
-from vigia.ui import chrome, state, summaries
+from vigia.ui import access, chrome, state, stored_datasets, stored_datasets_view, summaries
 from vigia.ui.i18n import t, table_labels
 from vigia.ui.upload import UploadOutcome, process_upload
+from vigia.workspace.roles import Action
 
 #: Session-state key of the last upload's outcome (shown after the rerun).
 OUTCOME_KEY = "vigia_upload_outcome"
@@ -18,6 +19,8 @@ UPLOAD_TYPES = ["gpkg", "geojson", "json", "csv", "xlsx", "zip", "shp", "shx", "
 
 dataset = chrome.page_start("data.title")
 path = state.current_dataset_path(st.session_state)
+viewer = access.current_viewer()
+workspace = access.workspace()
 
 st.subheader(t("data.current_header"))
 st.markdown(t("data.current_name", name=chrome.dataset_title(dataset, path.name)))
@@ -38,24 +41,36 @@ if dataset.problems:
 
 default_label = "data.back_to_configured" if state.configured_dataset() else "data.back_to_demo"
 if st.button(t(default_label), disabled=state.is_default(st.session_state)):
-    state.reset_to_default(st.session_state)
+    stored_datasets.back_to_default(workspace, viewer, st.session_state)
     st.session_state.pop(OUTCOME_KEY, None)
     st.rerun()
 
+stored_datasets_view.render(workspace, viewer)
+
 st.subheader(t("data.upload_header"))
-st.markdown(t("data.upload_help"))
-uploaded = st.file_uploader(t("data.upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True)
-if st.button(t("data.upload_button"), type="primary", disabled=not uploaded):
-    with st.spinner(t("data.checking")):
-        outcome = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
-    st.session_state[OUTCOME_KEY] = outcome
-    st.rerun()
+if viewer.can(Action.UPLOAD_DATASET):
+    st.markdown(t("data.upload_help"))
+    limit_mb = int(st.get_option("server.maxUploadSize"))
+    st.caption(t("workspace.upload_limit", mb=limit_mb))
+    uploaded = st.file_uploader(t("data.upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True)
+    if st.button(t("data.upload_button"), type="primary", disabled=not uploaded):
+        with st.spinner(t("data.checking")):
+            outcome = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
+            if outcome.accepted:
+                stored_datasets.store_upload(workspace, viewer, st.session_state, outcome)
+            else:
+                workspace.record("dataset.upload_refused", viewer.name, files=list(outcome.files),
+                                 errors=outcome.counts()["error"])
+        st.session_state[OUTCOME_KEY] = outcome
+        st.rerun()
+else:
+    st.info(t("workspace.no_upload_right"))
 
 outcome: UploadOutcome | None = st.session_state.get(OUTCOME_KEY)
 if outcome is not None:
     st.subheader(t("data.report_header", files=", ".join(outcome.files)))
     if outcome.accepted:
-        st.success(t("data.accepted", path=str(outcome.saved_to)))
+        st.success(t("workspace.accepted", name=outcome.saved_to.stem if outcome.saved_to else ""))
     else:
         st.error(t("data.rejected", path=str(outcome.kept)))
     counts = outcome.counts()
