@@ -47,8 +47,8 @@ st.markdown(t("data.upload_help"))
 uploaded = st.file_uploader(t("data.upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True)
 if st.button(t("data.upload_button"), type="primary", disabled=not uploaded):
     with st.spinner(t("data.checking")):
-        outcome = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
-    st.session_state[OUTCOME_KEY] = outcome
+        checked = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
+    st.session_state[OUTCOME_KEY] = checked
     st.rerun()
 
 outcome: UploadOutcome | None = st.session_state.get(OUTCOME_KEY)
