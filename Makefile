@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (see README.md):
 #   make run   - create .venv, install, start the app on the bundled demo (http://localhost:8501)
-#   make test  - create .venv if needed, install test dependencies (and Chromium when root), run all tests
+#   make test  - create .venv if needed, install test dependencies (and Chromium when root), run the
+#                lint/type gate (make lint: ruff + mypy, zero findings) and then all tests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ PORT   ?= 8501
 STAMP      := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test install demo clean browser-deps
+.PHONY: run test lint install demo clean browser-deps
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Vigía needs Python >= 3.11"' \
@@ -41,8 +42,13 @@ browser-deps:
 	    || echo "WARNING: could not install Chromium; the browser test will be skipped"; \
 	else echo "NOTE: no Chromium and not root; the browser test will be skipped (sudo apt-get install chromium)"; fi
 
-test: $(TEST_STAMP) browser-deps
+# Lint and type gate: zero findings, before any test runs (settings in pyproject.toml).
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint browser-deps
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,7 @@ say so. Extra columns are kept untouched.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 GeometryKind = Literal["polygon", "point", "none"]
 ColumnType = Literal["text", "int", "float", "bool", "period", "hhmm", "choice"]
@@ -98,7 +98,7 @@ class Layer:
         return [c.name for c in self.columns if c.required]
 
 
-_COUNT = dict(type="int", minimum=0)
+_COUNT: dict[str, Any] = dict(type="int", minimum=0)  # Any: spread into Column(**_COUNT)
 _AREA_ID_ALIASES = ("codigo_ine", "cod_ine", "codigo_municipio", "cod_mun")
 _CROSSING_ID_ALIASES = ("id_paso", "codigo_paso")
 

@@ -8,8 +8,8 @@ private layers out of the messages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -22,12 +22,12 @@ MAX_ROWS_PER_RULE = 50
 PRIVATE_LAYERS = frozenset({"cases"})
 
 
-def format_rows(rows: Sequence[int], limit: int = 20) -> str:
+def format_rows(rows: Sequence[int] | np.ndarray, limit: int = 20) -> str:
     """``2, 5, 9 and 14 more`` — a short list of row numbers for a message."""
-    rows = [int(r) for r in rows]
-    shown = ", ".join(str(r) for r in rows[:limit])
-    if len(rows) > limit:
-        shown += f" and {len(rows) - limit} more"
+    listed = [int(r) for r in rows]
+    shown = ", ".join(str(r) for r in listed[:limit])
+    if len(listed) > limit:
+        shown += f" and {len(listed) - limit} more"
     return shown
 
 
@@ -76,7 +76,7 @@ class Findings:
         *,
         hint: str = "",
         severity: Severity = Severity.ERROR,
-        values: Sequence[object] | None = None,
+        values: Sequence[object] | np.ndarray | None = None,
     ) -> int:
         """One problem per flagged row (capped), returning how many rows were flagged.
 

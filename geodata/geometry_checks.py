@@ -76,7 +76,7 @@ def to_wgs84(geoms: np.ndarray, crs: pyproj.CRS | None, findings: Findings) -> n
     try:
         transformer = pyproj.Transformer.from_crs(crs, _WGS84, always_xy=True)
         projected = shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
-    except Exception as exc:  # noqa: BLE001 - pyproj raises several types for unusable CRSs
+    except Exception as exc:  # pyproj raises several types for unusable CRSs
         findings.add(f"cannot reproject from {source} to EPSG:4326 ({exc})",
                      hint="export the layer in EPSG:4326 (WGS 84)")
         return None
@@ -115,10 +115,12 @@ def geometry_from_columns(
         return points, [lat, lon], f"{lat}/{lon}", shapely.is_missing(points)
     if wkt:
         text = as_text(frame[wkt])
-        geoms = shapely.from_wkt(text.to_numpy(dtype=object, na_value=None), on_invalid="ignore")
-        missing = np.asarray(text.isna(), dtype=bool)
-        findings.at_rows(missing, wkt, "is empty; every row needs a geometry", hint="fill in the WKT, e.g. POINT (-68.15 -16.5)")
-        findings.at_rows(~missing & shapely.is_missing(geoms), wkt, "is not valid WKT",
+        no_wkt = np.asarray(text.isna(), dtype=bool)
+        cells = text.to_numpy(dtype=object)
+        cells[no_wkt] = None
+        geoms = shapely.from_wkt(cells, on_invalid="ignore")
+        findings.at_rows(no_wkt, wkt, "is empty; every row needs a geometry", hint="fill in the WKT, e.g. POINT (-68.15 -16.5)")
+        findings.at_rows(~no_wkt & shapely.is_missing(geoms), wkt, "is not valid WKT",
                          hint="write geometries as WKT, e.g. POINT (-68.15 -16.5)", values=text.to_numpy(dtype=object))
         return geoms, [wkt], wkt, shapely.is_missing(geoms)
     if kind == "polygon":
@@ -153,8 +155,9 @@ def _points_from_latlon(frame: pd.DataFrame, lat: str, lon: str, findings: Findi
             findings.add(f"decimal commas read as decimal points ({int(comma.sum())} cell(s))", column=column,
                          severity=Severity.FIXED, hint="nothing to do")
         parsed[column] = np.where(out, np.nan, values)
-    points = shapely.points(parsed[lon], parsed[lat])
-    return np.where(np.isnan(parsed[lon]) | np.isnan(parsed[lat]), None, points)
+    points = np.asarray(shapely.points(parsed[lon], parsed[lat]), dtype=object)
+    points[np.isnan(parsed[lon]) | np.isnan(parsed[lat])] = None
+    return points
 
 
 def check_shapes(
@@ -245,7 +248,9 @@ def check_points_in_areas(points: np.ndarray, tree: shapely.STRtree, findings: F
     if not len(tree.geometries) or not present.any():
         return
     inside = np.zeros(len(points), dtype=bool)
-    hits = tree.query(np.where(present, points, None), predicate="dwithin", distance=NEAR_AREA_DEGREES)
+    query_points = points.copy()
+    query_points[~present] = None
+    hits = tree.query(query_points, predicate="dwithin", distance=NEAR_AREA_DEGREES)
     inside[hits[0]] = True
     outside = present & ~inside
     if not outside.any():

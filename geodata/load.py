@@ -78,7 +78,7 @@ def check_dataset(path: str | Path) -> ValidationReport:
     path = Path(path)
     try:
         return _check(path)
-    except Exception as exc:  # noqa: BLE001 - the report is the contract, even for our own bugs
+    except Exception as exc:  # the report is the contract, even for our own bugs
         return ValidationReport(None, [_bug(_display(path), None, exc)], {})
 
 
@@ -92,7 +92,7 @@ def _check(path: Path) -> ValidationReport:
             raw, per_layer[source.layer] = _read(source)
             if raw is not None:
                 results[source.layer] = validate_layer(raw)
-        except Exception as exc:  # noqa: BLE001 - one broken layer must not hide the others' problems
+        except Exception as exc:  # one broken layer must not hide the others' problems
             per_layer[source.layer] = per_layer.get(source.layer, []) + [_bug(source.display, source.layer, exc)]
     check_references(results)
     _check_points(results)
@@ -217,7 +217,9 @@ def _discover_folder(folder: Path) -> tuple[list[_Source], tuple | None, list[Pr
                                     f"{len(paths)} files for the {layer} layer: {' and '.join(names)}",
                                     "keep only one file per layer"))
             continue
-        sources.append(_Source(layer, paths[0], paths[0].name, format_of(paths[0].name)))
+        fmt = format_of(paths[0].name)
+        if fmt is not None:  # always: only files with a known format are grouped by layer
+            sources.append(_Source(layer, paths[0], paths[0].name, fmt))
     if "areas" not in by_layer:
         problems += _missing_areas(sources, folder.name)
     return sources, about, problems

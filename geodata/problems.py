@@ -8,12 +8,12 @@ list in one pass. :class:`DataError` carries that list when loading must stop.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from enum import Enum
-from typing import Iterable, Iterator
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a problem is.
 
     ``error`` blocks the dataset; ``fixed`` means the loader repaired the data

@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import warnings
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -164,7 +165,7 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
 
     Returns the text and the name of the fallback encoding used (None for UTF-8).
     """
-    candidates = [("utf-16", None)] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else []
+    candidates: list[tuple[str, str | None]] = [("utf-16", None)] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else []
     candidates += [("utf-8-sig", None), ("cp1252", "Latin-1 (Windows-1252)")]
     for encoding, fallback_name in candidates:
         try:
@@ -217,7 +218,7 @@ def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, lis
                                header_at + 2, problems, by_line=by_line)
 
 
-def _blank(cells: list[object]) -> bool:
+def _blank(cells: Sequence[object]) -> bool:
     return not any(c is not None and str(c).strip() for c in cells)
 
 
@@ -226,7 +227,7 @@ def _table_from_records(
     layer: str,
     fmt: SourceFormat,
     header: list[str],
-    records: list[list[object]],
+    records: Sequence[Sequence[object]],
     first_row: int,
     problems: list[Problem],
     by_line: bool = False,
@@ -236,7 +237,7 @@ def _table_from_records(
     """Columns from header + records (row ``first_row`` onwards): drop blank rows, name ragged rows, refuse duplicate names."""
     width = len(header)
     keep_rows: list[int] = []
-    kept: list[list[object]] = []
+    kept: list[Sequence[object]] = []
     kept_numeric: list[list[bool]] = []
     kept_dates: list[list[bool]] = []
     for i, record in enumerate(records):
@@ -348,7 +349,7 @@ def read_xlsx(path: Path, display: str, layer: str) -> tuple[RawLayer | None, li
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - any corrupt workbook must become a report
+    except Exception as exc:  # any corrupt workbook must become a report
         return None, [_problem(display, layer, f"cannot open the file as an Excel .xlsx workbook ({type(exc).__name__}: {exc})",
                                "the file may be damaged, password-protected or an old .xls; save it again as .xlsx or CSV")]
     try:
@@ -368,7 +369,7 @@ def read_xlsx(path: Path, display: str, layer: str) -> tuple[RawLayer | None, li
             cells.append([c[0] for c in converted])
             numeric.append([c[1] for c in converted])
             dates.append([c[2] for c in converted])
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # openpyxl raises many types on damaged sheets
         return None, problems + [_problem(display, layer, f"the workbook is damaged and cannot be read ({type(exc).__name__}: {exc})",
                                           "save it again as .xlsx or CSV")]
     finally:
@@ -396,7 +397,7 @@ def list_gis_layers(path: Path, display: str, layer: str | None, fmt: SourceForm
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             listed = pyogrio.list_layers(path)
-    except Exception as exc:  # noqa: BLE001 - GDAL errors on damaged files vary
+    except Exception as exc:  # GDAL errors on damaged files vary
         return None, [_problem(display, layer, f"cannot open the file as {_FORMAT_NAMES[fmt]} ({_short(exc)})", _damaged_hint(fmt))]
     return [str(name) for name in listed[:, 0]] if len(listed) else [], []
 
@@ -459,7 +460,7 @@ def read_gis(
             warnings.simplefilter("ignore")
             # Arrow reads attribute tables about 3x faster; geometry layers read as fast without it.
             frame = pyogrio.read_dataframe(target, layer=source_layer, read_geometry=geometry, use_arrow=not geometry)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # GDAL errors on damaged files vary
         what = f"layer '{source_layer}'" if source_layer else f"the file as {_FORMAT_NAMES[fmt]}"
         return None, problems + [_problem(display, layer, f"cannot read {what} ({_short(exc)})", _damaged_hint(fmt))]
     frame = frame.reset_index(drop=True)

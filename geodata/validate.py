@@ -18,9 +18,24 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geodata.contracts import CRS, HIGH_RISK_SECTORS, LAYER_ORDER, LAYERS, PERSONAL_DATA_PATTERNS, Column, Layer
+from geodata.contracts import (
+    CRS,
+    HIGH_RISK_SECTORS,
+    LAYER_ORDER,
+    LAYERS,
+    PERSONAL_DATA_PATTERNS,
+    Column,
+    Layer,
+)
 from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows
-from geodata.geometry_checks import LAT_NAMES, LON_NAMES, WKT_NAMES, check_shapes, geometry_from_columns, to_wgs84
+from geodata.geometry_checks import (
+    LAT_NAMES,
+    LON_NAMES,
+    WKT_NAMES,
+    check_shapes,
+    geometry_from_columns,
+    to_wgs84,
+)
 from geodata.problems import Severity
 from geodata.readers import RawLayer
 from geodata.values import (
@@ -93,7 +108,7 @@ def validate_layer(raw: RawLayer) -> LayerResult:
         if from_columns:
             geometry, used, result.coordinates, reported = geometry_from_columns(attrs, layer.geometry, findings)
             attrs = attrs.drop(columns=used)
-        else:
+        elif geometry is not None:
             geometry = to_wgs84(geometry, crs, findings)
 
     attrs, numeric, dates = _match_columns(attrs, layer, raw, findings)
@@ -312,7 +327,7 @@ def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.n
                   findings: Findings) -> pd.Series:
     name = column.name
     before = len(findings.items)
-    values, bad, fractional, negative = parse_counts(series, text)
+    values, bad, fractional, _negative = parse_counts(series, text)
     shown = _shown(series)
     findings.at_rows(bad & ~skip, name, "is not a number", values=shown, hint="write digits only, e.g. 12")
     if column.type == "int":
@@ -323,7 +338,7 @@ def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.n
             below = ~skip & np.isfinite(values) & (values < column.minimum) & ~fractional
         word = "is negative; counts must be 0 or more" if column.minimum == 0 else f"is below the minimum {column.minimum:g}"
         findings.at_rows(below, name, word, values=shown, hint="correct the number")
-    if column.default is not None and empty.any():
+    if isinstance(column.default, int | float) and empty.any():
         values = np.where(empty, float(column.default), values)
         findings.add(f"{int(empty.sum())} empty cell(s) filled with the default {column.default}", column=name,
                      severity=Severity.FIXED, hint="nothing to do")
@@ -468,6 +483,8 @@ def check_references(results: dict[str, LayerResult]) -> None:
 
 
 def _check_known(result: LayerResult, name: str, target: LayerResult, target_column: str) -> None:
+    if result.frame is None or target.frame is None:
+        return
     known = pd.Index(target.frame[target_column].dropna().unique())
     values = result.frame[name]
     unknown = (values.notna() & ~values.isin(known)).to_numpy(dtype=bool)

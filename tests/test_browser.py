@@ -10,7 +10,6 @@ is kept at ``test-artifacts/browser/risk_map.png``.
 from __future__ import annotations
 
 import contextlib
-
 import os
 import shutil
 import signal

@@ -144,11 +144,11 @@ def test_data_labels_are_translated_or_shown_as_given() -> None:
     assert sector_label("quinoa packing", "es") == "quinoa packing"
     assert list(table_labels(pd.DataFrame(columns=["admin1", "cases"]), "en").columns) == ["Department", "Cases"]
 
-    class Demo:
-        about = {"areas_kind": "demo areas"}
+    from types import SimpleNamespace
 
-    assert areas_kind_label(Demo(), "es") == "áreas de demostración"
-    assert areas_kind_label(Demo(), "en") == "demo areas"
+    demo = SimpleNamespace(about={"areas_kind": "demo areas"})
+    assert areas_kind_label(demo, "es") == "áreas de demostración"
+    assert areas_kind_label(demo, "en") == "demo areas"
 
 
 def test_unknown_key_fails_loudly() -> None:

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 import validate_fixtures as fx
+
 from geodata.load import check_dataset, load_dataset
 from geodata.problems import DataError, Severity
 

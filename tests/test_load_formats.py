@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
-
 import validate_fixtures as fx
+
 from geodata.dataset import Dataset, write_dataset
 from geodata.load import check_dataset, load_dataset
 from geodata.problems import DataError, Severity

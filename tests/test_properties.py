@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import validate_fixtures as fx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import validate_fixtures as fx
 from geodata.load import check_dataset, load_dataset
 from geodata.problems import DataError, Severity
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def test_travel_matrix_uses_the_roads_when_given() -> None:
 def test_how_a_road_is_cut_into_features_does_not_change_travel_times(cuts: list[int], stops: list[int]) -> None:
     line = [(-67.0 + 0.03 * i, -18.0 + 0.01 * ((i * 7) % 5)) for i in range(20)]
     edges = [0, *sorted(cuts), len(line) - 1]
-    pieces = [LineString(line[a: b + 1]) for a, b in zip(edges[:-1], edges[1:])]
+    pieces = [LineString(line[a: b + 1]) for a, b in itertools.pairwise(edges)]
     whole = RoadNetworkTravel.from_lines(gpd.GeoSeries([LineString(line)], crs="EPSG:4326"))
     cut = RoadNetworkTravel.from_lines(gpd.GeoSeries(pieces, crs="EPSG:4326"))
     points = [line[i] for i in stops]

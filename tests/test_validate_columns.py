@@ -8,8 +8,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
-
 import validate_fixtures as fx
+
 from geodata.load import check_dataset
 from geodata.problems import Severity
 

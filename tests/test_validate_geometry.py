@@ -6,9 +6,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+import validate_fixtures as fx
 from shapely.geometry import Point, Polygon
 
-import validate_fixtures as fx
 from geodata.load import check_dataset
 from geodata.problems import Severity
 

@@ -12,8 +12,9 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from geodata.problems import DataError, Problem, Severity
 

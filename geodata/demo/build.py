@@ -8,13 +8,20 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from geodata.basemap import ATTRIBUTION as NATURAL_EARTH, bolivia_outline, country_outlines
+from geodata.basemap import ATTRIBUTION as NATURAL_EARTH
+from geodata.basemap import bolivia_outline, country_outlines
 from geodata.dataset import Dataset, write_dataset
 from geodata.demo.areas import AREAS_KIND, catchment_areas
 from geodata.demo.boundaries import read_boundaries
 from geodata.demo.crossings import demo_crossings
 from geodata.demo.figures import (
-    YEARS, area_profile, inspection_sites, migration_flows, rng_for, sector_employment, trafficking_cases,
+    YEARS,
+    area_profile,
+    inspection_sites,
+    migration_flows,
+    rng_for,
+    sector_employment,
+    trafficking_cases,
 )
 from geodata.demo.offices import demo_offices
 from geodata.demo.places import bolivian_places

@@ -17,7 +17,13 @@ file), ``road_graph`` (where roads connect, junction graph, Dijkstra), ``roads``
 
 from __future__ import annotations
 
-from geodata.travel.great_circle import EARTH_RADIUS_KM, LOWLANDS, GreatCircleTravel, haversine_km, in_lowlands
+from geodata.travel.great_circle import (
+    EARTH_RADIUS_KM,
+    LOWLANDS,
+    GreatCircleTravel,
+    haversine_km,
+    in_lowlands,
+)
 from geodata.travel.points import Points, as_lonlat
 from geodata.travel.result import TravelMatrix
 from geodata.travel.roads import DEFAULT_ROAD_SPEED_KMH, RoadNetworkTravel

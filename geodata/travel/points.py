@@ -16,7 +16,7 @@ Two kinds of failure, on purpose:
 
 from __future__ import annotations
 
-from typing import Union
+from typing import TypeAlias
 
 import geopandas as gpd
 import numpy as np
@@ -28,7 +28,7 @@ from geodata.contracts import CRS
 from geodata.problems import DataError, Problem
 
 #: What the travel models accept as points.
-Points = Union[gpd.GeoSeries, gpd.GeoDataFrame, ArrayLike]
+Points: TypeAlias = gpd.GeoSeries | gpd.GeoDataFrame | ArrayLike
 
 #: Bolivia's bounding box (lon_min, lat_min, lon_max, lat_max), degrees, padded ~0.3°.
 BOLIVIA_BBOX: tuple[float, float, float, float] = (-69.9, -23.2, -57.2, -9.4)

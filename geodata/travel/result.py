@@ -46,4 +46,4 @@ class TravelMatrix:
     @property
     def shape(self) -> tuple[int, int]:
         """``(n_origins, n_destinations)``."""
-        return self.minutes.shape  # type: ignore[return-value]
+        return self.minutes.shape

@@ -70,7 +70,7 @@ class RoadNetworkTravel:
         layer: str | None = None,
         *,
         access: GreatCircleTravel | None = None,
-    ) -> "RoadNetworkTravel":
+    ) -> RoadNetworkTravel:
         """Roads from a GeoPackage/GeoJSON/Shapefile of lines, any CRS.
 
         Raises :class:`~geodata.problems.DataError` naming the file, feature (row)
@@ -88,7 +88,7 @@ class RoadNetworkTravel:
         *,
         name: str = "roads",
         access: GreatCircleTravel | None = None,
-    ) -> "RoadNetworkTravel":
+    ) -> RoadNetworkTravel:
         """Roads from LineStrings/MultiLineStrings in memory (any CRS; none means EPSG:4326)."""
         segments, problems = road_segments(lines, name, speed_column, default_speed_kmh)
         return cls(build_graph(segments), source=name, problems=tuple(problems), access=access)
@@ -133,7 +133,7 @@ class RoadNetworkTravel:
         km = np.where(use_direct, direct_km, road_km)
         fallback = unreachable & ~local
         if square:  # the graph is two-way: make the matrix exactly symmetric
-            flip = minutes.T < minutes
+            flip = minutes > minutes.T
             minutes, km = np.where(flip, minutes.T, minutes), np.where(flip, km.T, km)
             np.fill_diagonal(minutes, 0.0)
             np.fill_diagonal(km, 0.0)

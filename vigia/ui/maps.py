@@ -14,6 +14,7 @@ import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import folium
 import geopandas as gpd
@@ -21,7 +22,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from branca.colormap import ColorMap
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
@@ -76,7 +77,7 @@ class OfflineMap(folium.Map):
         # Instance attributes shadow folium's class-level CDN lists.
         self.default_js = [("leaflet", leaflet_js_uri())]
         self.default_css = [("leaflet_css", leaflet_css_uri())]
-        self.get_root().header.add_child(Element(_STYLE), name="vigia_style")
+        cast(Figure, self.get_root()).header.add_child(Element(_STYLE), name="vigia_style")
         if online_tiles:
             folium.TileLayer(
                 "https://tile.openstreetmap.org/{z}/{x}/{y}.png",

@@ -79,23 +79,23 @@ def ensure_demo(path: Path) -> Path:
     return path
 
 
-def current_dataset_path(session: MutableMapping[str, Any]) -> Path:
+def current_dataset_path(session: MutableMapping[Any, Any]) -> Path:
     """The dataset this session shows (the default until the user picks another)."""
     chosen = session.get(SESSION_DATASET)
     return Path(chosen) if chosen else default_dataset_path()
 
 
-def use_dataset(session: MutableMapping[str, Any], path: Path) -> None:
+def use_dataset(session: MutableMapping[Any, Any], path: Path) -> None:
     """Make ``path`` the dataset this session shows."""
     session[SESSION_DATASET] = str(path)
 
 
-def reset_to_default(session: MutableMapping[str, Any]) -> None:
+def reset_to_default(session: MutableMapping[Any, Any]) -> None:
     """Go back to the default dataset (``$VIGIA_DATASET`` or the demo)."""
     session.pop(SESSION_DATASET, None)
 
 
-def is_default(session: MutableMapping[str, Any]) -> bool:
+def is_default(session: MutableMapping[Any, Any]) -> bool:
     return current_dataset_path(session) == default_dataset_path()
 
 

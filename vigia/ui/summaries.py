@@ -101,7 +101,7 @@ def sites_by_sector(dataset: Dataset) -> pd.DataFrame:
         return pd.DataFrame(columns=["sector", "sites", "must_visit", "departments", "service_minutes"])
     frame = pd.DataFrame({"sector": sites["sector"].astype(str)})
     frame["must_visit"] = sites["must_visit"].fillna(False).astype(bool) if "must_visit" in sites else False
-    frame["service_minutes"] = sites["service_minutes"] if "service_minutes" in sites else 60
+    frame["service_minutes"] = sites.get("service_minutes", 60)
     frame["department"] = _department_of(sites, dataset)
     table = frame.groupby("sector").agg(
         sites=("sector", "size"),

@@ -65,7 +65,7 @@ def _input_path(folder: Path, names: Sequence[str]) -> Path:
 
 def process_upload(
     files: Sequence[tuple[str, bytes]],
-    session: MutableMapping[str, Any],
+    session: MutableMapping[Any, Any],
     target_dir: Path | None = None,
 ) -> UploadOutcome:
     """Check the uploaded files; if valid, save them as one dataset and switch to it.

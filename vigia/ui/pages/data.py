@@ -55,13 +55,13 @@ if viewer.can(Action.UPLOAD_DATASET):
     uploaded = st.file_uploader(t("data.upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True)
     if st.button(t("data.upload_button"), type="primary", disabled=not uploaded):
         with st.spinner(t("data.checking")):
-            outcome = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
-            if outcome.accepted:
-                stored_datasets.store_upload(workspace, viewer, st.session_state, outcome)
+            checked = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
+            if checked.accepted:
+                stored_datasets.store_upload(workspace, viewer, st.session_state, checked)
             else:
-                workspace.record("dataset.upload_refused", viewer.name, files=list(outcome.files),
-                                 errors=outcome.counts()["error"])
-        st.session_state[OUTCOME_KEY] = outcome
+                workspace.record("dataset.upload_refused", viewer.name, files=list(checked.files),
+                                 errors=checked.counts()["error"])
+        st.session_state[OUTCOME_KEY] = checked
         st.rerun()
 else:
     st.info(t("workspace.no_upload_right"))
