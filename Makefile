@@ -10,7 +10,7 @@ PORT   ?= 8501
 STAMP      := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint install demo clean browser-deps
+.PHONY: run test lint install demo clean browser-deps db-deps
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Vigía needs Python >= 3.11"' \
@@ -42,12 +42,22 @@ browser-deps:
 	    || echo "WARNING: could not install Chromium; the browser test will be skipped"; \
 	else echo "NOTE: no Chromium and not root; the browser test will be skipped (sudo apt-get install chromium)"; fi
 
+# PostgreSQL + PostGIS for the workspace storage tests, from Debian's packages. The tests start
+# their own throw-away cluster on a loopback port; without the server they skip (and fail under CI).
+db-deps:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing PostgreSQL + PostGIS from apt for the workspace tests..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-postgis >/dev/null) \
+	    || echo "WARNING: could not install PostgreSQL/PostGIS; the PostgreSQL workspace tests will be skipped"; \
+	else echo "NOTE: no PostgreSQL/PostGIS and not root; those workspace tests will be skipped (sudo apt-get install postgresql postgresql-postgis)"; fi
+
 # Lint and type gate: zero findings, before any test runs (settings in pyproject.toml).
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint browser-deps
+test: lint browser-deps db-deps
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -11,6 +11,6 @@ Nothing here imports Streamlit: the CLI and the app both call it.
 """
 
 from vigia.workspace.db import open_workspace
-from vigia.workspace.store import Workspace, WorkspaceError
+from vigia.workspace.store import ItemRecord, Workspace, WorkspaceError
 
-__all__ = ["Workspace", "WorkspaceError", "open_workspace"]
+__all__ = ["ItemRecord", "Workspace", "WorkspaceError", "open_workspace"]
