@@ -1,0 +1,123 @@
+"""In Chromium: sign in, upload, reload, still on the uploaded dataset; roles hide pages; open mode says so.
+
+Starts ``streamlit run app.py`` with a fresh data folder, drives the system Chromium
+(never a downloaded browser). Local accounts live in the Streamlit session, so after a
+reload the user signs in again, and then finds the dataset they uploaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_browser import CHROMIUM_ARGS, _free_port, _stop, find_chromium
+
+from geodata.dataset import write_dataset
+from geodata.load import load_dataset
+from vigia.ui.i18n import t
+from vigia.workspace import accounts, open_workspace
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "una clave larga 2026"
+TITLE = "Potosí prueba de carga"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    path = find_chromium()
+    if path is None:
+        reason = "no Chromium; run `make test` as root to install it (or: sudo apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} — CI runs `make test` as root, which installs it, so this is a set-up bug")
+        pytest.skip(reason)
+    return path
+
+
+def _start(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1"]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 45
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited:\n{log_path.read_text(errors='replace')}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            if response.status == 200:
+                return process, url
+        if time.monotonic() > deadline:
+            pytest.fail(f"streamlit did not start:\n{log_path.read_text(errors='replace')}")
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def server(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[tuple[str, Path]]:
+    data_dir = tmp_path_factory.mktemp("vigia-ws-data")
+    env = {**os.environ, "VIGIA_DATASET": str(demo_gpkg), "VIGIA_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    env.pop("VIGIA_DB_URL", None)
+    ws = open_workspace(f"sqlite:///{data_dir / 'workspace.sqlite'}")
+    accounts.add_user(ws, "ana", "planner", PASSWORD)
+    accounts.add_user(ws, "cabo", "border_police", PASSWORD)
+    upload = data_dir / "potosi.gpkg"
+    dataset = load_dataset(demo_gpkg)
+    dataset.about["title"] = TITLE
+    write_dataset(dataset, upload)
+    process, url = _start(env, data_dir / "streamlit.log")
+    try:
+        yield url, upload
+    finally:
+        _stop(process)
+
+
+def _sign_in(page, url: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url, wait_until="domcontentloaded", timeout=30_000)
+    page.get_by_label(t("auth.user", "es")).fill(name)
+    page.get_by_label(t("auth.password", "es")).fill(PASSWORD)
+    page.get_by_role("button", name=t("auth.sign_in", "es")).click()
+    page.get_by_text(t("auth.signed_in_as", "es", name=name, role="x").split("**")[0]).first.wait_for(timeout=60_000)
+
+
+def test_upload_survives_a_reload_and_roles_hide_pages(server: tuple[str, Path], chromium: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url, upload = server
+    artifacts = ROOT / "test-artifacts" / "browser"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, timeout=30_000)
+        try:
+            page = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
+            _sign_in(page, url, "ana")
+            page.locator("[data-testid=stSidebarNav]").get_by_text(t("nav.data", "es"), exact=True).click()
+            page.locator("input[type=file]").set_input_files(str(upload))
+            page.get_by_role("button", name=t("data.upload_button", "es")).click()
+            page.get_by_text(t("workspace.accepted", "es", name="x").split("«")[0]).wait_for(timeout=90_000)
+
+            page.reload()  # a new session: sign in again, the dataset is still the uploaded one
+            _sign_in(page, url, "ana")
+            page.get_by_text(TITLE).first.wait_for(timeout=60_000)
+            page.screenshot(path=str(artifacts / "workspace_after_reload.png"))
+
+            page.get_by_role("button", name=t("auth.sign_out", "es")).click()
+            _sign_in(page, url, "cabo")
+            sidebar = page.locator("[data-testid=stSidebarNav]")
+            sidebar.wait_for(timeout=30_000)
+            links = sidebar.inner_text()
+            assert t("nav.border", "es") in links and t("nav.inspections", "es") not in links, links
+            page.goto(f"{url}/inspections", wait_until="domcontentloaded")
+            _sign_in(page, url, "cabo")
+            page.wait_for_timeout(2_000)
+            assert page.get_by_role("heading", name=t("inspections.title", "es")).count() == 0
+        finally:
+            browser.close()
