@@ -49,6 +49,10 @@ MAIN_EFFECTS = "main effects"
 ALL = "all"
 
 
+#: Farthest the profile search goes from the estimate, in log units (a factor e^25 ~ 7e10).
+_MAX_LOG_SPAN = 25.0
+
+
 class NotIdentifiable(ValueError):
     """No estimate of the dark figure exists for this table; ``reason`` says why in plain words."""
 
@@ -136,20 +140,28 @@ def profile_interval(table: CaptureTable, model: ModelFit, level: float = 0.95) 
     start = model.params[1:]
 
     def excess(intercept: float) -> float:
+        """Deviance above the interval's limit; nan when the constrained fit breaks down."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result = sm.GLM(table.counts, rest, family=sm.families.Poisson(),
-                            offset=np.full(len(table.counts), intercept)).fit(start_params=start)
+            try:
+                result = sm.GLM(table.counts, rest, family=sm.families.Poisson(),
+                                offset=np.full(len(table.counts), intercept)).fit(start_params=start)
+            except (ValueError, np.linalg.LinAlgError, OverflowError):
+                return math.nan
         return float(result.deviance) - model.deviance - limit
 
     centre = float(model.params[0])
-    step = max(model.wald_se, 0.05)
+    # The profile limit is usually near the Wald one (1.96 se): start just beyond it so one fit brackets it.
+    step = max(1.1 * math.sqrt(limit) * model.wald_se, 0.05)
     bounds = []
     for direction in (-1.0, 1.0):
         width, found = step, None
-        for _ in range(12):
+        while width <= _MAX_LOG_SPAN:
             trial = centre + direction * width
-            if excess(trial) > 0:
+            value = excess(trial)
+            if math.isnan(value):
+                break  # too far out to fit: treat this side as unbounded
+            if value > 0:
                 found = trial
                 break
             width *= 2
@@ -157,7 +169,7 @@ def profile_interval(table: CaptureTable, model: ModelFit, level: float = 0.95) 
             bounds.append(-math.inf if direction < 0 else math.inf)
             continue
         low_end, high_end = sorted((centre, found))
-        bounds.append(brentq(excess, low_end, high_end, xtol=1e-4))
+        bounds.append(brentq(excess, low_end, high_end, xtol=1e-3))
     low = model.observed + (math.exp(bounds[0]) if math.isfinite(bounds[0]) else 0.0)
     high = model.observed + math.exp(bounds[1]) if math.isfinite(bounds[1]) else math.inf
     return low, high
