@@ -102,7 +102,8 @@ def fit_model(table: CaptureTable, terms: Sequence[Term]) -> ModelFit | str:
     if not full_rank(design):
         return "the data cannot tell it apart from the number nobody found (not identifiable)"
     if not mle_exists(design, table.counts):
-        return "the estimate does not exist (the best fit runs off to infinity)"
+        return ("the estimate does not exist: the overlaps sit at an extreme the model cannot fit (e.g. everyone "
+                "on one list is also on another, or some lists never meet), so a parameter runs off to infinity")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = sm.GLM(table.counts, design, family=sm.families.Poisson()).fit()
@@ -176,30 +177,53 @@ def profile_interval(table: CaptureTable, model: ModelFit, level: float = 0.95) 
 
 
 def bootstrap_interval(table: CaptureTable, model: ModelFit, level: float = 0.95, draws: int = 999,
-                       seed: int = 0) -> tuple[float, float]:
+                       seed: int = 0, candidates: Sequence[ModelFit] = (),
+                       criterion: Criterion = "bic") -> tuple[float, float]:
     """Parametric bootstrap percentile interval (Buckland & Garthwaite 1991), seeded.
 
-    Tables are drawn from the fitted Poisson means, the same model is refitted
-    to each, and the interval is taken from the spread of the totals.
-    Draws whose refit has no finite estimate count as an infinite total.
+    Tables are drawn from ``model``'s fitted Poisson means. Without
+    ``candidates`` the same model is refitted to each; with them, each draw
+    refits every candidate and keeps the one the criterion prefers, so the
+    interval also carries the uncertainty of choosing the model (Silverman,
+    Chan & Vincent 2023, "Bootstrapping multiple systems estimates to account
+    for model selection", restricting the search to the best models of the
+    original data). Draws with no finite estimate count as an infinite total.
     """
     rng = np.random.default_rng(seed)
-    design = design_matrix(table.histories, model.terms)
+    models = list(candidates) or [model]
+    designs = [design_matrix(table.histories, m.terms) for m in models]
     totals = np.empty(draws)
     for d in range(draws):
         counts = rng.poisson(model.fitted).astype(float)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                result = sm.GLM(counts, design, family=sm.families.Poisson()).fit(start_params=model.params)
-                intercept = float(result.params[0])
-                ok = bool(result.converged) and math.isfinite(intercept) and intercept < 50
-            except (ValueError, np.linalg.LinAlgError):
-                ok = False
-        totals[d] = counts.sum() + math.exp(intercept) if ok else math.inf
+        seen = float(counts.sum())
+        best_score, best_total = math.inf, math.inf
+        for candidate, design in zip(models, designs):
+            fitted = _refit(counts, design, candidate.params)
+            if fitted is None:
+                continue
+            llf, intercept = fitted
+            k = design.shape[1]
+            score = -2 * llf + (2 * k if criterion == "aic" else k * math.log(max(seen, 2)))
+            if score < best_score:
+                best_score, best_total = score, seen + math.exp(intercept)
+        totals[d] = best_total
     tail = (1 - level) / 2
     low, high = np.quantile(totals, [tail, 1 - tail], method="linear")
     return float(low), float(high)
+
+
+def _refit(counts: np.ndarray, design: np.ndarray, start: np.ndarray) -> tuple[float, float] | None:
+    """(log-likelihood, intercept) of one bootstrap refit, or None when it has no finite estimate."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            result = sm.GLM(counts, design, family=sm.families.Poisson()).fit(start_params=start)
+        except (ValueError, np.linalg.LinAlgError):
+            return None
+    intercept = float(result.params[0])
+    if not result.converged or not math.isfinite(intercept) or intercept > 50:
+        return None
+    return float(result.llf), intercept
 
 
 class MultipleSystems:
@@ -211,11 +235,14 @@ class MultipleSystems:
         ``"bic"`` (default; ``-2 log L + p log n``, n the people observed) or
         ``"aic"``: what a pairwise interaction must lower to be added. BIC adds
         fewer spurious interactions, the main criticism of stepwise MSE
-        (Whitehead et al. 2021), and its intervals kept their 95% coverage in
-        ``benchmarks/mse_coverage.py``; AIC reproduces the UK 2013 model.
+        (Whitehead et al. 2021): in ``benchmarks/mse_coverage.py`` its 95%
+        intervals held the true total in 94% of 300 simulated populations
+        (AIC: 90%). AIC reproduces the UK 2013 model.
     interval:
-        ``"profile"`` (profile likelihood, deterministic) or ``"bootstrap"``
-        (parametric, ``draws`` tables drawn with ``seed``).
+        ``"profile"`` (profile likelihood given the chosen model; deterministic)
+        or ``"bootstrap"`` (parametric, ``draws`` tables drawn with ``seed``,
+        each re-choosing among the ``top`` best models, so the interval also
+        reflects the choice of model).
     level:
         Coverage of the interval (0.95).
     top:
@@ -239,7 +266,7 @@ class MultipleSystems:
     """
 
     def __init__(self, criterion: Criterion = "bic", interval: IntervalMethod = "profile", level: float = 0.95,
-                 draws: int = 999, seed: int = 0, top: int = 5):
+                 draws: int = 499, seed: int = 0, top: int = 5):
         if criterion not in ("aic", "bic"):
             raise ValueError(f"criterion must be 'aic' or 'bic', not {criterion!r}")
         if interval not in ("profile", "bootstrap"):
@@ -335,7 +362,10 @@ class MultipleSystems:
 
     def _interval(self, table: CaptureTable, model: ModelFit) -> tuple[float, float]:
         if self.interval == "bootstrap":
-            return bootstrap_interval(table, model, self.level, self.draws, self.seed)
+            best = sorted(self.models_.values(), key=lambda m: m.score(self.criterion))[: max(self.top, 1)]
+            if model not in best:
+                best.append(model)
+            return bootstrap_interval(table, model, self.level, self.draws, self.seed, best, self.criterion)
         return profile_interval(table, model, self.level)
 
     def _rank_models(self, table: CaptureTable) -> pd.DataFrame:

@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--interval", choices=("profile", "bootstrap"), default="profile",
                    help="95%% interval by profile likelihood (default) or parametric bootstrap")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (same seed, same interval)")
-    p.add_argument("--draws", type=int, default=999, help="bootstrap draws (default 999)")
+    p.add_argument("--draws", type=int, default=499, help="bootstrap draws (default 499)")
     p.add_argument("--out", default=None, help="write one row per stratum to this .csv or .xlsx")
     p.set_defaults(func=run)
 
