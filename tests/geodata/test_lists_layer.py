@@ -68,3 +68,21 @@ def test_demo_lists_are_synthetic_from_a_known_total_that_the_estimate_covers(de
     fit = estimate_strata(lists).overall.fit
     assert fit is not None and "police:fiscalia" in fit.model_.label, "the planted referral dependence"
     assert abs(fit.estimate_ - truth) / truth < 0.05
+
+
+def test_in_a_dataset_folder_departments_must_exist_in_areas(tmp_path: Path) -> None:
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    areas = gpd.GeoDataFrame({"area_id": ["020101", "050101"], "name": ["La Paz", "Potosí"],
+                              "admin1": ["La Paz", "Potosí"], "population": [755732, 264402]},
+                             geometry=[box(-69.2, -17.0, -67.9, -16.2), box(-65.9, -19.7, -65.6, -19.4)],
+                             crs="EPSG:4326")
+    areas.to_file(tmp_path / "areas.geojson", driver="GeoJSON")
+    _write(tmp_path, "admin1,police,ngo,count\nLa Paz,1,0,30\nLa Paz,1,1,4\nPotosi,0,1,20\n")
+    with pytest.raises(DataError) as raised:
+        load_dataset(tmp_path)
+    messages = [str(p) for p in raised.value.problems]
+    assert any("row 4" in m and "'admin1'" in m and "areas" in m for m in messages), messages
+    _write(tmp_path, "admin1,police,ngo,count\nLa Paz,1,0,30\nLa Paz,1,1,4\nPotosí,0,1,20\n")
+    assert load_dataset(tmp_path)["lists"]["count"].sum() == 54
