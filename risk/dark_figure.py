@@ -61,9 +61,9 @@ class NotIdentifiable(ValueError):
         super().__init__(reason)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ModelFit:
-    """One fitted log-linear model and its estimate of the unobserved cell."""
+    """One fitted log-linear model and its estimate of the unobserved cell (compared by identity)."""
 
     terms: tuple[Term, ...]
     names: tuple[tuple[str, str], ...]
@@ -97,7 +97,7 @@ def _pair_label(table: CaptureTable, term: Term) -> str:
 
 def fit_model(table: CaptureTable, terms: Sequence[Term]) -> ModelFit | str:
     """Fit main effects plus ``terms``; a plain reason (str) when the model has no estimate."""
-    terms = tuple(sorted(tuple(sorted(t)) for t in terms))  # type: ignore[misc]
+    terms = tuple(sorted((min(i, j), max(i, j)) for i, j in terms))
     design = design_matrix(table.histories, terms)
     if not full_rank(design):
         return "the data cannot tell it apart from the number nobody found (not identifiable)"
