@@ -56,7 +56,7 @@ def test_adding_an_empty_list_changes_nothing() -> None:
 def test_the_same_seed_gives_the_same_bootstrap_interval() -> None:
     table = _table([(1, 0, 0, 60), (0, 1, 0, 45), (0, 0, 1, 30), (1, 1, 0, 12), (1, 0, 1, 8),
                     (0, 1, 1, 6), (1, 1, 1, 2)], "a b c")
-    runs = [MultipleSystems(interval="bootstrap", draws=199, seed=seed).fit(table) for seed in (7, 7, 8)]
+    runs = [MultipleSystems(interval="bootstrap", draws=99, top=2, seed=seed).fit(table) for seed in (7, 7, 8)]
     assert (runs[0].low_, runs[0].high_) == (runs[1].low_, runs[1].high_)
     assert (runs[0].low_, runs[0].high_) != (runs[2].low_, runs[2].high_)
     assert runs[0].low_ < runs[0].estimate_ < runs[0].high_
