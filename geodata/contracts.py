@@ -79,6 +79,9 @@ class Layer:
     required: bool = False
     #: Column-name prefixes whose columns are typed too (e.g. ``nat_`` counts).
     prefixed: tuple[tuple[str, ColumnType], ...] = field(default_factory=tuple)
+    #: Every column not named in ``columns`` is a 0/1 flag named by the user
+    #: (``lists``: one column per agency list); checked by :mod:`geodata.list_flags`.
+    flag_columns: bool = False
 
     @property
     def id_column(self) -> str | None:
@@ -200,6 +203,24 @@ LAYERS: dict[str, Layer] = {
                 Column("workers", description="People employed (int >= 0).", aliases=("trabajadores", "ocupados"), **_COUNT),
             ),
         ),
+        Layer(
+            "lists",
+            "none",
+            "Victims per combination of agency lists (for the dark-figure estimate), AGGREGATED: "
+            "one 0/1 column per list, at least two.",
+            (
+                Column("count", "int", minimum=0,
+                       description="Victims seen on exactly that combination of lists (int >= 0); "
+                       "combinations with nobody may be left out.",
+                       aliases=("conteo", "cantidad", "frecuencia", "n")),
+                Column("period", "period", required=False, description="YYYY or YYYY-MM (optional).",
+                       aliases=("periodo", "gestion")),
+                Column("admin1", "text", required=False, references="areas.admin1",
+                       description="Department (optional), as in the areas layer.",
+                       aliases=("departamento", "depto")),
+            ),
+            flag_columns=True,
+        ),
     )
 }
 
@@ -221,7 +242,7 @@ PERSONAL_DATA_PATTERNS: tuple[str, ...] = (
 )
 
 #: The order layers are validated and written in (references point backwards).
-LAYER_ORDER: tuple[str, ...] = ("areas", "crossings", "offices", "sites", "cases", "migration", "sectors")
+LAYER_ORDER: tuple[str, ...] = ("areas", "crossings", "offices", "sites", "cases", "migration", "sectors", "lists")
 
 
 def contract_markdown() -> str:
@@ -240,5 +261,9 @@ def contract_markdown() -> str:
         if layer.prefixed:
             for prefix, typ in layer.prefixed:
                 lines.append(f"| `{prefix}<ISO3>` | {typ} | no | Count per nationality, e.g. `{prefix}VEN`. | |")
+        if layer.flag_columns:
+            lines.append("| `<list name>` | 0/1 | yes, 2 or more | One column per agency list, named freely "
+                         "(e.g. `police`, `labour`, `fiscalia`, `ngo`): 1 when the victims of that row are "
+                         "on the list. No row may be all 0. | |")
         lines.append("")
     return "\n".join(lines)

@@ -36,6 +36,7 @@ from geodata.geometry_checks import (
     geometry_from_columns,
     to_wgs84,
 )
+from geodata.list_flags import check_list_flags
 from geodata.problems import Severity
 from geodata.readers import RawLayer
 from geodata.values import (
@@ -125,10 +126,12 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     for name in prefixed:
         typed[name] = _check_prefixed(name, attrs[name], texts[name], blocked.get(name, nothing), findings)
     _fill_absent_defaults(layer, attrs, typed, findings)
+    flags = check_list_flags(attrs, layer, texts, blocked, findings) if layer.flag_columns else {}
+    typed.update(flags)
 
     contract = [c.name for c in layer.columns if c.name in typed]
     extras = [c for c in attrs.columns if c not in typed]
-    table = pd.DataFrame({c: typed[c] if c in typed else attrs[c] for c in contract + prefixed + extras},
+    table = pd.DataFrame({c: typed[c] if c in typed else attrs[c] for c in contract + prefixed + list(flags) + extras},
                          index=pd.RangeIndex(len(attrs)))
     if layer.geometry == "none" or geometry is None:
         result.frame = table

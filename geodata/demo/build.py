@@ -23,6 +23,7 @@ from geodata.demo.figures import (
     sector_employment,
     trafficking_cases,
 )
+from geodata.demo.lists import agency_lists
 from geodata.demo.offices import demo_offices
 from geodata.demo.places import bolivian_places
 
@@ -89,6 +90,7 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
         "migration": migration_flows(crossings, seed),
         "sectors": sector_employment(profile, seed),
     }
+    layers["lists"], lists_truth = agency_lists(layers["cases"], areas, seed)
     about = {
         "title": TITLE,
         "synthetic": "true",
@@ -100,7 +102,10 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
         "real": "place names and departments (GeoNames); Bolivia's outline (Natural Earth); names and "
                 "approximate positions of official border crossings; labour office cities",
         "synthetic_parts": "cases, victims, migration flows, sector workers, inspection sites, office and "
-                           "police staff, unofficial crossings, police unit positions",
+                           "police staff, unofficial crossings, police unit positions, agency list overlaps",
+        "lists": "SYNTHETIC agency lists (police, fiscalia, labour, ngo) drawn from a known true number of "
+                 "victims, 4 x the identified victims per department and year (see geodata/demo/lists.py)",
+        "lists_true_total": str(lists_truth),
         "sources": f"{GEONAMES}; {NATURAL_EARTH}; figure rules cite the US TIP reports, ILO, US DOL, "
                    "IOM DTM and Defensoría del Pueblo (see geodata/demo/figures.py)",
         "attribution": "Place data © GeoNames (CC BY 4.0). Country outlines: Natural Earth (public domain).",

@@ -1,0 +1,122 @@
+"""``vigia dark-figure``: how many victims no agency found, from a table of list overlaps.
+
+Reads a ``lists`` table (CSV, XLSX, or the ``lists`` layer of a GeoPackage),
+validates it like any layer, runs :func:`risk.dark_figure.estimate_strata` and
+prints the observed total, the estimate, its interval, the chosen model and the
+ratio. Exit 1 (with the reason) when the data have errors or no estimate exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from geodata.problems import DataError
+from vigia.ui.privacy import suppress_small
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+OUT_COLUMNS = ["stratum", "observed", "estimate", "low", "high", "model", "reason"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "dark-figure",
+        help="estimate how many victims no agency found (multiple systems estimation) from a lists table",
+        description="Multiple systems estimation from aggregated list overlaps: one 0/1 column per agency "
+                    "list and a count per combination (the 'lists' layer).")
+    p.add_argument("table", help="lists table: .csv, .xlsx, or a .gpkg with a 'lists' layer")
+    p.add_argument("--layer", default=None, help="layer name inside a GeoPackage (default: lists)")
+    p.add_argument("--criterion", choices=("aic", "bic"), default="bic",
+                   help="what an interaction between two lists must lower to enter the model (default bic)")
+    p.add_argument("--by", choices=("period", "admin1"), default=None, help="also estimate per period or department")
+    p.add_argument("--interval", choices=("profile", "bootstrap"), default="profile",
+                   help="95%% interval by profile likelihood (default) or parametric bootstrap")
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (same seed, same interval)")
+    p.add_argument("--draws", type=int, default=499, help="bootstrap draws (default 499)")
+    p.add_argument("--out", default=None, help="write one row per stratum to this .csv or .xlsx")
+    p.set_defaults(func=run)
+
+
+def _number(value: float) -> str:
+    if not math.isfinite(value):
+        return "unbounded"
+    return f"{round(value):,}"
+
+
+def _rounded(value: float) -> float | str:
+    return round(value) if math.isfinite(value) else ("" if math.isnan(value) else "inf")
+
+
+def run(args: argparse.Namespace) -> int:
+    from geodata.layer_file import load_layer
+    from risk.dark_figure import estimate_strata
+
+    path = Path(args.table)
+    if not path.exists():
+        print(f"vigia dark-figure: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        print(f"vigia dark-figure: --out must end in .csv or .xlsx, not '{out.name}'", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        frame, problems = load_layer(path, "lists", args.layer)
+    except DataError as exc:
+        print(f"{path.name}: the lists table has errors; nothing estimated.")
+        for problem in exc.problems:
+            print(f"  {problem}")
+        return EXIT_DATA_ERRORS
+    if args.by and args.by not in frame.columns:
+        print(f"vigia dark-figure: the table has no '{args.by}' column to split by", file=sys.stderr)
+        return EXIT_USAGE
+    result = estimate_strata(frame, by=args.by, criterion=args.criterion, interval=args.interval,
+                             seed=args.seed, draws=args.draws)
+    overall = result.overall
+    print(f"{path.name}: multiple systems estimation ({args.criterion.upper()} stepwise, {args.interval} interval)")
+    for problem in problems:
+        print(f"  {problem}")
+    print(f"  observed (on at least one list): {suppress_small(overall.observed)}")
+    if overall.fit is None:
+        print(f"  NO ESTIMATE: {overall.reason}")
+        return EXIT_DATA_ERRORS
+    fit = overall.fit
+    print(f"  estimated total:                 {_number(fit.estimate_)}")
+    print(f"  95% interval:                    {_number(fit.low_)} – {_number(fit.high_)}")
+    print(f"  estimated / observed:            {fit.ratio_:.2f}")
+    print(f"  model:                           {fit.model_.label}")
+    for label, reason in fit.excluded_terms_.items():
+        print(f"  left out {label}: {reason}")
+    for note in fit.notes_:
+        print(f"  note: {note}")
+    if args.by:
+        print(f"\nBy {args.by}:")
+        for stratum in result.strata[1:]:
+            seen = suppress_small(stratum.observed)
+            if stratum.fit is None:
+                print(f"  {stratum.stratum}: observed {seen}; no estimate: {stratum.reason}")
+            else:
+                f = stratum.fit
+                print(f"  {stratum.stratum}: observed {seen}; estimate {_number(f.estimate_)} "
+                      f"({_number(f.low_)} – {_number(f.high_)}); {f.model_.label}")
+    if out is not None:
+        _write(result.table(), out)
+        print(f"\nWrote {out}")
+    return EXIT_OK
+
+
+def _write(table: pd.DataFrame, out: Path) -> None:
+    """Counts below the small-count threshold are suppressed; estimates are model outputs and kept."""
+    shown = table.copy()
+    shown["observed"] = [suppress_small(v, thousands="") for v in shown["observed"]]
+    for column in ("estimate", "low", "high"):
+        shown[column] = [_rounded(v) for v in shown[column]]
+    shown = shown[OUT_COLUMNS]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".xlsx":
+        shown.to_excel(out, index=False)
+    else:
+        shown.to_csv(out, index=False)
