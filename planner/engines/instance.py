@@ -34,6 +34,8 @@ class VehicleGroup:
     max_distance: int | None = None
     profile: int = 0
     name: str = ""
+    #: Cost per unit of distance (0: distance is only a limit, e.g. orienteering).
+    unit_distance_cost: int = 1
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ def to_problem_data(instance: RoutingInstance) -> pyvrp.ProblemData:
             tw_late=g.tw_late,
             max_distance=g.max_distance if g.max_distance is not None else np.iinfo(np.int64).max,
             profile=g.profile,
+            unit_distance_cost=g.unit_distance_cost,
             name=g.name,
         )
         for g in instance.vehicles
