@@ -101,7 +101,7 @@ class LockedVisit:
     start_minute: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: it holds numpy matrices
 class InspectionProblem:
     """Everything an engine needs. Build it with :meth:`from_dataset`.
 
