@@ -5,22 +5,27 @@ fixed start and end. This module fixes those ends before routing, by a documente
 
 * By default every day is a **day trip**: office -> sites -> office.
 * Sites that no team can reach and work within one day from an office ("remote") are
-  served by **field trips**: for a run of consecutive working days (at most
-  ``problem.max_trip_days``) a team drives out to an overnight town (each area's seat by
-  default), works around it, sleeps there, and drives back on the last day:
-  day 1 office -> sites -> town; middle days town -> sites -> town; last day town -> sites -> office.
-* Towns are chosen greedily by the remote risk they unlock: for every (team, run of days)
-  and every town the team can reach in one day's drive, the value is the priority of the
-  remote sites a day from that town can serve, taken in priority order until the trip's
-  working time is used (each site costs its service time plus the drive from the town).
-  The best (team, run, town) is taken, its sites leave the remote pool, and so on while a
-  trip unlocks at least one site per trip day. At most half of an office's teams (rounded
-  up) are away at once, so the office keeps day-trip capacity.
+  served by **field trips**. A trip is a run of consecutive working days (at most
+  ``problem.max_trip_days``; a weekend ends a run unless ``problem.trips_over_weekends``).
+  The team drives to a **base** (an overnight town, by default each area's seat, or a remote
+  site itself, a camp that puts the team up), sleeps there, works around it and drives
+  back. A base more than one day's drive away is reached through one or two overnight
+  stops (towns or sites), each leg within a day's drive both ways. Nights:
+  ``via + [base] * (days - 1 - 2 * len(via)) + reversed(via)``; every day's route may
+  visit sites on the way.
+* Bases are chosen greedily by the remote risk they unlock per trip day: for every team,
+  its first free run and every base it can reach, the remote sites a day from the base can
+  serve are taken in priority order (must-visits first) while the trip's working time lasts
+  (each site costs its service time plus the round trip from the base; each day gives 60% of
+  the working window, less the commute). The best trip is taken, its sites leave the remote
+  pool, and so on while a trip serves at least one site per two days. At most half an
+  office's teams (rounded up) are away at once unless the office has more team-days than
+  its own day-trip sites need.
 
 Why fixed ends: a route-per-day model with known ends is plain VRPTW that PyVRP and
-OR-Tools both solve well, and every overnight stop is in a named town a chief can book.
-The weakness is that the town choice does not see the routing; the trip value uses the
-same reachability rule the routes must obey, so chosen trips are always usable.
+OR-Tools both solve well, and every overnight stop is a named place a chief can book.
+The weakness is that base choice does not see the routing; the trip value uses the same
+reachability rule the routes must obey, so chosen trips are always usable.
 """
 
 from __future__ import annotations
