@@ -13,6 +13,7 @@ import numpy as np
 import pyvrp
 from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, StoppingCriterion
 
+from planner.engines import construct
 from planner.engines.instance import RoutingInstance, RoutingSolution
 
 #: Distance and duration to a client a profile forbids: large enough that no solution uses
@@ -93,6 +94,8 @@ def solve_instance(instance: RoutingInstance, time_limit: float, seed: int = 0,
     if iterations is not None:
         stop = MultipleCriteria([MaxRuntime(left), MaxIterations(iterations)])
     start = None
+    if initial is None and construct.applies(instance):
+        initial = construct.best_ratio_insertion(instance)
     if initial is not None:
         start = pyvrp.Solution(data, [pyvrp.Route(data, route, g)
                                       for g, routes in enumerate(initial) for route in routes if route])

@@ -64,3 +64,22 @@ def test_solomon_and_top_files_read_and_solve_feasibly(shared_dir: Path) -> None
     routes = [r for g in t_sol.routes for r in g if r]
     assert all(top.exact_length(r) <= top.tmax + 1e-9 for r in routes)
     assert sum(int(top.score[c + 1]) for r in routes for c in r) == 15  # the best-known score
+
+
+def test_the_orienteering_start_is_feasible_and_collects_the_reachable_prizes() -> None:
+    from planner.engines.construct import applies, best_ratio_insertion
+
+    rng = np.random.default_rng(4)
+    xy = np.vstack([[0, 0], rng.uniform(0, 10, size=(30, 2)), [10, 10]])
+    d = np.ceil(np.sqrt(((xy[:, None] - xy[None]) ** 2).sum(-1)) * 100).astype(np.int64)
+    n = len(xy)
+    inst = RoutingInstance(
+        distance=d, duration=d, depot_location=np.array([0, n - 1]), client_location=np.arange(1, n - 1),
+        service=np.zeros(n - 2, dtype=np.int64), tw_early=np.zeros(n - 2, dtype=np.int64),
+        tw_late=np.full(n - 2, 2**40), vehicles=(VehicleGroup(0, 1, 2, 0, 2**40, max_distance=2500),),
+        prize=rng.integers(1, 10, n - 2) * 1000, required=np.zeros(n - 2, dtype=bool))
+    assert applies(inst) and not applies(_line_instance())
+    routes = best_ratio_insertion(inst)
+    sol = RoutingSolution(routes, True, 0.0, "construct")
+    assert check_solution(inst, sol) == []
+    assert len(sol.served()) >= 5
