@@ -89,16 +89,16 @@ def solve_instance(instance: RoutingInstance, time_limit: float, seed: int = 0,
     if len(set(instance.client_location.tolist())) != instance.num_clients and len(instance.masks()) > 1:
         raise ValueError("client profiles need one location per client")
     data = to_problem_data(instance)
-    left = max(0.05, time_limit - (time.perf_counter() - began) - OVERHEAD_SECONDS)
-    stop: StoppingCriterion = MaxRuntime(left)
-    if iterations is not None:
-        stop = MultipleCriteria([MaxRuntime(left), MaxIterations(iterations)])
     start = None
     if initial is None and construct.applies(instance):
         initial = construct.best_ratio_insertion(instance)
     if initial is not None:
         start = pyvrp.Solution(data, [pyvrp.Route(data, route, g)
                                       for g, routes in enumerate(initial) for route in routes if route])
+    left = max(0.05, time_limit - (time.perf_counter() - began) - OVERHEAD_SECONDS)
+    stop: StoppingCriterion = MaxRuntime(left)
+    if iterations is not None:
+        stop = MultipleCriteria([MaxRuntime(left), MaxIterations(iterations)])
     result = pyvrp.solve(data, stop=stop, seed=seed, collect_stats=False, display=False, initial_solution=start)
     routes: list[list[list[int]]] = [[] for _ in instance.vehicles]
     for route in result.best.routes():
