@@ -26,6 +26,7 @@ REASONS: dict[str, str] = {
                    "day and its driving limit, and no field trip planned for this horizon goes near it",
     "window_too_short": "the site's opening hours leave no room for the inspection within a team's working day",
     "horizon_full": "it could be visited, but the teams' days are full with higher-priority or must-visit sites",
+    "dropped": "removed from this plan by the user",
 }
 
 
@@ -213,6 +214,7 @@ def build_plan(problem: InspectionProblem, shifts: list[Shift], routes: list[lis
 def explain_unplaced(problem: InspectionProblem, shifts: list[Shift], visited: set[str]) -> list[Unplaced]:
     """Each site not visited, with the first reason that applies (skill, reach, window, else full)."""
     out: list[Unplaced] = []
+    dropped = set(problem.dropped)
     skills = set().union(*(t.skills for t in problem.teams)) if problem.teams else set()
     # One shift per (team, start, end) is enough to test reach: days differ only in availability.
     distinct = list({(s.team, s.start_loc, s.end_loc): s for s in shifts}.values())
@@ -220,7 +222,9 @@ def explain_unplaced(problem: InspectionProblem, shifts: list[Shift], visited: s
         if site.site_id in visited:
             continue
         able = [s for s in distinct if problem.teams[s.team].can_do(site.required_skill)]
-        if site.required_skill is not None and site.required_skill not in skills:
+        if site.site_id in dropped:
+            code = "dropped"
+        elif site.required_skill is not None and site.required_skill not in skills:
             code = "no_skill"
         elif not any(shift_alone_ok(problem, s, i, ignore_window=True) for s in able):
             code = "unreachable"
@@ -251,6 +255,7 @@ def greedy(problem: InspectionProblem, shifts: list[Shift] | None = None) -> Pla
     for lock in problem.locked:
         locked_on.setdefault((lock.team_id, lock.day), []).append(problem.site_position(lock.site_id))
     taken = {problem.site_position(lock.site_id) for lock in problem.locked}
+    taken |= problem.dropped_positions()
     routes: list[list[int]] = []
     for shift in shifts:
         team = problem.teams[shift.team]

@@ -120,6 +120,8 @@ class InspectionProblem:
         Location index of each team's start point (its office).
     locked:
         Visits kept by re-planning.
+    dropped:
+        Sites the user removed from the plan (never planned; reported as ``dropped``).
     priority_rule:
         One sentence on where the priorities came from, for the page and exports.
     travel_method:
@@ -135,6 +137,8 @@ class InspectionProblem:
     team_location: tuple[int, ...]
     towns: tuple[Town, ...] = ()
     locked: tuple[LockedVisit, ...] = ()
+    #: Site ids the user removed from this plan (listed as unplaced, reason ``dropped``).
+    dropped: tuple[str, ...] = ()
     priority_rule: str = ""
     travel_method: str = "great_circle"
     max_trip_days: int = MAX_TRIP_DAYS
@@ -161,6 +165,11 @@ class InspectionProblem:
     def site_position(self, site_id: str) -> int:
         """Index of a site in :attr:`sites` (its location index too)."""
         return self._site_index()[site_id]
+
+    def dropped_positions(self) -> set[int]:
+        """Indices of the dropped sites (ids not in the problem are ignored: nothing to drop)."""
+        index = self._site_index()
+        return {index[site_id] for site_id in self.dropped if site_id in index}
 
     def team_position(self, team_id: str) -> int:
         return {t.team_id: k for k, t in enumerate(self.teams)}[team_id]
@@ -191,7 +200,10 @@ class InspectionProblem:
         return town.lon, town.lat
 
     def replace(self, **changes: object) -> InspectionProblem:
-        """A copy with some fields changed (e.g. ``locked=``) sharing the travel matrices."""
+        """A copy with some fields changed (``locked=``, ``dropped=``, team ``dates``) sharing the matrices.
+
+        Changing sites, towns or team start points needs :meth:`from_dataset` (the matrices index them).
+        """
         from dataclasses import replace
 
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -365,6 +377,8 @@ def check_locked(problem: InspectionProblem) -> None:
         where = f"locked visit {lock.site_id} ({lock.team_id}, {lock.day})"
         if lock.site_id not in sites:
             problems.append(f"{where}: no such site")
+        elif lock.site_id in problem.dropped:
+            problems.append(f"{where}: the site is also dropped")
         elif lock.site_id in seen:
             problems.append(f"{where}: the site is locked twice")
         if lock.team_id not in teams:

@@ -69,6 +69,7 @@ def build_model(problem: InspectionProblem, shifts: list[Shift]) -> InspectionMo
         groups[_shift_key(problem, shift, (team.team_id, shift.day) in locked_shifts)].append(s)
     keys = list(groups)
     n_sites = len(problem.sites)
+    dropped = problem.dropped_positions()
     allowed = np.zeros((len(keys), n_sites), dtype=bool)
     for g, key in enumerate(keys):
         shift = shifts[groups[key][0]]
@@ -76,6 +77,8 @@ def build_model(problem: InspectionProblem, shifts: list[Shift]) -> InspectionMo
         for i in range(n_sites):
             if i in lock_of:
                 allowed[g, i] = lock_of[i] == (team.team_id, shift.day)
+            elif i in dropped:
+                allowed[g, i] = False
             else:
                 allowed[g, i] = timeline(problem, shift, [i]) is not None
     client_site = np.flatnonzero(allowed.any(axis=0))

@@ -116,6 +116,16 @@ def test_replanning_keeps_locked_visits_on_their_team_day_and_start(engine: str)
     assert not any(v.team_id == "T1" and v.day == p.days[0] for v in again.visits)
 
 
+def test_dropped_sites_are_never_planned_and_say_so() -> None:
+    p = _busy_problem()
+    first = solve(p, time_limit=0.5, seed=0)
+    gone = [v.site_id for v in first.visits][:2]
+    again = solve(p.replace(dropped=tuple(gone)), time_limit=0.5, seed=0)
+    check_plan(p, again)
+    assert not set(gone) & {v.site_id for v in again.visits}
+    assert {u.site_id for u in again.unplaced if u.reason_code == "dropped"} == set(gone)
+
+
 def test_same_seed_gives_the_same_plan() -> None:
     """Stopped by iterations (not the clock), the same seed must give the same plan."""
     p = _busy_problem()
