@@ -114,13 +114,15 @@ def _home_need(problem: InspectionProblem, reach: np.ndarray) -> dict[str, float
 
 def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int, int, str | None]]:
     reach = day_trip_reach(problem)
-    remote = {i for i in range(len(problem.sites))
-              if not reach[:, i].any() and (problem.sites[i].priority > 0 or problem.sites[i].must_visit)}
-    if not remote:
+    locked: dict[tuple[int, date], list[int]] = defaultdict(list)
+    for lock in problem.locked:
+        locked[(problem.team_position(lock.team_id), lock.day)].append(problem.site_position(lock.site_id))
+    held = {i for sites in locked.values() for i in sites} | problem.dropped_positions()
+    remote = {i for i in range(len(problem.sites)) if i not in held
+              and not reach[:, i].any() and (problem.sites[i].priority > 0 or problem.sites[i].must_visit)}
+    if not remote and all(reach[k, i] for (k, _), sites in locked.items() for i in sites):
         return {}
     useful = _bases(problem, remote)
-    if not useful:
-        return {}
     minutes = problem.minutes
     team_runs = []
     for k, team in enumerate(problem.teams):
@@ -140,7 +142,28 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
     towns = np.array([problem.town_location(j) for j in range(len(problem.towns))] + list(range(len(problem.sites))),
                      dtype=np.int64)
     vias: dict[tuple[int, int, int], list[int] | None] = {}
-    while remote:
+
+    def book(k: int, days: list[date], loc: int, via: list[int]) -> None:
+        team = problem.teams[k]
+        home = problem.team_location[k]
+        for day, (start, end) in zip(days, _legs(home, loc, via, len(days))):
+            trips[(k, day)] = (start, end, None if end == home else problem.location_name(end))
+            busy.add((k, day))
+            away[(team.office_id, day)] += 1
+        home_days[team.office_id] -= len(days)
+
+    # Locked visits first: a team-day holding them stays a day trip when the team can reach them
+    # from the office, else gets the field trip that serves them (re-planning never moves a lock).
+    for (k, day), sites in sorted(locked.items(), key=lambda item: (item[0][1], item[0][0])):
+        if (k, day) in busy:
+            continue
+        if all(reach[k, i] for i in sites):
+            busy.add((k, day))
+            continue
+        found = _trip_for_locks(problem, k, day, sites, towns, vias, busy)
+        if found is not None:
+            book(k, *found)
+    while remote and useful:
         best = None
         seen: set[tuple] = set()
         value_at = {loc: sum(problem.sites[i].priority for i in sites if i in remote) for loc, sites in useful.items()}
@@ -177,19 +200,46 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
                     best = (value / length, k, days[:length], loc, via, taken)
         if best is None:
             break
-        _, k, days, loc, via, taken = best
-        team = problem.teams[k]
-        home = problem.team_location[k]
-        nights = via + [loc] * (len(days) - 1 - 2 * len(via)) + via[::-1]
-        for n, day in enumerate(days):
-            start = home if n == 0 else nights[n - 1]
-            end = home if n == len(days) - 1 else nights[n]
-            trips[(k, day)] = (start, end, None if end == home else problem.location_name(end))
-            busy.add((k, day))
-            away[(team.office_id, day)] += 1
-        home_days[team.office_id] -= len(days)
-        remote -= set(taken)
+        _, k, days, loc, via, served = best
+        book(k, days, loc, via)
+        remote -= set(served)
     return trips
+
+
+def _legs(home: int, base: int, via: list[int], length: int) -> list[tuple[int, int]]:
+    """(start, end) of each day of a trip: out through ``via``, nights at ``base``, back through ``via``."""
+    nights = via + [base] * (length - 1 - 2 * len(via)) + via[::-1]
+    return [(home if n == 0 else nights[n - 1], home if n == length - 1 else nights[n]) for n in range(length)]
+
+
+def _trip_for_locks(problem: InspectionProblem, k: int, day: date, sites: list[int], stops: np.ndarray,
+                    vias: dict[tuple[int, int, int], list[int] | None],
+                    busy: set[tuple[int, date]]) -> tuple[list[date], int, list[int]] | None:
+    """The shortest trip (days, base, via) on which team ``k`` can make its locked visits of ``day``."""
+    from planner.shifts import locked_starts, timeline
+
+    team = problem.teams[k]
+    home = problem.team_location[k]
+    limit = min(team.max_drive_minutes, team.day_end - team.day_start)
+    fixed = locked_starts(problem)
+    order = sorted(sites, key=lambda i: (fixed.get(i, problem.sites[i].open_from), i))
+    free = [d for d in problem.days if team.available(d) and ((k, d) not in busy or d == day)]
+    run = next((r for r in runs(free, problem.trips_over_weekends) if day in r), [])
+    places = [problem.town_location(j) for j in range(len(problem.towns))] + list(range(len(problem.sites)))
+    at = run.index(day) if run else 0
+    for length in range(2, min(problem.max_trip_days, len(run)) + 1):
+        for first in range(max(0, at - length + 1), min(at, len(run) - length) + 1):
+            days = run[first:first + length]
+            for base in places:
+                if (home, base, limit) not in vias:
+                    vias[(home, base, limit)] = _via(problem, home, base, limit, stops)
+                via = vias[(home, base, limit)]
+                if via is None or length < 2 + 2 * len(via):
+                    continue
+                start, end = _legs(home, base, via, length)[days.index(day)]
+                if timeline(problem, Shift(k, day, start, end), order, fixed) is not None:
+                    return days, base, via
+    return None
 
 
 def _via(problem: InspectionProblem, home: int, loc: int, limit: int, towns: np.ndarray) -> list[int] | None:

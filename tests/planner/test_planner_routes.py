@@ -171,3 +171,20 @@ def test_remote_sites_get_a_field_trip_with_overnight_stays_in_a_town() -> None:
     day_trips_only = greedy(p)
     assert not ({"R0", "R1", "R2", "R3"} & {v.site_id for v in day_trips_only.visits})
     assert {u.reason_code for u in day_trips_only.unplaced if u.site_id.startswith("R")} == {"unreachable"}
+
+
+def test_a_locked_visit_on_a_field_trip_keeps_its_trip_when_the_rest_changes() -> None:
+    remote = [site(f"R{k}", 250 + 10 * k, 5 * k, 2.0, service_minutes=90) for k in range(4)]
+    p = problem(remote + [site("N", 30, 0, 0.5)], [team("T1"), team("T2")], days=3,
+                towns=[Town("Villa Remota", 255, 0)])
+    first = solve(p, time_limit=0.5, seed=0)
+    far = [v for v in first.visits if v.site_id.startswith("R")]
+    assert far, "the first plan should make the field trip"
+    keep = far[-1]
+    lock = LockedVisit(keep.site_id, keep.team_id, keep.day, keep.start.hour * 60 + keep.start.minute)
+    others = tuple(v.site_id for v in far if v.site_id != keep.site_id)
+    again_problem = p.replace(locked=(lock,), dropped=others)
+    again = solve(again_problem, time_limit=0.5, seed=0)
+    check_plan(again_problem, again)
+    (kept,) = [v for v in again.visits if v.site_id == keep.site_id]
+    assert (kept.team_id, kept.day, kept.start) == (keep.team_id, keep.day, keep.start)
