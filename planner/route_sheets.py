@@ -99,8 +99,8 @@ def team_sheet_html(plan: Plan, context: PlanContext, team_id: str, lang: str = 
         visits = group[group["kind"] == "visit"]
         if not visits.empty:
             drawn = _map_points(group)
-            stops = [p for p in drawn if p.kind == "visit"]
-            day_map = route_svg([drawn], [colour(index)], 420, 240, fit=stops if len(stops) > 1 else None)
+            stopped = [p for p in drawn if p.kind == "visit"]
+            day_map = route_svg([drawn], [colour(index)], 420, 240, fit=stopped if len(stopped) > 1 else None)
             parts.append(f"<div class=\"daymap\">{day_map}</div>")
         if visits.empty:
             parts.append(f"<p>{esc(word('no_visits', lang))}</p>")

@@ -141,15 +141,11 @@ def locks_for(plan: Plan, site_ids: Iterable[str]) -> tuple[LockedVisit, ...]:
 
 def replan(dataset: Dataset, previous: PlanRun, lock: Iterable[str], drop: Iterable[str],
            on_stage: Callable[[str], None] | None = None) -> PlanRun:
-    """Re-plan keeping ``lock``-ed visits where they are and leaving ``drop``-ped sites out.
+    """Re-plan keeping the ``lock``-ed visits where ``previous`` has them, leaving ``drop``-ped sites out.
 
-    Earlier locks and drops stay in force unless the site is now dropped (a dropped
-    site cannot stay locked).
+    ``lock`` is the full list (a visit locked before and not listed again is free to
+    move); sites dropped before stay dropped, and a dropped site is never locked.
     """
     dropped = frozenset(previous.request.dropped) | {str(s) for s in drop}
-    kept = {lock.site_id: lock for lock in previous.request.locked if lock.site_id not in dropped}
-    for new in locks_for(previous.plan, lock):
-        if new.site_id not in dropped:
-            kept[new.site_id] = new
-    request = replace(previous.request, locked=tuple(kept.values()), dropped=dropped)
-    return run(dataset, request, on_stage)
+    locked = locks_for(previous.plan, (s for s in lock if str(s) not in dropped))
+    return run(dataset, replace(previous.request, locked=locked, dropped=dropped), on_stage)

@@ -310,23 +310,32 @@ def show_tables(run: PlanRun) -> None:
                             .round({"priority": 3})))
 
 
+def _visit_label(row: pd.Series) -> str:
+    return f"{row['site']} · {row['team']} · {pd.Timestamp(row['date']):%d/%m} #{int(row['order'])}"
+
+
 def lock_drop_editor(run: PlanRun) -> tuple[list[str], list[str]] | None:
-    """Timeline with Lock/Drop ticks; returns (locked, dropped) site ids when "Re-plan" is pressed."""
+    """Pick visits to lock and sites to drop; returns (locked, dropped) site ids when "Re-plan" is pressed.
+
+    Multiselects (searchable by site, team or date) rather than ticks in a grid: a chief
+    looks for a few named visits among hundreds.
+    """
     st.subheader(t("inspections.replan_header"))
     st.markdown(t("inspections.replan_help"))
-    table = _timeline(run)[["site_id", "team", "date", "order", "site", "arrive", "locked"]]
-    table = table.assign(lock=table["locked"], drop=False).drop(columns="locked")
-    edited = st.data_editor(
-        labels(table), hide_index=True, key=f"insp_lock_editor_{id(run)}",
-        disabled=[t(f"inspections.col.{c}") for c in table.columns if c not in ("lock", "drop")],
-        column_config={t("inspections.col.lock"): st.column_config.CheckboxColumn(),
-                       t("inspections.col.drop"): st.column_config.CheckboxColumn()})
-    if not st.button(t("inspections.replan"), key="insp_replan"):
+    timeline = exports.visits_frame(run.plan, run.context)
+    options = {str(r["site_id"]): _visit_label(r) for _, r in timeline.iterrows()}
+    already = [s for s in (lock.site_id for lock in run.request.locked) if s in options]
+    left, right = st.columns(2)
+    def name(site_id: str) -> str:
+        return options.get(site_id, site_id)
+
+    lock = left.multiselect(t("inspections.col.lock"), list(options), default=already, format_func=name,
+                            key=f"insp_lock_{id(run)}", placeholder=t("inspections.pick_visits"))
+    drop = right.multiselect(t("inspections.col.drop"), list(options), format_func=name,
+                             key=f"insp_drop_{id(run)}", placeholder=t("inspections.pick_visits"))
+    if not st.button(t("inspections.replan"), key="insp_replan", disabled=not (lock or drop)):
         return None
-    site = edited[t("inspections.col.site_id")].astype(str)
-    lock = site[edited[t("inspections.col.lock")].astype(bool) & ~edited[t("inspections.col.drop")].astype(bool)]
-    drop = site[edited[t("inspections.col.drop")].astype(bool)]
-    return list(lock), list(drop)
+    return [s for s in lock if s not in drop], list(drop)
 
 
 def downloads(run: PlanRun) -> None:

@@ -112,11 +112,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "inspections.replan_header": {"es": "3. Fijar o quitar visitas y replanificar",
                                   "en": "3. Lock or drop visits and re-plan"},
     "inspections.replan_help": {
-        "es": "Marque **Fijar** en las visitas ya hechas o acordadas (no se moverán) y **Quitar** en las que "
-              "no deben hacerse; luego replanifique el resto.",
-        "en": "Tick **Lock** on visits already done or agreed (they will not move) and **Drop** on those that "
-              "must not happen; then re-plan the rest.",
+        "es": "Elija en **Fijar** las visitas ya hechas o acordadas (mantienen equipo, día y hora) y en "
+              "**Quitar** las que no deben hacerse; luego replanifique el resto.",
+        "en": "Pick under **Lock** the visits already done or agreed (they keep their team, day and time) and "
+              "under **Drop** those that must not happen; then re-plan the rest.",
     },
+    "inspections.pick_visits": {"es": "Busque por lugar, equipo o fecha", "en": "Search by site, team or date"},
     "inspections.replan": {"es": "Replanificar", "en": "Re-plan"},
     "inspections.replan_done": {
         "es": "Replanificado: {locked} visita(s) fijada(s) se mantienen, {dropped} quitada(s).",

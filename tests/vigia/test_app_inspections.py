@@ -1,0 +1,100 @@
+"""The Inspections page with AppTest on the demo: plan, see KPIs against greedy, keep the plan
+across reruns, lock and drop visits and re-plan (locked visits never move), download outputs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geodata.load import load_dataset
+from vigia import inspection_runs
+from vigia.ui import inspection_panels, state
+from vigia.ui.i18n import t
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+PAGE = "vigia/ui/pages/inspections.py"
+TIMEOUT = 120
+
+
+@pytest.fixture
+def app_env(demo_gpkg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(state.ENV_DATASET, str(demo_gpkg))
+    monkeypatch.setenv(state.ENV_DATA_DIR, str(tmp_path / "data"))
+    return demo_gpkg
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _plan(at: AppTest, days: int = 2, limit: int = 2) -> AppTest:
+    at.number_input(key="insp_days").set_value(days)
+    at.slider(key="insp_time_limit").set_value(limit)
+    at.button(key="insp_run").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_page_offers_planning_instead_of_a_not_built_notice(app_env: Path) -> None:
+    at = _page()
+    assert t("inspections.not_built", "es") not in [i.value for i in at.info]
+    assert t("inspections.no_plan", "es") in [i.value for i in at.info]
+    assert at.button(key="insp_run").label == t("inspections.run", "es")
+    assert not at.button(key="insp_run").disabled, "default teams from the demo's offices are valid"
+
+
+def test_plan_shows_kpis_against_greedy_and_survives_reruns(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    assert len(run.problem.days) == 2 and run.plan.visits
+    labels = [m.label for m in at.metric]
+    assert t("inspections.kpi.risk_covered", "es") in labels and t("inspections.kpi.km", "es") in labels
+    risk = next(m for m in at.metric if m.label == t("inspections.kpi.risk_covered", "es"))
+    assert risk.delta is not None, "each headline KPI shows its difference to the greedy plan"
+    assert [s.label for s in at.status] == [t("inspections.done", "es", seconds=run.seconds)], \
+        "a status box shows the run and says when it is done"
+    assert len(at.get("download_button")) == 6
+    must = [u for u in run.plan.unplaced if u.must_visit]
+    if must:
+        assert t("inspections.unplaced_must_some", "es", n=len(must)) in [w.value for w in at.warning]
+    at.run()  # any click reruns the script: the plan must still be there
+    assert at.session_state[inspection_panels.RUN_KEY] is run
+    assert t("inspections.kpi.risk_covered", "es") in [m.label for m in at.metric]
+
+
+def test_lock_and_drop_then_replan_keeps_locked_visits_in_place(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    ordered = sorted(run.plan.visits, key=lambda v: (-v.priority, v.site_id))
+    locked, dropped = ordered[0], ordered[1]
+    at.multiselect(key=f"insp_lock_{id(run)}").set_value([locked.site_id])
+    at.multiselect(key=f"insp_drop_{id(run)}").set_value([dropped.site_id]).run()
+    at.button(key="insp_replan").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    again = at.session_state[inspection_panels.RUN_KEY]
+    assert again is not run
+    kept = next(v for v in again.plan.visits if v.site_id == locked.site_id)
+    assert (kept.team_id, kept.day, kept.start) == (locked.team_id, locked.day, locked.start)
+    assert kept.locked
+    assert dropped.site_id not in {v.site_id for v in again.plan.visits}
+    assert dropped.site_id not in {u.site_id for u in again.plan.unplaced}, "a dropped site is out of the problem"
+    assert t("inspections.replan_done", "es", locked=1, dropped=1) in [s.value for s in at.success]
+
+
+def test_replan_of_a_replan_keeps_earlier_drops(demo_gpkg: Path) -> None:
+    dataset = load_dataset(demo_gpkg)
+    request = inspection_runs.PlanRequest(start=date(2026, 12, 7), days=2, time_limit=1.0)
+    first = inspection_runs.run(dataset, request)
+    a, b = (v.site_id for v in first.plan.visits[:2])
+    second = inspection_runs.replan(dataset, first, lock=[], drop=[a])
+    third = inspection_runs.replan(dataset, second, lock=[b] if b in {v.site_id for v in second.plan.visits} else [],
+                                   drop=[])
+    assert a in third.request.dropped and a not in {s.site_id for s in third.problem.sites}
+    assert len(third.problem.sites) == len(first.problem.sites) - 1
