@@ -158,6 +158,12 @@ LAYERS: dict[str, Layer] = {
                        description="Minutes an inspection takes (optional, default 60).", **_COUNT),
                 Column("must_visit", "bool", required=False, default=False,
                        description="true when the site must be in the plan (optional, default false)."),
+                Column("required_skill", "text", required=False,
+                       description="Skill a team needs there, e.g. child labour, quechua (optional).",
+                       aliases=("habilidad_requerida",)),
+                Column("last_inspected", "period", required=False,
+                       description="Month of the last inspection, YYYY-MM or YYYY (optional).",
+                       aliases=("ultima_inspeccion",)),
             ),
         ),
         Layer(

@@ -21,8 +21,8 @@ from planner.shifts import Shift, locked_starts, shift_alone_ok, timeline
 #: Why a site is not in the plan (``Unplaced.reason_code``).
 REASONS: dict[str, str] = {
     "no_skill": "no team has the skill the site needs",
-    "unreachable": "no team can get there, work and get back (or to an overnight town) within a working day "
-                   "and its driving limit",
+    "unreachable": "no team can get there, work and get back (or to tonight's overnight stop) within a working "
+                   "day and its driving limit, and no field trip planned for this horizon goes near it",
     "window_too_short": "the site's opening hours leave no room for the inspection within a team's working day",
     "horizon_full": "it could be visited, but the teams' days are full with higher-priority or must-visit sites",
 }
@@ -217,6 +217,8 @@ def explain_unplaced(problem: InspectionProblem, shifts: list[Shift], visited: s
 def greedy(problem: InspectionProblem, shifts: list[Shift] | None = None) -> Plan:
     """The baseline: each team-day repeatedly takes the reachable site with the best priority per minute.
 
+    By default every team-day is a day trip from the office (what a chief plans by hand);
+    pass ``shifts`` (e.g. :func:`planner.trips.plan_shifts`) to fill field trips the same way.
     Team-days are filled in date order (teams in file order within a day). "Minutes" are the
     drive, wait and inspection time the site adds from where the team is. Must-visit sites
     go first; locked visits stay on their team-day and keep their start.
@@ -224,7 +226,7 @@ def greedy(problem: InspectionProblem, shifts: list[Shift] | None = None) -> Pla
     from planner.trips import plan_shifts
 
     began = time.perf_counter()
-    shifts = plan_shifts(problem) if shifts is None else shifts
+    shifts = plan_shifts(problem, field_trips=False) if shifts is None else shifts
     fixed = locked_starts(problem)
     locked_on: dict[tuple[str, date], list[int]] = {}
     for lock in problem.locked:
@@ -259,6 +261,10 @@ def greedy(problem: InspectionProblem, shifts: list[Shift] | None = None) -> Pla
                 taken.add(best)
             elif pending:
                 route.append(pending.pop(0))
+                if timeline(problem, shift, route + pending, fixed) is None:
+                    raise ValueError(
+                        f"the locked visits of {team.team_id} on {shift.day} do not fit in that day "
+                        f"({', '.join(problem.sites[i].site_id for i in route + pending)}): unlock some of them")
             else:
                 break
         routes.append(route)

@@ -314,7 +314,10 @@ def _minutes_of(value: object, default: int) -> int:
 def _date_of(value: object) -> date | None:
     if value is None or pd.isna(value):  # type: ignore[call-overload]
         return None
-    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    try:  # the contract's period type: YYYY-MM or YYYY (read as the first day of the period)
+        stamp = pd.Timestamp(str(value).strip())
+    except ValueError:
+        return None
     return None if pd.isna(stamp) else stamp.date()
 
 

@@ -25,6 +25,7 @@ same reachability rule the routes must obey, so chosen trips are always usable.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from datetime import date, timedelta
@@ -76,84 +77,159 @@ def plan_shifts(problem: InspectionProblem, *, field_trips: bool = True) -> list
     return shifts
 
 
+def _bases(problem: InspectionProblem, remote: set[int]) -> dict[int, list[int]]:
+    """Overnight places (towns, and remote sites themselves as camps) -> remote sites a day from there serves."""
+    minutes = problem.minutes
+    drive = max(t.max_drive_minutes for t in problem.teams)
+    window = max(t.day_end - t.day_start for t in problem.teams)
+    places = [problem.town_location(j) for j in range(len(problem.towns))] + sorted(remote)
+    useful: dict[int, list[int]] = {}
+    for loc in places:
+        sites = [i for i in remote
+                 if int(minutes[loc, i]) + int(minutes[i, loc]) <= drive
+                 and int(minutes[loc, i]) + int(minutes[i, loc]) + problem.sites[i].service_minutes <= window]
+        if sites:
+            useful[loc] = sites
+    return useful
+
+
+def _home_need(problem: InspectionProblem, reach: np.ndarray) -> dict[str, float]:
+    """Team-days each office needs at home for the day-trip sites it is nearest to (rough, see _trip)."""
+    need: dict[str, float] = defaultdict(float)
+    for i in np.flatnonzero(reach.any(axis=0)):
+        teams = np.flatnonzero(reach[:, i])
+        k = int(teams[np.argmin([problem.minutes[problem.team_location[t], i] for t in teams])])
+        team = problem.teams[k]
+        home = problem.team_location[k]
+        cost = problem.sites[i].service_minutes + int(problem.minutes[home, i]) + int(problem.minutes[i, home])
+        need[team.office_id] += cost / ((team.day_end - team.day_start) * 0.6)
+    return need
+
+
 def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int, int, str | None]]:
     reach = day_trip_reach(problem)
     remote = {i for i in range(len(problem.sites))
               if not reach[:, i].any() and (problem.sites[i].priority > 0 or problem.sites[i].must_visit)}
     if not remote:
         return {}
-    minutes = problem.minutes
-    towns = [problem.town_location(j) for j in range(len(problem.towns))]
-    # Towns that serve at least one remote site on a town-based day.
-    useful: dict[int, list[int]] = {}
-    for loc in towns:
-        sites = [i for i in remote if int(minutes[loc, i]) + int(minutes[i, loc]) <= min(t.max_drive_minutes for t in problem.teams)
-                 and int(minutes[loc, i]) * 2 + problem.sites[i].service_minutes
-                 <= max(t.day_end - t.day_start for t in problem.teams)]
-        if sites:
-            useful[loc] = sites
+    useful = _bases(problem, remote)
     if not useful:
         return {}
+    minutes = problem.minutes
     team_runs = []
     for k, team in enumerate(problem.teams):
-        days = [d for d in problem.days if team.available(d)]
-        for run in runs(days):
+        for run in runs([d for d in problem.days if team.available(d)]):
             if len(run) >= 2:
-                team_runs.append((k, run[: problem.max_trip_days]))
+                team_runs.append((k, run))
     office_teams: dict[str, int] = defaultdict(int)
+    home_days: dict[str, float] = defaultdict(float)
     for team in problem.teams:
         office_teams[team.office_id] += 1
+        home_days[team.office_id] += sum(team.available(d) for d in problem.days)
+    need = _home_need(problem, reach)
     away: dict[tuple[str, date], int] = defaultdict(int)
     busy: set[tuple[int, date]] = set()
     trips: dict[tuple[int, date], tuple[int, int, str | None]] = {}
-    while True:
+    towns = np.array([problem.town_location(j) for j in range(len(problem.towns))], dtype=np.int64)
+    vias: dict[tuple[int, int, int], list[int] | None] = {}
+    while remote:
         best = None
+        seen: set[tuple] = set()
+        value_at = {loc: sum(problem.sites[i].priority for i in sites if i in remote) for loc, sites in useful.items()}
         for k, run in team_runs:
             team = problem.teams[k]
-            if any((k, d) in busy for d in run):
-                continue
-            if any(away[(team.office_id, d)] >= math.ceil(office_teams[team.office_id] / 2) for d in run):
-                continue
+            office = team.office_id
+            spare = home_days[office] - need[office]
+            free = [d for d in run if (k, d) not in busy
+                    and (away[(office, d)] < math.ceil(office_teams[office] / 2) or spare >= len(run))]
+            days = _first_block(free, problem.max_trip_days)
             home = problem.team_location[k]
+            signature = (home, team.day_start, team.day_end, team.max_drive_minutes, team.skills, tuple(days))
+            if len(days) < 2 or signature in seen:
+                continue
+            seen.add(signature)
             window = team.day_end - team.day_start
+            limit = min(team.max_drive_minutes, window)
             for loc, sites in useful.items():
-                there = int(minutes[home, loc])
-                if there > team.max_drive_minutes or there > window:
+                if best is not None and value_at[loc] / 2 <= best[0]:
                     continue
-                value, taken = _trip_value(problem, team, loc, [i for i in sites if i in remote], len(run))
-                if len(taken) >= len(run) and (best is None or value > best[0]):
-                    best = (value, k, run, loc, taken)
+                if (home, loc, limit) not in vias:
+                    vias[(home, loc, limit)] = _via(problem, home, loc, limit, towns)
+                via = vias[(home, loc, limit)]
+                if via is None:
+                    continue
+                shortest = 2 + 2 * len(via)
+                if len(days) < shortest:
+                    continue
+                legs = [home] + via + [loc]
+                commute = 2 * sum(int(minutes[a, b]) for a, b in itertools.pairwise(legs))
+                length, value, taken = _trip(problem, team, loc, [i for i in sites if i in remote], days,
+                                             commute, shortest)
+                if taken and len(taken) * 2 >= length and (best is None or value / length > best[0]):
+                    best = (value / length, k, days[:length], loc, via, taken)
         if best is None:
             break
-        _, k, run, loc, taken = best
+        _, k, days, loc, via, taken = best
         team = problem.teams[k]
         home = problem.team_location[k]
-        town = problem.location_name(loc)
-        for n, day in enumerate(run):
-            start = home if n == 0 else loc
-            end = home if n == len(run) - 1 else loc
-            trips[(k, day)] = (start, end, None if end == home else town)
+        nights = via + [loc] * (len(days) - 1 - 2 * len(via)) + via[::-1]
+        for n, day in enumerate(days):
+            start = home if n == 0 else nights[n - 1]
+            end = home if n == len(days) - 1 else nights[n]
+            trips[(k, day)] = (start, end, None if end == home else problem.location_name(end))
             busy.add((k, day))
             away[(team.office_id, day)] += 1
+        home_days[team.office_id] -= len(days)
         remote -= set(taken)
-        if not remote:
-            break
     return trips
 
 
-def _trip_value(problem: InspectionProblem, team, loc: int, sites: list[int], days: int) -> tuple[float, list[int]]:
-    """Remote priority a trip based at ``loc`` can serve, sites taken in priority order until time runs out."""
-    budget = days * (team.day_end - team.day_start) * 0.6
+def _via(problem: InspectionProblem, home: int, loc: int, limit: int, towns: np.ndarray) -> list[int] | None:
+    """Overnight stops on the way from the office to a base: [] when one day's drive, else one town, else None."""
+    minutes = problem.minutes
+    if max(int(minutes[home, loc]), int(minutes[loc, home])) <= limit:
+        return []
+    if not len(towns):
+        return None
+    out = np.maximum(minutes[home, towns], minutes[towns, home])
+    onward = np.maximum(minutes[towns, loc], minutes[loc, towns])
+    ok = (out <= limit) & (onward <= limit)
+    if not ok.any():
+        return None
+    worst = np.where(ok, np.maximum(out, onward), np.iinfo(np.int64).max)
+    return [int(towns[int(np.argmin(worst))])]
+
+
+def _first_block(days: list[date], limit: int) -> list[date]:
+    """The first run of consecutive free days, at most ``limit`` long."""
+    blocks = runs(days)
+    return blocks[0][:limit] if blocks else []
+
+
+def _trip(problem: InspectionProblem, team, loc: int, sites: list[int], days: list[date],
+          commute: int, shortest: int) -> tuple[int, float, list[int]]:
+    """(days needed, remote priority served, sites) for a trip based at ``loc``.
+
+    Sites are taken in priority order (must-visits first) while the trip's working time lasts:
+    each costs its service time plus the round trip from the base; each day gives 60% of the
+    working window (the rest is driving between sites and waiting), less the drive out and back.
+    Days needed: the fewest that fit the sites taken, at least ``shortest`` (out and back).
+    """
+    day_budget = (team.day_end - team.day_start) * 0.6
+    budget = len(days) * day_budget - commute
     value = 0.0
+    used = 0.0
     taken: list[int] = []
-    for i in sorted(sites, key=lambda i: -problem.sites[i].priority - (1e6 if problem.sites[i].must_visit else 0)):
+    order = sorted(sites, key=lambda i: (not problem.sites[i].must_visit, -problem.sites[i].priority, i))
+    for i in order:
         site = problem.sites[i]
         if not team.can_do(site.required_skill):
             continue
-        cost = site.service_minutes + int(problem.minutes[loc, i])
-        if cost > budget:
+        cost = site.service_minutes + int(problem.minutes[loc, i]) + int(problem.minutes[i, loc])
+        if used + cost > budget:
             continue
-        budget -= cost
+        used += cost
         value += site.priority
         taken.append(i)
-    return value, taken
+    length = max(shortest, min(len(days), math.ceil((used + commute) / day_budget)))
+    return length, value, taken
