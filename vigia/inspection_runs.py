@@ -83,7 +83,7 @@ class PlanRun:
     request: PlanRequest
     problem: InspectionProblem
     plan: Plan
-    baseline: Plan
+    baseline: Plan | None
     context: PlanContext
     seconds: float
 
@@ -120,11 +120,30 @@ def run(dataset: Dataset, request: PlanRequest, on_stage: Callable[[str], None] 
     tell("problem")
     problem = build_problem(dataset, request)
     tell("greedy")
-    baseline = greedy(problem)
+    baseline = reference_plan(problem)
     tell("solve")
     plan = solve(problem, time_limit=request.time_limit, seed=request.seed, engine=engine)
     context = replace(context_for(problem, dataset, baseline), dataset=_dataset_label(dataset))
     return PlanRun(replace(request, engine=engine), problem, plan, baseline, context, time.perf_counter() - began)
+
+
+def reference_plan(problem: InspectionProblem) -> Plan | None:
+    """The greedy plan to compare with: day trips (what a chief plans by hand).
+
+    With locked visits on field-trip days the day-trip greedy cannot keep them; then the
+    greedy fills the core's field-trip days instead, and when even that cannot hold the
+    locks there is no reference (the KPIs say so rather than compare with a broken plan).
+    """
+    from planner.trips import plan_shifts
+
+    try:
+        return greedy(problem)
+    except ValueError:
+        pass
+    try:
+        return greedy(problem, plan_shifts(problem))
+    except ValueError:
+        return None
 
 
 def _dataset_label(dataset: Dataset) -> str:

@@ -20,6 +20,7 @@ from planner import exports, route_sheets
 from planner.export_texts import word
 from planner.plan import Plan, greedy
 from planner.problem import InspectionProblem
+from planner.trips import plan_shifts
 
 START = date(2026, 12, 7)  # a Monday
 
@@ -28,7 +29,7 @@ START = date(2026, 12, 7)  # a Monday
 def planned(demo_gpkg: Path) -> tuple[Plan, exports.PlanContext]:
     dataset = load_dataset(demo_gpkg)
     problem = InspectionProblem.from_dataset(dataset, start=START, days=4)
-    plan = greedy(problem)
+    plan = greedy(problem, plan_shifts(problem))  # with the core's field trips: overnight stops to export
     assert plan.visits and plan.unplaced, "the demo plan must have visits and unplaced sites to test exports"
     return plan, exports.context_for(problem, dataset, baseline=plan)
 
@@ -157,8 +158,13 @@ def test_route_sheets_list_each_teams_visits_in_order_offline(planned) -> None:
         assert len(archive.namelist()) == len(context.problem.teams)
 
 
-def test_route_sheets_pdf_has_a_page_per_team_with_visits(planned) -> None:
-    plan, context = planned
+def test_route_sheets_pdf_has_a_page_per_team_with_visits(demo_gpkg: Path) -> None:
+    from planner.teams import default_teams
+
+    dataset = load_dataset(demo_gpkg)
+    problem = InspectionProblem.from_dataset(dataset, teams=default_teams(dataset)[:3], start=START, days=2)
+    plan = greedy(problem)
+    context = exports.context_for(problem, dataset)
     pdf = route_sheets.route_sheets_pdf(plan, context, "en")
     assert pdf.startswith(b"%PDF")
     teams_with_visits = len({v.team_id for v in plan.visits})

@@ -19,8 +19,12 @@ def test_plans_the_demo_and_writes_xlsx_and_route_sheets(demo_gpkg: Path, tmp_pa
     from openpyxl import load_workbook
 
     out, sheets = tmp_path / "plan.xlsx", tmp_path / "sheets"
-    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--out", str(out), "--sheets", str(sheets)]) == EXIT_OK
+    teams = tmp_path / "teams.csv"  # three teams keep the run short; the demo's offices place them
+    teams.write_text("team_id,office_id,skills\nLPZ-1,LAB-LPZ,\nSCZ-1,LAB-SCZ,quechua\nPTS-1,LAB-PTS,\n", encoding="utf-8")
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out),
+                 "--sheets", str(sheets)]) == EXIT_OK
     text = capsys.readouterr().out
+    assert "Teams: 3 from teams.csv" in text
     assert "greedy" in text and "Risk covered" in text and "Top-decile" in text
     assert "no scores file, fallback priority" in text and "sector weight" in text
     assert "Must-visit sites NOT placed" in text or "Every must-visit site is in the plan" in text
@@ -31,7 +35,7 @@ def test_plans_the_demo_and_writes_xlsx_and_route_sheets(demo_gpkg: Path, tmp_pa
     assert "Cronograma" in book.sheetnames and "Sin ubicar" in book.sheetnames
     visits = int(text.split("Wrote ")[1].split("(")[1].split(" visits")[0])
     assert book["Cronograma"].max_row - 1 == visits > 0
-    assert len(list(sheets.glob("route-*.html"))) >= 1 and (sheets / "route-sheets.pdf").stat().st_size > 0
+    assert len(list(sheets.glob("route-*.html"))) == 3 and (sheets / "route-sheets.pdf").stat().st_size > 0
 
 
 def test_scores_file_sets_priority_and_is_named(demo_gpkg: Path, tmp_path: Path,

@@ -14,6 +14,7 @@ from geodata.load import load_dataset
 from planner import exports
 from planner.plan import greedy
 from planner.problem import InspectionProblem
+from planner.trips import plan_shifts
 from planner.route_svg import MapPoint, route_svg
 from vigia.ui import maps, route_maps
 
@@ -22,7 +23,7 @@ from vigia.ui import maps, route_maps
 def planned(demo_gpkg: Path):
     dataset = load_dataset(demo_gpkg)
     problem = InspectionProblem.from_dataset(dataset, start=date(2026, 12, 7), days=3)
-    plan = greedy(problem)
+    plan = greedy(problem, plan_shifts(problem))  # the core's field trips: overnight stops to draw
     return dataset, plan, exports.context_for(problem, dataset, baseline=plan)
 
 

@@ -163,7 +163,7 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     scores_note = f"scores file {Path(args.scores).name}" if args.scores else "no scores file, fallback priority"
     print(f"Priority ({scores_note}): {problem.priority_rule}")
     print(f"Engine: {run.plan.engine} — {run.plan.seconds:.1f} s (limit {args.time_limit:g} s); "
-          f"greedy plan {run.baseline.seconds:.1f} s")
+          + (f"greedy plan {run.baseline.seconds:.1f} s" if run.baseline else "no greedy reference"))
     _print_kpis(run)
     _print_unplaced_must(run)
 

@@ -38,6 +38,10 @@ NOTICE_KEY = "vigia_inspection_notice"
 DEFAULT_DAYS = 10
 DEFAULT_TIME_LIMIT = 20
 MAX_TIME_LIMIT = 300
+#: Where teams come from: derived from the offices, or an uploaded file.
+TEAM_SOURCES = ("offices", "file")
+#: ``st.metric`` colours a rise red for KPIs where less is better (km, hours).
+LESS_IS_BETTER = "inverse"
 #: The teams file's columns (see :mod:`planner.teams`), for the upload's help text.
 TEAMS_FILE_COLUMNS = ("team_id, office_id (or lon, lat), name, members, day_start, day_end, "
                       "max_drive_minutes, skills, available_dates")
@@ -79,7 +83,7 @@ def teams_setup(dataset: Dataset) -> tuple[Team, ...] | None:
     from planner.teams import DEFAULT_TEAMS_RULE, default_teams, teams_frame, teams_from_frame
 
     offices = _labour_offices(dataset)
-    source = st.radio(t("inspections.teams_source"), ["offices", "file"], horizontal=True, key="insp_teams_source",
+    source = st.radio(t("inspections.teams_source"), TEAM_SOURCES, horizontal=True, key="insp_teams_source",
                       format_func=lambda v: t(f"inspections.teams_from_{'offices' if v == 'offices' else 'file'}"))
     if source == "file":
         from planner.teams import read_teams
@@ -245,9 +249,9 @@ def show_kpis(run: PlanRun) -> None:
               f"{fmt_int(get('must_visit_planned', 'plan'))} / {fmt_int(get('must_visit_total', 'plan'))}",
               _delta(get("must_visit_planned", "plan"), get("must_visit_planned", "greedy")))
     c4.metric(t("inspections.kpi.km"), fmt_int(get("km", "plan")),
-              _delta(get("km", "plan"), get("km", "greedy")), delta_color="inverse")
+              _delta(get("km", "plan"), get("km", "greedy")), delta_color=LESS_IS_BETTER)
     c5.metric(t("inspections.kpi.drive_hours"), f"{get('drive_hours', 'plan'):,.1f}",
-              _delta(get("drive_hours", "plan"), get("drive_hours", "greedy")), delta_color="inverse")
+              _delta(get("drive_hours", "plan"), get("drive_hours", "greedy")), delta_color=LESS_IS_BETTER)
     with st.expander(t("inspections.kpi_table_expander")):
         full = table.copy()
         full["kpi"] = [t(f"inspections.kpi.{code}") for code in full["kpi"]]
