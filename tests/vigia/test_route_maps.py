@@ -14,8 +14,8 @@ from geodata.load import load_dataset
 from planner import exports
 from planner.plan import greedy
 from planner.problem import InspectionProblem
-from planner.trips import plan_shifts
 from planner.route_svg import MapPoint, route_svg
+from planner.trips import plan_shifts
 from vigia.ui import maps, route_maps
 
 

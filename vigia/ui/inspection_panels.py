@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Literal
 
 import geopandas as gpd
 import pandas as pd
@@ -41,7 +42,7 @@ MAX_TIME_LIMIT = 300
 #: Where teams come from: derived from the offices, or an uploaded file.
 TEAM_SOURCES = ("offices", "file")
 #: ``st.metric`` colours a rise red for KPIs where less is better (km, hours).
-LESS_IS_BETTER = "inverse"
+LESS_IS_BETTER: Literal["inverse"] = "inverse"
 #: The teams file's columns (see :mod:`planner.teams`), for the upload's help text.
 TEAMS_FILE_COLUMNS = ("team_id, office_id (or lon, lat), name, members, day_start, day_end, "
                       "max_drive_minutes, skills, available_dates")
