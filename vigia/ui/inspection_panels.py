@@ -94,11 +94,14 @@ def teams_setup(dataset: Dataset) -> tuple[Team, ...] | None:
         if upload is None:
             return None
         try:
-            return tuple(read_teams(_save_upload(upload), dataset))
+            loaded = tuple(read_teams(_save_upload(upload), dataset))
         except DataError as error:
             st.error(t("inspections.teams_invalid"))
             _problems(error)
             return None
+        with st.expander(t("inspections.teams_loaded", n=len(loaded), file=upload.name)):
+            chrome.table(labels(teams_frame(list(loaded))))
+        return loaded
     if offices.empty:
         st.info(t("inspections.no_labour_offices"))
         return None
@@ -112,12 +115,13 @@ def teams_setup(dataset: Dataset) -> tuple[Team, ...] | None:
         return None
     with st.expander(t("inspections.teams_rule_expander")):
         st.caption(DEFAULT_TEAMS_RULE)
-    st.caption(t("inspections.teams_editor_help"))
     table = teams_frame(teams).astype(str)
     digest = hashlib.sha1(",".join(sorted(chosen)).encode()).hexdigest()[:10]
-    edited = st.data_editor(table, num_rows="dynamic", hide_index=True, key=f"insp_teams_editor_{digest}",
-                            column_config={c: st.column_config.TextColumn(t(f"inspections.col.{c}"))
-                                           for c in table.columns})
+    with st.expander(t("inspections.teams_table", n=len(teams))):
+        st.caption(t("inspections.teams_editor_help"))
+        edited = st.data_editor(table, num_rows="dynamic", hide_index=True, key=f"insp_teams_editor_{digest}",
+                                column_config={c: st.column_config.TextColumn(t(f"inspections.col.{c}"))
+                                               for c in table.columns})
     try:
         return tuple(teams_from_frame(edited, t("inspections.teams_source"), dataset=dataset))
     except DataError as error:
@@ -224,11 +228,16 @@ def stored(dataset_path: Path) -> tuple[PlanRun | None, bool]:
 
 # ---------------------------------------------------------------------------- results
 
-def _delta(mine: float, other: float, percent: bool = False) -> str | None:
+def _delta(mine: float, other: float, kind: str = "number") -> str | None:
+    """Signed difference to the greedy plan: ``number`` (one decimal), ``whole`` or ``percent`` points."""
     if pd.isna(other):
         return None
     diff = mine - other
-    return f"{diff:+.1%}" if percent else f"{diff:+,.1f}".replace(",", " ")
+    if kind == "percent":
+        return f"{diff * 100:+.0f} pp"
+    if kind == "whole":
+        return ("+" if diff >= 0 else "-") + fmt_int(abs(diff))
+    return f"{diff:+.1f}"
 
 
 def show_kpis(run: PlanRun) -> None:
@@ -245,12 +254,12 @@ def show_kpis(run: PlanRun) -> None:
     c1.metric(t("inspections.kpi.risk_covered"), f"{get('risk_covered', 'plan'):,.1f}",
               _delta(get("risk_covered", "plan"), get("risk_covered", "greedy")))
     c2.metric(t("inspections.kpi.top_decile_share"), f"{get('top_decile_share', 'plan'):.0%}",
-              _delta(get("top_decile_share", "plan"), get("top_decile_share", "greedy"), percent=True))
+              _delta(get("top_decile_share", "plan"), get("top_decile_share", "greedy"), "percent"))
     c3.metric(t("inspections.kpi.must_visit_planned"),
               f"{fmt_int(get('must_visit_planned', 'plan'))} / {fmt_int(get('must_visit_total', 'plan'))}",
-              _delta(get("must_visit_planned", "plan"), get("must_visit_planned", "greedy")))
+              _delta(get("must_visit_planned", "plan"), get("must_visit_planned", "greedy"), "whole"))
     c4.metric(t("inspections.kpi.km"), fmt_int(get("km", "plan")),
-              _delta(get("km", "plan"), get("km", "greedy")), delta_color=LESS_IS_BETTER)
+              _delta(get("km", "plan"), get("km", "greedy"), "whole"), delta_color=LESS_IS_BETTER)
     c5.metric(t("inspections.kpi.drive_hours"), f"{get('drive_hours', 'plan'):,.1f}",
               _delta(get("drive_hours", "plan"), get("drive_hours", "greedy")), delta_color=LESS_IS_BETTER)
     with st.expander(t("inspections.kpi_table_expander")):

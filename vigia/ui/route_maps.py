@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geodata.dataset import Dataset
@@ -43,6 +43,16 @@ _STOP_STYLE = """
   border-right: 6px solid transparent; border-bottom: 9px solid #ffd84d; }
 </style>
 """
+#: Many teams: the legend lists their codes in two columns and scrolls (added to this map only).
+_MANY_TEAMS_STYLE = """
+<style>
+.vigia-legend { max-height: 320px; overflow-y: auto; column-count: 2; column-gap: 12px; max-width: 420px; }
+.vigia-legend b { column-span: all; }
+.vigia-legend .row { break-inside: avoid; }
+</style>
+"""
+#: Above this many teams the legend switches to two scrolling columns.
+LEGEND_ONE_COLUMN_TEAMS = 8
 
 
 class StopMarkers(MacroElement):
@@ -160,7 +170,10 @@ def plan_map(
         StopMarkers(_stop_markers(stops, colours)).add_to(fmap)
         if (stops["kind"] == "overnight").any():
             items.append(LegendItem(t("inspections.legend_overnight"), "#111111", "fill", OVERNIGHT_FILL))
-    names = dict(zip(stops["team_id"].astype(str), stops["team"].astype(str))) if not stops.empty else {}
-    team_items = [LegendItem(names.get(team, team), c, "line") for team, c in colours.items()]
+    team_items = [LegendItem(team, c, "line") for team, c in colours.items()]  # codes: names are in tooltips
+    if len(team_items) > LEGEND_ONE_COLUMN_TEAMS:
+        root = fmap.get_root()
+        assert isinstance(root, Figure)
+        root.header.add_child(Element(_MANY_TEAMS_STYLE), name="vigia_many_teams")
     maps.add_legend(fmap, t("inspections.legend_title"), team_items + items)
     return fmap

@@ -29,6 +29,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Un equipo por fila. Puede cambiar horarios, manejo máximo y habilidades, o borrar filas.",
         "en": "One team per row. You can change hours, maximum driving and skills, or delete rows.",
     },
+    "inspections.teams_table": {"es": "Equipos derivados: {n} (ver y editar)", "en": "Derived teams: {n} (view and edit)"},
+    "inspections.teams_loaded": {"es": "{n} equipo(s) leídos de {file}", "en": "{n} team(s) read from {file}"},
     "inspections.teams_upload": {"es": "Archivo de equipos", "en": "Teams file"},
     "inspections.teams_upload_help": {
         "es": "Columnas: {columns}.",
