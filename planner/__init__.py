@@ -1,5 +1,14 @@
-"""Inspection routing and border-patrol scheduling (OR-Tools). Built on ``geodata``.
+"""Inspection routing (and, later, border-patrol scheduling). Built on ``geodata``.
 
-Not built yet: the app's Inspections and Border pages say so. Never imports ``risk``;
-scores arrive as data columns.
+Like PyVRP: problem data -> solve -> result.
+
+* ``problem``: :class:`~planner.problem.InspectionProblem` (teams, sites, days, travel) built
+  by ``InspectionProblem.from_dataset``; ``teams``: teams files and default teams;
+  ``priority``: where priorities come from.
+* ``shifts`` / ``trips``: team-days and the field trips with overnight stays.
+* ``engines``: the routing core (PyVRP, OR-Tools) and ``engines.inspection.solve(problem,
+  time_limit, seed, engine) -> Plan``.
+* ``plan``: :class:`~planner.plan.Plan`, KPIs, unplaced reasons and the ``greedy`` baseline.
+
+Never imports ``risk``: scores arrive as data (an ``area_scores`` frame).
 """

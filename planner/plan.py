@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,23 @@ REASONS: dict[str, str] = {
     "window_too_short": "the site's opening hours leave no room for the inspection within a team's working day",
     "horizon_full": "it could be visited, but the teams' days are full with higher-priority or must-visit sites",
 }
+
+
+class Kpis(TypedDict):
+    """What :meth:`Plan.kpis` returns (a dict, so tables and JSON take it as is)."""
+
+    risk_covered: float
+    risk_total: float
+    risk_share: float
+    sites_visited: int
+    top_decile_share: float
+    must_visit_planned: int
+    must_visit_total: int
+    km: float
+    drive_hours: float
+    work_hours: float
+    team_days_used: int
+    by_department: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -103,7 +121,7 @@ class Plan:
         columns = [f for f in Unplaced.__dataclass_fields__]
         return pd.DataFrame([{c: getattr(u, c) for c in columns} for u in self.unplaced], columns=columns)
 
-    def kpis(self, problem: InspectionProblem, departments: dict[str, str] | None = None) -> dict[str, object]:
+    def kpis(self, problem: InspectionProblem, departments: dict[str, str] | None = None) -> Kpis:
         """Risk covered, share of top-decile sites visited, km, hours, and coverage per department.
 
         ``departments`` maps area_id -> department (``admin1``); without it the per-department

@@ -101,7 +101,7 @@ class LockedVisit:
     start_minute: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: it holds numpy matrices
 class InspectionProblem:
     """Everything an engine needs. Build it with :meth:`from_dataset`.
 
@@ -136,6 +136,7 @@ class InspectionProblem:
     priority_rule: str = ""
     travel_method: str = "great_circle"
     max_trip_days: int = MAX_TRIP_DAYS
+    trips_over_weekends: bool = False
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -208,6 +209,7 @@ class InspectionProblem:
         locked: tuple[LockedVisit, ...] | list[LockedVisit] = (),
         towns: list[Town] | None = None,
         max_trip_days: int = MAX_TRIP_DAYS,
+        trips_over_weekends: bool = False,
     ) -> InspectionProblem:
         """Sites, teams and travel from a validated dataset.
 
@@ -255,7 +257,7 @@ class InspectionProblem:
             teams=tuple(team_list), sites=sites, start=start, days=working,
             minutes=minutes, km=np.array(travel.km, dtype=float), team_location=tuple(team_location),
             towns=tuple(town_list), locked=tuple(locked), priority_rule=rule,
-            travel_method=travel.method, max_trip_days=max_trip_days,
+            travel_method=travel.method, max_trip_days=max_trip_days, trips_over_weekends=trips_over_weekends,
             sources={"dataset": source},
         )
         check_locked(problem)

@@ -36,11 +36,12 @@ from planner.problem import InspectionProblem
 from planner.shifts import Shift, shift_alone_ok
 
 
-def runs(days: list[date]) -> list[list[date]]:
-    """Consecutive calendar days grouped (a weekend or day off ends a run)."""
+def runs(days: list[date], over_weekends: bool = False) -> list[list[date]]:
+    """Consecutive working days grouped: a day off ends a run, and so does a weekend unless ``over_weekends``."""
     out: list[list[date]] = []
     for day in sorted(days):
-        if out and day - out[-1][-1] == timedelta(days=1):
+        gap = [out[-1][-1] + timedelta(days=k) for k in range(1, (day - out[-1][-1]).days)] if out else []
+        if out and (not gap or (over_weekends and all(d.weekday() >= 5 for d in gap))):
             out[-1].append(day)
         else:
             out.append([day])
@@ -118,7 +119,7 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
     minutes = problem.minutes
     team_runs = []
     for k, team in enumerate(problem.teams):
-        for run in runs([d for d in problem.days if team.available(d)]):
+        for run in runs([d for d in problem.days if team.available(d)], problem.trips_over_weekends):
             if len(run) >= 2:
                 team_runs.append((k, run))
     office_teams: dict[str, int] = defaultdict(int)
@@ -130,7 +131,9 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
     away: dict[tuple[str, date], int] = defaultdict(int)
     busy: set[tuple[int, date]] = set()
     trips: dict[tuple[int, date], tuple[int, int, str | None]] = {}
-    towns = np.array([problem.town_location(j) for j in range(len(problem.towns))], dtype=np.int64)
+    # Overnight stops on the way: towns, and sites (a camp or farm that puts the team up).
+    towns = np.array([problem.town_location(j) for j in range(len(problem.towns))] + list(range(len(problem.sites))),
+                     dtype=np.int64)
     vias: dict[tuple[int, int, int], list[int] | None] = {}
     while remote:
         best = None
@@ -142,7 +145,7 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
             spare = home_days[office] - need[office]
             free = [d for d in run if (k, d) not in busy
                     and (away[(office, d)] < math.ceil(office_teams[office] / 2) or spare >= len(run))]
-            days = _first_block(free, problem.max_trip_days)
+            days = _first_block(free, problem.max_trip_days, problem.trips_over_weekends)
             home = problem.team_location[k]
             signature = (home, team.day_start, team.day_end, team.max_drive_minutes, team.skills, tuple(days))
             if len(days) < 2 or signature in seen:
@@ -185,7 +188,11 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
 
 
 def _via(problem: InspectionProblem, home: int, loc: int, limit: int, towns: np.ndarray) -> list[int] | None:
-    """Overnight stops on the way from the office to a base: [] when one day's drive, else one town, else None."""
+    """Overnight towns on the way from the office to a base: [] within one day's drive, else one or two towns.
+
+    Each leg must be one day's drive (``limit``) both ways; among the possible stops the
+    ones with the shortest longest leg are taken. None when even two stops do not reach.
+    """
     minutes = problem.minutes
     if max(int(minutes[home, loc]), int(minutes[loc, home])) <= limit:
         return []
@@ -194,15 +201,24 @@ def _via(problem: InspectionProblem, home: int, loc: int, limit: int, towns: np.
     out = np.maximum(minutes[home, towns], minutes[towns, home])
     onward = np.maximum(minutes[towns, loc], minutes[loc, towns])
     ok = (out <= limit) & (onward <= limit)
-    if not ok.any():
+    if ok.any():
+        worst = np.where(ok, np.maximum(out, onward), np.iinfo(np.int64).max)
+        return [int(towns[int(np.argmin(worst))])]
+    first, last = towns[out <= limit], towns[onward <= limit]
+    if not len(first) or not len(last):
         return None
-    worst = np.where(ok, np.maximum(out, onward), np.iinfo(np.int64).max)
-    return [int(towns[int(np.argmin(worst))])]
+    middle = np.maximum(minutes[np.ix_(first, last)], minutes[np.ix_(last, first)].T)
+    legs = np.maximum(np.maximum(out[out <= limit][:, None], middle), onward[onward <= limit][None, :])
+    legs = np.where(middle <= limit, legs, np.iinfo(np.int64).max)
+    if legs.min() == np.iinfo(np.int64).max:
+        return None
+    a, b = np.unravel_index(int(np.argmin(legs)), legs.shape)
+    return [int(first[a]), int(last[b])]
 
 
-def _first_block(days: list[date], limit: int) -> list[date]:
+def _first_block(days: list[date], limit: int, over_weekends: bool) -> list[date]:
     """The first run of consecutive free days, at most ``limit`` long."""
-    blocks = runs(days)
+    blocks = runs(days, over_weekends)
     return blocks[0][:limit] if blocks else []
 
 

@@ -92,8 +92,12 @@ def solve_instance(instance: RoutingInstance, time_limit: float, seed: int = 0,
     params = pywrapcp.DefaultRoutingSearchParameters()
     params.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, first_solution)
     params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
-    left = max(0.1, time_limit - (time.perf_counter() - began) - OVERHEAD_SECONDS)
-    params.time_limit.FromMilliseconds(int(left * 1000))
+
+    def remaining() -> None:  # the clock starts at the call: model building counts against it
+        left = max(0.1, time_limit - (time.perf_counter() - began) - OVERHEAD_SECONDS)
+        params.time_limit.FromMilliseconds(int(left * 1000))
+
+    remaining()
     assignment = None
     if initial is not None:
         per_vehicle: list[list[int]] = []
@@ -101,10 +105,13 @@ def solve_instance(instance: RoutingInstance, time_limit: float, seed: int = 0,
             routes_g = [r for r in initial[g] if r] + [[]] * group.count
             per_vehicle.extend([manager.NodeToIndex(n_dep + c) for c in r] for r in routes_g[: group.count])
         routing.CloseModelWithParameters(params)
+        remaining()
         start = routing.ReadAssignmentFromRoutes(per_vehicle, True)
         if start is not None:
+            remaining()
             assignment = routing.SolveFromAssignmentWithParameters(start, params)
     if assignment is None:
+        remaining()
         assignment = routing.SolveWithParameters(params)
     status = _STATUS.get(int(routing.status()), str(routing.status()))
     routes: list[list[list[int]]] = [[] for _ in instance.vehicles]
