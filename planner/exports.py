@@ -23,7 +23,7 @@ import pandas as pd
 
 from geodata.dataset import Dataset
 from planner.export_texts import reason_text, word
-from planner.plan import Plan, Route
+from planner.plan import Kpis, Plan, Route
 from planner.problem import InspectionProblem
 
 TIMEZONE = "America/La_Paz"
@@ -218,30 +218,29 @@ def teams_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
                                        "risk_covered", "km", "drive_hours"])
 
 
-def kpis(plan: Plan, context: PlanContext) -> dict[str, object]:
+def kpis(plan: Plan, context: PlanContext) -> Kpis:
     """The plan's KPIs (the core's :meth:`Plan.kpis`) with this context's departments."""
     return plan.kpis(context.problem, dict(context.departments or {}) or None)
 
 
 def kpi_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
     """One row per KPI: ``kpi`` code, ``plan`` value and ``greedy`` value (NaN without a baseline)."""
-    mine = kpis(plan, context)
-    other = kpis(context.baseline, context) if context.baseline is not None else {}
-    return pd.DataFrame({
-        "kpi": KPI_ROWS,
-        "plan": [float(mine[k]) for k in KPI_ROWS],  # type: ignore[arg-type]
-        "greedy": [float(other[k]) if k in other else float("nan") for k in KPI_ROWS],  # type: ignore[arg-type]
-    })
+    mine: Mapping[str, object] = kpis(plan, context)
+    other: Mapping[str, object] = kpis(context.baseline, context) if context.baseline is not None else {}
+
+    def number(values: Mapping[str, object], key: str) -> float:
+        value = values.get(key)
+        return float(value) if isinstance(value, (int, float)) else float("nan")
+
+    return pd.DataFrame({"kpi": KPI_ROWS, "plan": [number(mine, k) for k in KPI_ROWS],
+                         "greedy": [number(other, k) for k in KPI_ROWS]})
 
 
 def departments_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
     """Coverage per department for the plan, with the greedy plan's beside it."""
-    mine = kpis(plan, context)["by_department"]
-    assert isinstance(mine, pd.DataFrame)
-    frame = mine.copy()
+    frame = kpis(plan, context)["by_department"].copy()
     if context.baseline is not None:
         other = kpis(context.baseline, context)["by_department"]
-        assert isinstance(other, pd.DataFrame)
         renamed = other[["department", "visited", "risk_covered", "share"]].rename(
             columns={"visited": "greedy_visited", "risk_covered": "greedy_risk_covered", "share": "greedy_share"})
         frame = frame.merge(renamed, on="department", how="left")
