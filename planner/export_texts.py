@@ -127,8 +127,9 @@ WORDS: dict[str, tuple[str, str]] = {
     # reasons (Plan's reason codes)
     "reason.no_skill": ("ningún equipo tiene la habilidad que pide el lugar",
                         "no team has the skill the site needs"),
-    "reason.unreachable": ("ningún equipo puede llegar, trabajar y volver (o llegar a un pueblo para pernoctar) "
-                           "dentro de un día laboral y su límite de manejo",
+    "reason.unreachable": ("ningún equipo puede llegar, trabajar y volver (o llegar al lugar de pernocte de esa "
+                           "noche) dentro de un día laboral y su límite de manejo, y ningún viaje de campo "
+                           "planificado en este periodo pasa cerca",
                            "no team can get there, work and get back (or to an overnight town) within a "
                            "working day and its driving limit"),
     "reason.window_too_short": ("el horario de apertura no deja tiempo para la inspección dentro del día de "
@@ -168,5 +169,8 @@ def sector_text(sector: str, lang: str = "es") -> str:
 
 
 def reason_text(code: str, fallback: str, lang: str = "es") -> str:
-    """A reason code in ``lang``; the plan's own sentence for codes this table does not know."""
-    return word(f"reason.{code}", lang) if f"reason.{code}" in WORDS else fallback
+    """A reason code in ``lang``: the plan's own (English) sentence in English and for codes this
+    table does not know, so the planner's wording stays the reference."""
+    if lang == "en" or f"reason.{code}" not in WORDS:
+        return fallback
+    return word(f"reason.{code}", lang)

@@ -169,3 +169,16 @@ def test_route_sheets_pdf_has_a_page_per_team_with_visits(demo_gpkg: Path) -> No
     assert pdf.startswith(b"%PDF")
     teams_with_visits = len({v.team_id for v in plan.visits})
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") >= teams_with_visits
+
+
+def test_every_reason_and_kpi_has_spanish_and_english_words() -> None:
+    from planner.export_texts import WORDS, reason_text
+    from planner.plan import REASONS
+
+    for code, sentence in REASONS.items():
+        assert f"reason.{code}" in WORDS, f"reason {code} has no Spanish text"
+        assert reason_text(code, sentence, "en") == sentence, "English keeps the planner's own sentence"
+    for code in exports.KPI_ROWS:
+        assert f"kpi.{code}" in WORDS
+    for column in exports.VISIT_COLUMNS + exports.UNPLACED_COLUMNS + exports.ROUTE_COLUMNS:
+        assert column in WORDS, f"column {column} has no header"

@@ -98,3 +98,20 @@ def test_replan_of_a_replan_keeps_earlier_drops(demo_gpkg: Path) -> None:
                                    drop=[])
     assert a in third.request.dropped and a not in {s.site_id for s in third.problem.sites}
     assert len(third.problem.sites) == len(first.problem.sites) - 1
+
+
+def test_keys_built_from_codes_exist() -> None:
+    """The page builds ``inspections.col.<code>`` and ``inspections.kpi.<code>`` keys at run time."""
+    from planner import exports
+    from planner.teams import teams_frame
+    from vigia.ui.i18n import TEXTS
+
+    columns = (set(exports.VISIT_COLUMNS) | set(exports.UNPLACED_COLUMNS) | {"kpi", "plan", "greedy", "lock", "drop"}
+               | {"visits", "days_used", "nights_away", "risk_covered", "km", "drive_hours", "sites", "visited", "risk",
+                  "share", "greedy_visited", "greedy_share"})
+    columns |= set(teams_frame([]).columns) | {"team_id", "office_id", "name", "lon", "lat", "members", "day_start",
+                                                 "day_end", "max_drive_minutes", "skills", "available_dates"}
+    missing = sorted(c for c in columns - {"service_minutes", "overnight_after", "reason_code"}
+                     if f"inspections.col.{c}" not in TEXTS)
+    assert not missing, missing
+    assert not [k for k in exports.KPI_ROWS if f"inspections.kpi.{k}" not in TEXTS]
