@@ -159,12 +159,16 @@ def locks_for(plan: Plan, site_ids: Iterable[str]) -> tuple[LockedVisit, ...]:
 
 
 def replan(dataset: Dataset, previous: PlanRun, lock: Iterable[str], drop: Iterable[str],
-           on_stage: Callable[[str], None] | None = None) -> PlanRun:
+           on_stage: Callable[[str], None] | None = None, teams: tuple[Team, ...] | None = None) -> PlanRun:
     """Re-plan keeping the ``lock``-ed visits where ``previous`` has them, leaving ``drop``-ped sites out.
 
     ``lock`` is the full list (a visit locked before and not listed again is free to
     move); sites dropped before stay dropped, and a dropped site is never locked.
+    ``teams`` replaces the previous teams (e.g. a team lost a day: its available dates
+    changed); a lock on a day the team no longer works is a ``DataError`` from the core.
     """
     dropped = frozenset(previous.request.dropped) | {str(s) for s in drop}
     locked = locks_for(previous.plan, (s for s in lock if str(s) not in dropped))
-    return run(dataset, replace(previous.request, locked=locked, dropped=dropped), on_stage)
+    request = replace(previous.request, locked=locked, dropped=dropped,
+                      teams=teams if teams is not None else previous.request.teams)
+    return run(dataset, request, on_stage)

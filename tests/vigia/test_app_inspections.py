@@ -115,3 +115,19 @@ def test_keys_built_from_codes_exist() -> None:
                      if f"inspections.col.{c}" not in TEXTS)
     assert not missing, missing
     assert not [k for k in exports.KPI_ROWS if f"inspections.kpi.{k}" not in TEXTS]
+
+
+def test_replan_after_a_lost_day_keeps_locks_and_leaves_the_day_empty(demo_gpkg: Path) -> None:
+    from dataclasses import replace
+
+    dataset = load_dataset(demo_gpkg)
+    first = inspection_runs.run(dataset, inspection_runs.PlanRequest(start=date(2026, 12, 7), days=2, time_limit=1.0))
+    day1, day2 = first.problem.days
+    busy = {v.team_id for v in first.plan.visits if v.day == day1} & {v.team_id for v in first.plan.visits if v.day == day2}
+    team_id = sorted(busy)[0]
+    done = next(v for v in first.plan.visits if v.team_id == team_id and v.day == day1)
+    teams = tuple(replace(t, dates=(day1,)) if t.team_id == team_id else t for t in first.problem.teams)
+    again = inspection_runs.replan(dataset, first, lock=[done.site_id], drop=[], teams=teams)
+    assert not [v for v in again.plan.visits if v.team_id == team_id and v.day == day2], "the lost day stays empty"
+    kept = next(v for v in again.plan.visits if v.site_id == done.site_id)
+    assert (kept.team_id, kept.day, kept.start) == (done.team_id, done.day, done.start)

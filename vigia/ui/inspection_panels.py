@@ -144,8 +144,12 @@ def scores_setup() -> tuple[pd.DataFrame | None, str, bool]:
         return None, upload.name, False
 
 
-def plan_setup(dataset: Dataset) -> PlanRequest | None:
-    """The whole setup block; returns a request when the user pressed "Plan routes" on valid input."""
+def plan_setup(dataset: Dataset) -> tuple[PlanRequest | None, bool]:
+    """The whole setup block: (the request the inputs make, or None while invalid; "Plan routes" pressed).
+
+    Re-planning reads the teams of the current request too, so a lost day entered in the
+    teams table (available dates) counts when the user re-plans.
+    """
     st.subheader(t("inspections.setup_header"))
     teams = teams_setup(dataset)
     c1, c2, c3, c4, c5 = st.columns([1.2, 1, 1.4, 1, 0.8])
@@ -158,11 +162,11 @@ def plan_setup(dataset: Dataset) -> PlanRequest | None:
     seed = c5.number_input(t("inspections.seed"), min_value=0, value=0, step=1, key="insp_seed")
     scores, scores_name, scores_ok = scores_setup()
     ready = teams is not None and scores_ok and isinstance(start, date)
-    if not st.button(t("inspections.run"), type="primary", disabled=not ready, key="insp_run"):
-        return None
-    assert isinstance(start, date)
+    pressed = st.button(t("inspections.run"), type="primary", disabled=not ready, key="insp_run")
+    if not ready or not isinstance(start, date):
+        return None, False
     return PlanRequest(start=start, days=int(days), time_limit=float(limit), engine=str(engine), seed=int(seed),
-                       teams=teams, scores=scores, scores_name=scores_name)
+                       teams=teams, scores=scores, scores_name=scores_name), pressed
 
 
 # -------------------------------------------------------------------------------- run
@@ -328,7 +332,7 @@ def _visit_label(row: pd.Series) -> str:
     return f"{row['site']} · {row['team']} · {pd.Timestamp(row['date']):%d/%m} #{int(row['order'])}"
 
 
-def lock_drop_editor(run: PlanRun) -> tuple[list[str], list[str]] | None:
+def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], list[str]] | None:
     """Pick visits to lock and sites to drop; returns (locked, dropped) site ids when "Re-plan" is pressed.
 
     Multiselects (searchable by site, team or date) rather than ticks in a grid: a chief
@@ -347,7 +351,7 @@ def lock_drop_editor(run: PlanRun) -> tuple[list[str], list[str]] | None:
                             key=f"insp_lock_{id(run)}", placeholder=t("inspections.pick_visits"))
     drop = right.multiselect(t("inspections.col.drop"), list(options), format_func=name,
                              key=f"insp_drop_{id(run)}", placeholder=t("inspections.pick_visits"))
-    if not st.button(t("inspections.replan"), key="insp_replan", disabled=not (lock or drop)):
+    if not st.button(t("inspections.replan"), key="insp_replan", disabled=not enabled):
         return None
     return [s for s in lock if s not in drop], list(drop)
 

@@ -19,8 +19,8 @@ if "sites" not in dataset:
     chrome.missing_layer("sites")
     st.stop()
 
-request = inspection_panels.plan_setup(dataset)
-if request is not None:
+request, pressed = inspection_panels.plan_setup(dataset)
+if request is not None and pressed:
     asked = request
     fresh = inspection_panels.run_with_progress(
         lambda tell: inspection_runs.run(dataset, asked, tell), asked.time_limit, asked.engine)
@@ -56,13 +56,14 @@ inspection_panels.show_unplaced_must(run)
 inspection_panels.show_map(run, dataset, chrome.online_tiles())
 inspection_panels.show_tables(run)
 
-choice = inspection_panels.lock_drop_editor(run)
-if choice is not None and not stale:
+choice = inspection_panels.lock_drop_editor(run, enabled=not stale)
+if choice is not None:
     lock, drop = choice
     previous = run
+    teams = request.teams if request is not None else previous.request.teams  # a lost day edited above counts
     again = inspection_panels.run_with_progress(
-        lambda tell: inspection_runs.replan(dataset, previous, lock, drop, tell), previous.request.time_limit,
-        previous.request.engine)
+        lambda tell: inspection_runs.replan(dataset, previous, lock, drop, tell, teams=teams),
+        previous.request.time_limit, previous.request.engine)
     if again is not None:
         inspection_panels.store(again, dataset_path)
         st.session_state[inspection_panels.NOTICE_KEY] = t(

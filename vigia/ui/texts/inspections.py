@@ -115,9 +115,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "en": "3. Lock or drop visits and re-plan"},
     "inspections.replan_help": {
         "es": "Elija en **Fijar** las visitas ya hechas o acordadas (mantienen equipo, día y hora) y en "
-              "**Quitar** las que no deben hacerse; luego replanifique el resto.",
+              "**Quitar** las que no deben hacerse; luego replanifique el resto. Si un equipo pierde un día, "
+              "cambie antes sus fechas disponibles en la tabla de equipos de arriba.",
         "en": "Pick under **Lock** the visits already done or agreed (they keep their team, day and time) and "
-              "under **Drop** those that must not happen; then re-plan the rest.",
+              "under **Drop** those that must not happen; then re-plan the rest. If a team loses a day, first "
+              "change its available dates in the teams table above.",
     },
     "inspections.pick_visits": {"es": "Busque por lugar, equipo o fecha", "en": "Search by site, team or date"},
     "inspections.replan": {"es": "Replanificar", "en": "Re-plan"},
