@@ -124,8 +124,8 @@ class Plan:
     def kpis(self, problem: InspectionProblem, departments: dict[str, str] | None = None) -> Kpis:
         """Risk covered, share of top-decile sites visited, km, hours, and coverage per department.
 
-        ``departments`` maps area_id -> department (``admin1``); without it the per-department
-        table is empty.
+        ``departments`` maps area_id -> department; by default each site's ``department``
+        (its area's ``admin1``) is used. Sites with neither count under "?".
         """
         visited = {v.site_id for v in self.visits}
         priorities = np.array([s.priority for s in problem.sites])
@@ -135,9 +135,10 @@ class Plan:
         top = [problem.sites[i].site_id for i in np.argsort(-priorities, kind="stable")[:top_n]]
         must = [s.site_id for s in problem.sites if s.must_visit]
         by_department = pd.DataFrame(columns=["department", "sites", "visited", "risk", "risk_covered", "share"])
-        if departments:
+        if problem.sites:
             rows = pd.DataFrame({
-                "department": [departments.get(s.area_id or "", "?") for s in problem.sites],
+                "department": [(departments.get(s.area_id or "") if departments else s.department) or "?"
+                               for s in problem.sites],
                 "visited": [s.site_id in visited for s in problem.sites],
                 "risk": priorities,
             })

@@ -79,6 +79,8 @@ class Site:
     required_skill: str | None = None
     last_inspected: date | None = None
     area_id: str | None = None
+    #: The area's ``admin1`` (department), for coverage per department.
+    department: str | None = None
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,9 @@ class InspectionProblem:
         sites_gdf = gpd.GeoDataFrame(frame).to_crs(4326) if isinstance(frame, gpd.GeoDataFrame) else frame
         area_ids = _containing_area(sites_gdf, dataset.areas)
         priority, rule = site_priorities(dataset, sites_gdf, area_ids, scores=scores, column=priority_column)
-        sites = tuple(_sites(sites_gdf, area_ids, priority))
+        admin1 = dict(zip(dataset.areas["area_id"].astype(str), dataset.areas["admin1"].astype(str))) \
+            if "admin1" in dataset.areas else {}
+        sites = tuple(_sites(sites_gdf, area_ids, priority, admin1))
         town_list = list(towns) if towns is not None else area_towns(dataset.areas)
         starts: list[tuple[float, float]] = []
         team_location: list[int] = []
@@ -323,7 +327,7 @@ def _date_of(value: object) -> date | None:
     return None if pd.isna(stamp) else stamp.date()
 
 
-def _sites(frame: pd.DataFrame, area_ids: pd.Series, priority: np.ndarray) -> list[Site]:
+def _sites(frame: pd.DataFrame, area_ids: pd.Series, priority: np.ndarray, admin1: dict[str, str]) -> list[Site]:
     out = []
     geom = frame.geometry if isinstance(frame, gpd.GeoDataFrame) else None
     for k, (_, row) in enumerate(frame.iterrows()):
@@ -341,6 +345,7 @@ def _sites(frame: pd.DataFrame, area_ids: pd.Series, priority: np.ndarray) -> li
             must_visit=bool(row.get("must_visit", False) is True or str(row.get("must_visit")).lower() == "true"),
             required_skill=skill_text, last_inspected=_date_of(row.get("last_inspected")),
             area_id=None if area is None or pd.isna(area) else str(area),
+            department=None if area is None or pd.isna(area) else admin1.get(str(area)),
         ))
     return out
 

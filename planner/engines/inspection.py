@@ -149,8 +149,14 @@ def _initial_routes(model: InspectionModel, plan: Plan, problem: InspectionProbl
 
 
 def solve(problem: InspectionProblem, time_limit: float = 30.0, seed: int = 0,
-          engine: str = DEFAULT_ENGINE, shifts: list[Shift] | None = None) -> Plan:
-    """The best plan ``engine`` finds within ``time_limit`` seconds (everything included)."""
+          engine: str = DEFAULT_ENGINE, shifts: list[Shift] | None = None,
+          iterations: int | None = None) -> Plan:
+    """The best plan ``engine`` finds within ``time_limit`` seconds (everything included).
+
+    Same seed, same plan whenever the search stops for a reason other than the clock: pass
+    ``iterations`` (PyVRP) for plans that reproduce on any machine as long as the time limit
+    is generous enough to reach them.
+    """
     began = time.perf_counter()
     if engine not in ENGINES:
         raise ValueError(f"unknown engine '{engine}'; choose one of {sorted(ENGINES)}")
@@ -163,7 +169,11 @@ def solve(problem: InspectionProblem, time_limit: float = 30.0, seed: int = 0,
     solution = None
     if model.instance.num_clients and left > 0.05:
         initial = _initial_routes(model, baseline, problem)
-        solution = ENGINES[engine].solve_instance(model.instance, left, seed, initial=initial)
+        if engine == "pyvrp" and iterations is not None:
+            solution = ENGINES[engine].solve_instance(model.instance, left, seed, iterations=iterations,
+                                                      initial=initial)
+        else:
+            solution = ENGINES[engine].solve_instance(model.instance, left, seed, initial=initial)
     if solution is None or not solution.feasible:
         plan = _relabel(baseline, engine, 0.0)
     else:

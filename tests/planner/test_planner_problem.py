@@ -106,3 +106,17 @@ def test_last_inspected_and_required_skill_are_read(demo: Dataset) -> None:
     assert p.sites[0].required_skill == "child labour"
     assert p.sites[0].last_inspected == date(2025, 6, 1)
     assert p.sites[1].required_skill is None and p.sites[1].last_inspected is None
+
+
+def test_kpis_count_risk_top_decile_and_departments(demo_problem: InspectionProblem) -> None:
+    from planner.plan import greedy
+
+    plan = greedy(demo_problem)
+    k = plan.kpis(demo_problem)
+    visited = {v.site_id for v in plan.visits}
+    assert k["risk_covered"] == pytest.approx(sum(s.priority for s in demo_problem.sites if s.site_id in visited))
+    assert 0 <= k["top_decile_share"] <= 1 and k["km"] > 0 and k["drive_hours"] > 0
+    table = k["by_department"]
+    assert table["sites"].sum() == len(demo_problem.sites)
+    assert table["risk_covered"].sum() == pytest.approx(k["risk_covered"])
+    assert set(table["department"]) <= {s.department for s in demo_problem.sites}

@@ -121,6 +121,9 @@ def test_same_seed_gives_the_same_plan() -> None:
     a = solve(p, time_limit=0.5, seed=3).to_frame()
     b = solve(p, time_limit=0.5, seed=3).to_frame()
     assert a.equals(b)
+    c = solve(p, time_limit=5.0, seed=3, iterations=200).to_frame()
+    d = solve(p, time_limit=5.0, seed=3, iterations=200).to_frame()
+    assert c.equals(d)
 
 
 def test_the_time_limit_is_kept_within_ten_percent() -> None:
