@@ -24,7 +24,7 @@ import pandas as pd
 from geodata.dataset import Dataset
 from planner.export_texts import reason_text, word
 from planner.plan import Kpis, Plan, Route
-from planner.problem import InspectionProblem
+from planner.problem import InspectionProblem, Site
 
 TIMEZONE = "America/La_Paz"
 
@@ -88,6 +88,13 @@ def context_for(problem: InspectionProblem, dataset: Dataset, baseline: Plan | N
                        synthetic=bool(dataset.synthetic))
 
 
+def _department(site: Site | None, departments: Mapping[str, str]) -> str:
+    """The context's department for the site's area, else the one the core gave the site."""
+    if site is None:
+        return ""
+    return departments.get(site.area_id or "") or site.department or ""
+
+
 def _day_number(problem: InspectionProblem) -> dict[date, int]:
     return {d: k for k, d in enumerate(problem.days, start=1)}
 
@@ -106,7 +113,7 @@ def visits_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
             "team_id": v.team_id, "team": team.name if team else v.team_id,
             "office_id": team.office_id if team else "", "date": v.day, "day": number.get(v.day, 0),
             "order": v.order, "site_id": v.site_id, "site": v.name,
-            "sector": site.sector if site else "", "department": departments.get(site.area_id or "", "") if site else "",
+            "sector": site.sector if site else "", "department": _department(site, departments),
             "priority": v.priority, "must_visit": v.must_visit, "locked": v.locked,
             "arrive": v.arrive, "start": v.start, "end": v.end,
             "service_minutes": site.service_minutes if site else int((v.end - v.start).total_seconds() // 60),
@@ -194,7 +201,7 @@ def unplaced_frame(plan: Plan, context: PlanContext, lang: str = "es") -> pd.Dat
         site = sites.get(u.site_id)
         rows.append({
             "site_id": u.site_id, "site": u.name, "sector": site.sector if site else "",
-            "department": departments.get(site.area_id or "", "") if site else "",
+            "department": _department(site, departments),
             "priority": u.priority, "must_visit": u.must_visit, "reason_code": u.reason_code,
             "reason": reason_text(u.reason_code, u.reason, lang),
             "lon": site.lon if site else None, "lat": site.lat if site else None,
