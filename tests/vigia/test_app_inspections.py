@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from geodata.load import load_dataset
 from vigia import inspection_runs
 from vigia.ui import inspection_panels, state
-from vigia.ui.i18n import t
+from vigia.ui.i18n import has_text, t
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -44,7 +44,8 @@ def _plan(at: AppTest, days: int = 2, limit: int = 2) -> AppTest:
 
 def test_page_offers_planning_instead_of_a_not_built_notice(app_env: Path) -> None:
     at = _page()
-    assert t("inspections.not_built", "es") not in [i.value for i in at.info]
+    if has_text("inspections.not_built"):  # the old notice's text may be removed from the table later
+        assert t("inspections.not_built", "es") not in [i.value for i in at.info]
     assert t("inspections.no_plan", "es") in [i.value for i in at.info]
     assert at.button(key="insp_run").label == t("inspections.run", "es")
     assert not at.button(key="insp_run").disabled, "default teams from the demo's offices are valid"
