@@ -66,6 +66,13 @@ def _departments(fmap: OfflineMap, dataset: Dataset) -> None:
     maps.add_labels(fmap, [(p.y, p.x, str(name)) for name, p in zip(outlines["admin1"], points)], css="dept")
 
 
+def base_map(dataset: Dataset, online: bool) -> OfflineMap:
+    """Basemap with department outlines, for maps built outside this module (routes)."""
+    fmap = _base(dataset, online)
+    _departments(fmap, dataset)
+    return fmap
+
+
 def _crossings(fmap: OfflineMap, dataset: Dataset) -> list[LegendItem]:
     crossings = dataset.get("crossings")
     if crossings is None or crossings.empty:

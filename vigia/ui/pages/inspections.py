@@ -1,28 +1,73 @@
-"""Inspections (labour-inspection chiefs): workplaces by sector and labour offices.
+"""Inspections (labour-inspection chiefs): plan multi-day routes to the highest-risk workplaces.
 
-Multi-day routes are not built yet; the page says so and shows the candidates.
+Set up teams (from the labour offices, editable, or a file), dates and a time limit;
+plan with a visible progress box; see routes per team-day on the map, the timeline and
+KPIs against the greedy plan; lock or drop visits and re-plan; download every output.
 """
 
 import streamlit as st
 
-from vigia.ui import chrome, map_views, maps, summaries
+from vigia import inspection_runs
+from vigia.ui import chrome, inspection_panels, map_views, maps, state, summaries
 from vigia.ui.i18n import sector_label, t, table_labels
 
 dataset = chrome.page_start("inspections.title")
-chrome.not_built("inspections.not_built")
+dataset_path = state.current_dataset_path(st.session_state)
+st.markdown(t("inspections.intro"))
 
-maps.show(map_views.inspections(dataset, chrome.online_tiles()), key="inspections_map")
+if "sites" not in dataset:
+    chrome.missing_layer("sites")
+    st.stop()
 
-st.subheader(t("inspections.sectors_header"))
-if "sites" in dataset:
+request, pressed = inspection_panels.plan_setup(dataset)
+if request is not None and pressed:
+    asked = request
+    fresh = inspection_panels.run_with_progress(
+        lambda tell: inspection_runs.run(dataset, asked, tell), asked.time_limit, asked.engine)
+    if fresh is not None:
+        inspection_panels.store(fresh, dataset_path)
+
+run, stale = inspection_panels.stored(dataset_path)
+if run is None:
+    st.info(t("inspections.no_plan"), icon=":material/route:")
+    maps.show(map_views.inspections(dataset, chrome.online_tiles()), key="inspections_map")
+    st.subheader(t("inspections.candidates_header"))
     table = summaries.sites_by_sector(dataset)
     table["sector"] = [sector_label(s) for s in table["sector"]]
     chrome.table(table_labels(table))
-else:
-    chrome.missing_layer("sites")
+    st.stop()
 
-st.subheader(t("inspections.offices_header"))
-if "offices" in dataset:
-    chrome.table(table_labels(summaries.offices_table(dataset, "labour")))
-else:
-    chrome.missing_layer("offices")
+st.divider()
+st.subheader(t("inspections.result_header"))
+if stale:
+    st.warning(t("inspections.stale_plan"))
+problem = run.problem
+st.caption(t("inspections.plan_caption", teams=len(problem.teams), days=len(problem.days),
+             start=f"{problem.days[0]:%d/%m/%Y}", engine=run.plan.engine, seconds=run.plan.seconds))
+st.caption(t("inspections.priority_from_scores", file=run.request.scores_name) if run.request.scores is not None
+           else t("inspections.priority_fallback"))
+with st.expander(t("inspections.priority_rule_expander")):
+    st.caption(run.priority_rule)
+if (notice := st.session_state.pop(inspection_panels.NOTICE_KEY, None)) is not None:
+    st.success(notice)
+
+inspection_panels.show_kpis(run)
+inspection_panels.show_unplaced_must(run)
+inspection_panels.show_map(run, dataset, chrome.online_tiles())
+inspection_panels.show_tables(run)
+
+choice = inspection_panels.lock_drop_editor(run, enabled=not stale)
+if choice is not None:
+    lock, drop = choice
+    previous = run
+    teams = request.teams if request is not None else previous.request.teams  # a lost day edited above counts
+    again = inspection_panels.run_with_progress(
+        lambda tell: inspection_runs.replan(dataset, previous, lock, drop, tell, teams=teams),
+        previous.request.time_limit, previous.request.engine)
+    if again is not None:
+        inspection_panels.store(again, dataset_path)
+        st.session_state[inspection_panels.NOTICE_KEY] = t(
+            "inspections.replan_done", locked=len(again.request.locked), dropped=len(again.request.dropped))
+        st.rerun()
+
+inspection_panels.downloads(run)

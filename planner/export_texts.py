@@ -1,0 +1,176 @@
+"""Headers and words of the exported files, in Spanish (default) and English.
+
+Exports leave the app and reach inspectors who read Spanish, so their human-facing
+parts (XLSX headers, route sheets, calendar entries) are translated here; machine
+formats (CSV, GeoJSON) keep the stable column codes so scripts can rely on them.
+``planner`` never imports the app's string table, hence this small one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+LANGS = ("es", "en")
+
+#: code -> (Spanish, English)
+WORDS: dict[str, tuple[str, str]] = {
+    # column codes
+    "team_id": ("Código de equipo", "Team code"),
+    "team": ("Equipo", "Team"),
+    "office_id": ("Oficina", "Office"),
+    "date": ("Fecha", "Date"),
+    "day": ("Día", "Day"),
+    "order": ("Orden", "Order"),
+    "site_id": ("Código del lugar", "Site code"),
+    "site": ("Lugar de trabajo", "Workplace"),
+    "sector": ("Sector", "Sector"),
+    "department": ("Departamento", "Department"),
+    "priority": ("Prioridad", "Priority"),
+    "must_visit": ("Obligatoria", "Must visit"),
+    "locked": ("Fijada", "Locked"),
+    "arrive": ("Llegada", "Arrival"),
+    "start": ("Inicio", "Start"),
+    "end": ("Fin", "End"),
+    "service_minutes": ("Minutos de inspección", "Inspection minutes"),
+    "overnight_after": ("Pernocta después", "Overnight after"),
+    "overnight_where": ("Lugar de pernocte", "Overnight place"),
+    "lon": ("Longitud", "Longitude"),
+    "lat": ("Latitud", "Latitude"),
+    "reason_code": ("Código del motivo", "Reason code"),
+    "reason": ("Motivo", "Reason"),
+    "visits": ("Visitas", "Visits"),
+    "days_used": ("Días con visitas", "Days with visits"),
+    "nights_away": ("Noches fuera", "Nights away"),
+    "risk_covered": ("Riesgo cubierto", "Risk covered"),
+    "km": ("Km", "Km"),
+    "drive_hours": ("Horas de manejo", "Driving hours"),
+    "kpi": ("Indicador", "Indicator"),
+    "plan": ("Plan", "Plan"),
+    "greedy": ("Plan voraz", "Greedy plan"),
+    "sites": ("Lugares", "Sites"),
+    "visited": ("Visitados", "Visited"),
+    "risk": ("Riesgo total", "Total risk"),
+    "share": ("Proporción cubierta", "Share covered"),
+    "greedy_visited": ("Visitados (voraz)", "Visited (greedy)"),
+    "greedy_risk_covered": ("Riesgo cubierto (voraz)", "Risk covered (greedy)"),
+    "greedy_share": ("Proporción cubierta (voraz)", "Share covered (greedy)"),
+    "from": ("Sale de", "Leaves from"),
+    "to": ("Termina en", "Ends at"),
+    "depart": ("Salida", "Departure"),
+    "back": ("Llegada final", "Arrival at end"),
+    "drive_minutes": ("Minutos de manejo", "Driving minutes"),
+    "key": ("Clave", "Key"),
+    "value": ("Valor", "Value"),
+    # KPI rows
+    "kpi.risk_covered": ("Riesgo cubierto (suma de prioridades visitadas)", "Risk covered (sum of visited priorities)"),
+    "kpi.risk_share": ("Proporción del riesgo total cubierta", "Share of total risk covered"),
+    "kpi.sites_visited": ("Lugares visitados", "Sites visited"),
+    "kpi.top_decile_share": ("Proporción del 10 % de mayor riesgo visitada", "Share of the top-10 % risk sites visited"),
+    "kpi.must_visit_planned": ("Visitas obligatorias en el plan", "Must-visit sites planned"),
+    "kpi.must_visit_total": ("Visitas obligatorias en total", "Must-visit sites in total"),
+    "kpi.km": ("Kilómetros recorridos", "Kilometres driven"),
+    "kpi.drive_hours": ("Horas de manejo", "Driving hours"),
+    "kpi.work_hours": ("Horas de trabajo en campo", "Field working hours"),
+    "kpi.team_days_used": ("Equipo-días con visitas", "Team-days with visits"),
+    # sheet names (<= 31 characters)
+    "sheet.visits": ("Cronograma", "Timeline"),
+    "sheet.teams": ("Por equipo", "Per team"),
+    "sheet.routes": ("Rutas por día", "Routes per day"),
+    "sheet.kpis": ("Indicadores", "Indicators"),
+    "sheet.departments": ("Por departamento", "Per department"),
+    "sheet.unplaced": ("Sin ubicar", "Not placed"),
+    "sheet.about": ("Acerca del plan", "About the plan"),
+    # about rows
+    "about.engine": ("Motor", "Engine"),
+    "about.seconds": ("Segundos de cálculo", "Computing seconds"),
+    "about.first_day": ("Primer día", "First day"),
+    "about.days": ("Días laborables", "Working days"),
+    "about.teams": ("Equipos", "Teams"),
+    "about.priority_rule": ("Regla de prioridad", "Priority rule"),
+    "about.travel_method": ("Tiempos de viaje", "Travel times"),
+    "about.dataset": ("Conjunto de datos", "Dataset"),
+    # route sheets and calendar
+    "sheet_title": ("Hoja de ruta", "Route sheet"),
+    "period": ("Periodo", "Period"),
+    "members": ("Integrantes", "Members"),
+    "day_heading": ("Día {n}: {date}", "Day {n}: {date}"),
+    "leave_at": ("Sale de {place} a las {time}", "Leaves {place} at {time}"),
+    "arrive_at": ("Llega a {place} a las {time}", "Arrives at {place} at {time}"),
+    "sleep_at": ("Pernocta en {place}", "Overnight in {place}"),
+    "no_visits": ("Sin visitas este día.", "No visits this day."),
+    "no_days": ("Este equipo no tiene visitas en el plan.", "This team has no visits in the plan."),
+    "map_legend": ("Cuadrado: oficina · triángulo: pernocte · número: orden de visita del día",
+                   "Square: office · triangle: overnight stop · number: visit order of the day"),
+    "day_totals": ("{km:.0f} km, {hours:.1f} h de manejo", "{km:.0f} km, {hours:.1f} h driving"),
+    "yes": ("sí", "yes"),
+    "no": ("no", "no"),
+    "generated": ("Generado por Vigía ({engine}).", "Generated by Vigía ({engine})."),
+    "synthetic": ("Datos de demostración: cifras sintéticas, no usar para decisiones.",
+                  "Demo data: synthetic figures, not for decisions."),
+    "ics_summary": ("Inspección: {site} — {team}", "Inspection: {site} — {team}"),
+    "ics_description": (
+        "Equipo: {team}\nOrden en el día: {order}\nSector: {sector}\nDepartamento: {department}\n"
+        "Prioridad: {priority:.2f}\nObligatoria: {must}\nFijada: {locked}",
+        "Team: {team}\nOrder in the day: {order}\nSector: {sector}\nDepartment: {department}\n"
+        "Priority: {priority:.2f}\nMust visit: {must}\nLocked: {locked}",
+    ),
+    # contract sectors (others are shown as the data gives them)
+    "sector.mining": ("minería", "mining"),
+    "sector.agriculture": ("agricultura", "agriculture"),
+    "sector.brick-making": ("ladrilleras", "brick-making"),
+    "sector.textiles": ("textiles", "textiles"),
+    "sector.domestic work": ("trabajo doméstico", "domestic work"),
+    "sector.ranching": ("ganadería", "ranching"),
+    "sector.logging": ("explotación forestal", "logging"),
+    "sector.brazil nut": ("castaña", "brazil nut"),
+    "sector.sugar cane": ("caña de azúcar", "sugar cane"),
+    # reasons (Plan's reason codes)
+    "reason.no_skill": ("ningún equipo tiene la habilidad que pide el lugar",
+                        "no team has the skill the site needs"),
+    "reason.unreachable": ("ningún equipo puede llegar, trabajar y volver (o llegar al lugar de pernocte de esa "
+                           "noche) dentro de un día laboral y su límite de manejo, y ningún viaje de campo "
+                           "planificado en este periodo pasa cerca",
+                           "no team can get there, work and get back (or to an overnight town) within a "
+                           "working day and its driving limit"),
+    "reason.window_too_short": ("el horario de apertura no deja tiempo para la inspección dentro del día de "
+                                "trabajo de ningún equipo",
+                                "the site's opening hours leave no room for the inspection within a team's "
+                                "working day"),
+    "reason.horizon_full": ("podría visitarse, pero los días de los equipos están llenos con lugares de mayor "
+                            "prioridad u obligatorios",
+                            "it could be visited, but the teams' days are full with higher-priority or "
+                            "must-visit sites"),
+}
+
+
+WEEKDAYS = {
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def long_date(day: date, lang: str = "es") -> str:
+    """``lunes 07/12/2026`` / ``Monday 07/12/2026`` without depending on the system locale."""
+    return f"{WEEKDAYS.get(lang, WEEKDAYS['es'])[day.weekday()]} {day:%d/%m/%Y}"
+
+
+def word(code: str, lang: str = "es", **fmt: object) -> str:
+    """The text for ``code`` in ``lang`` (``es`` or ``en``); unknown codes are returned as given."""
+    pair = WORDS.get(code)
+    if pair is None:
+        return code
+    text = pair[LANGS.index(lang) if lang in LANGS else 0]
+    return text.format(**fmt) if fmt else text
+
+
+def sector_text(sector: str, lang: str = "es") -> str:
+    """A contract sector in ``lang``; a ministry's own sector names as given."""
+    return word(f"sector.{sector}", lang) if f"sector.{sector}" in WORDS else sector
+
+
+def reason_text(code: str, fallback: str, lang: str = "es") -> str:
+    """A reason code in ``lang``: the plan's own (English) sentence in English and for codes this
+    table does not know, so the planner's wording stays the reference."""
+    if lang == "en" or f"reason.{code}" not in WORDS:
+        return fallback
+    return word(f"reason.{code}", lang)

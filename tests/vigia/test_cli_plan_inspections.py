@@ -1,0 +1,86 @@
+"""``vigia plan-inspections`` end to end on the demo: a plan file, KPIs against the greedy plan,
+unplaced must-visits with reasons, route sheets; bad teams and scores files exit 1 with the
+file, row and column named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, main
+
+BASE = ["--start", "2026-12-07", "--days", "2", "--time-limit", "2"]
+
+
+def test_plans_the_demo_and_writes_xlsx_and_route_sheets(demo_gpkg: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    out, sheets = tmp_path / "plan.xlsx", tmp_path / "sheets"
+    teams = tmp_path / "teams.csv"  # three teams keep the run short; the demo's offices place them
+    teams.write_text("team_id,office_id,skills\nLPZ-1,LAB-LPZ,\nSCZ-1,LAB-SCZ,quechua\nPTS-1,LAB-PTS,\n", encoding="utf-8")
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out),
+                 "--sheets", str(sheets)]) == EXIT_OK
+    text = capsys.readouterr().out
+    assert "Teams: 3 from teams.csv" in text
+    assert "greedy" in text and "Risk covered" in text and "Top-decile" in text
+    assert "no scores file, fallback priority" in text and "sector weight" in text
+    assert "Must-visit sites NOT placed" in text or "Every must-visit site is in the plan" in text
+    for line in text.splitlines():
+        if line.startswith("  DEMO-S"):  # an unplaced must-visit: id, name, reason and its code
+            assert ": " in line and line.rstrip().endswith("]")
+    book = load_workbook(out, read_only=True)
+    assert "Cronograma" in book.sheetnames and "Sin ubicar" in book.sheetnames
+    visits = int(text.split("Wrote ")[1].split("(")[1].split(" visits")[0])
+    assert book["Cronograma"].max_row - 1 == visits > 0
+    assert len(list(sheets.glob("route-*.html"))) == 3 and (sheets / "route-sheets.pdf").stat().st_size > 0
+
+
+def test_scores_file_sets_priority_and_is_named(demo_gpkg: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    areas = gpd.read_file(demo_gpkg, layer="areas")
+    scores = areas[["area_id", "geometry"]].assign(score=[float(i % 100) for i in range(len(areas))])
+    path = tmp_path / "scores.gpkg"
+    scores.to_file(path, layer="area_scores", driver="GPKG")
+    out = tmp_path / "plan.ics"
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(path), "--out", str(out)]) == EXIT_OK
+    text = capsys.readouterr().out
+    assert "scores file scores.gpkg" in text and "risk score" in text
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_bad_teams_file_names_file_row_and_column(demo_gpkg: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    teams = tmp_path / "equipos.csv"
+    teams.write_text("team_id,office_id,day_start,day_end\nT1,LAB-LPZ,08:00,18:00\nT2,NOPE,08:00,18:00\n"
+                     "T3,LAB-SCZ,9am,18:00\n", encoding="utf-8")
+    out = tmp_path / "plan.csv"
+    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out)])
+    assert code == EXIT_DATA_ERRORS
+    text = capsys.readouterr().out
+    assert "equipos.csv" in text
+    assert any("row 3" in line and "office_id" in line and "NOPE" in line for line in text.splitlines()), text
+    assert any("row 4" in line and "day_start" in line for line in text.splitlines()), text
+    assert not out.exists()
+
+
+def test_scores_file_without_area_scores_is_a_data_error(demo_gpkg: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "wrong.gpkg"
+    gpd.read_file(demo_gpkg, layer="areas").to_file(path, layer="areas", driver="GPKG")
+    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(path), "--out", str(tmp_path / "p.csv")])
+    assert code == EXIT_DATA_ERRORS
+    assert "area_scores" in capsys.readouterr().out
+
+
+def test_usage_errors_exit_two(demo_gpkg: Path, tmp_path: Path) -> None:
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--out", str(tmp_path / "plan.txt")]) == EXIT_USAGE
+    assert main(["plan-inspections", str(tmp_path / "none.gpkg"), *BASE, "--out", str(tmp_path / "p.csv")]) == EXIT_USAGE
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--engine", "magic",
+                 "--out", str(tmp_path / "p.csv")]) == EXIT_USAGE
+    with pytest.raises(SystemExit) as exc:
+        main(["plan-inspections", str(demo_gpkg), "--start", "07/12/2026", "--days", "2", "--time-limit", "2",
+              "--out", str(tmp_path / "p.csv")])
+    assert exc.value.code == EXIT_USAGE

@@ -1,0 +1,181 @@
+"""``vigia plan-inspections``: multi-day inspection routes from a dataset, written as a file.
+
+Orchestrates :mod:`vigia.inspection_runs` (problem, greedy reference, engine) and
+:mod:`planner.exports`; prints the KPIs against the greedy plan and every must-visit
+site the plan could not place, with its reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geodata.problems import DataError
+
+if TYPE_CHECKING:
+    from vigia.inspection_runs import PlanRun
+
+OUT_FORMATS = ("xlsx", "csv", "geojson", "ics")
+
+#: (kpi code, label, format) in print order.
+_KPI_LINES = (
+    ("risk_covered", "Risk covered (sum of priorities)", "{:.1f}"),
+    ("risk_share", "Share of all risk covered", "{:.1%}"),
+    ("top_decile_share", "Top-decile sites visited", "{:.1%}"),
+    ("sites_visited", "Sites visited", "{:.0f}"),
+    ("must_visit_planned", "Must-visit sites planned", "{:.0f}"),
+    ("km", "Kilometres driven", "{:,.0f}"),
+    ("drive_hours", "Driving hours", "{:,.1f}"),
+    ("work_hours", "Field working hours", "{:,.1f}"),
+    ("team_days_used", "Team-days with visits", "{:.0f}"),
+)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write YYYY-MM-DD") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number >= 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds > 0")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "plan-inspections",
+        help="plan multi-day labour-inspection routes and write them as xlsx, csv, geojson or ics",
+        description="Plan which sites each inspection team visits, on which day and in which order, "
+                    "covering the most risk; compare with the greedy plan and list unplaced must-visits.",
+    )
+    p.add_argument("dataset", help="dataset .gpkg (or folder of layer files) with sites and offices")
+    p.add_argument("--scores", default=None, help="scores .gpkg with layer area_scores (from 'vigia score'); "
+                                                  "without it a documented fallback priority is used")
+    p.add_argument("--teams", default=None, help="teams file (.csv or .xlsx); default: derived from labour offices")
+    p.add_argument("--start", type=_date, required=True, help="first day, YYYY-MM-DD")
+    p.add_argument("--days", type=_positive_int, required=True, help="number of working days (Monday-Friday)")
+    p.add_argument("--time-limit", type=_positive_float, required=True, help="seconds the engine may search")
+    p.add_argument("--out", required=True, help="plan file: .xlsx, .csv, .geojson or .ics")
+    p.add_argument("--engine", default=None, help="routing engine (default: the core's choice, pyvrp)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same plan)")
+    p.add_argument("--sheets", default=None, help="folder for printable route sheets (one HTML per team, plus PDF)")
+    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the files (default es)")
+    p.set_defaults(func=_cmd_plan_inspections)
+
+
+def _fmt(value: float, pattern: str) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else pattern.format(value)
+
+
+def _print_kpis(run: PlanRun) -> None:
+    from planner.exports import kpi_frame
+
+    table = {row["kpi"]: row for row in kpi_frame(run.plan, run.context).to_dict("records")}
+    print(f"\n{'KPI':<34}{'plan':>12}{'greedy':>12}")
+    for code, label, pattern in _KPI_LINES:
+        mine, other = float(table[code]["plan"]), float(table[code]["greedy"])
+        print(f"{label:<34}{_fmt(mine, pattern):>12}{_fmt(other, pattern):>12}")
+    greedy_risk = float(table["risk_covered"]["greedy"])
+    if greedy_risk > 0:
+        print(f"Risk covered vs greedy: x{float(table['risk_covered']['plan']) / greedy_risk:.3f}")
+
+
+def _print_unplaced_must(run: PlanRun) -> None:
+    must = [u for u in run.plan.unplaced if u.must_visit]
+    if not must:
+        print("\nEvery must-visit site is in the plan.")
+        return
+    print(f"\nMust-visit sites NOT placed ({len(must)}):")
+    for u in must:
+        print(f"  {u.site_id} {u.name}: {u.reason} [{u.reason_code}]")
+
+
+def _cmd_plan_inspections(args: argparse.Namespace) -> int:
+    from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, _print_problems, _summary
+
+    source, out = Path(args.dataset), Path(args.out)
+    fmt = out.suffix.lower().lstrip(".")
+    if not source.exists():
+        print(f"vigia plan-inspections: {source} does not exist (give a dataset .gpkg)", file=sys.stderr)
+        return EXIT_USAGE
+    if fmt not in OUT_FORMATS:
+        print(f"vigia plan-inspections: --out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
+              f"not '{out.name}'", file=sys.stderr)
+        return EXIT_USAGE
+    for option, value in (("--teams", args.teams), ("--scores", args.scores)):
+        if value is not None and not Path(value).exists():
+            print(f"vigia plan-inspections: {option} file {value} does not exist", file=sys.stderr)
+            return EXIT_USAGE
+
+    from geodata.load import check_dataset
+    from planner.teams import DEFAULT_TEAMS_RULE, read_teams
+    from vigia import inspection_runs
+
+    if args.engine is not None and args.engine not in inspection_runs.engine_names():
+        print(f"vigia plan-inspections: unknown engine '{args.engine}'; choose one of "
+              f"{', '.join(inspection_runs.engine_names())}", file=sys.stderr)
+        return EXIT_USAGE
+    report = check_dataset(source)
+    if not report.ok or report.dataset is None:
+        print(f"{source}: NOT VALID — {_summary(report.problems)}; nothing planned.")
+        _print_problems(report.problems)
+        return EXIT_DATA_ERRORS
+    dataset = report.dataset
+    try:
+        teams = tuple(read_teams(args.teams, dataset)) if args.teams else None
+        scores = inspection_runs.read_scores(args.scores) if args.scores else None
+        request = inspection_runs.PlanRequest(
+            start=args.start, days=args.days, time_limit=args.time_limit, engine=args.engine or "",
+            seed=args.seed, teams=teams, scores=scores, scores_name=Path(args.scores).name if args.scores else "")
+        print(f"Planning {args.days} working day(s) from {args.start} on {source.name} "
+              f"(time limit {args.time_limit:g} s)...", flush=True)
+        run = inspection_runs.run(dataset, request)
+    except DataError as error:
+        print(f"vigia plan-inspections: cannot plan — {_summary(error.problems)}:")
+        _print_problems(error.problems)
+        return EXIT_DATA_ERRORS
+
+    problem = run.problem
+    print(f"Teams: {len(problem.teams)} "
+          + (f"from {Path(args.teams).name}" if args.teams else f"(default) — {DEFAULT_TEAMS_RULE}"))
+    print(f"Sites: {len(problem.sites)}; days: {problem.days[0]} to {problem.days[-1]}; travel: {problem.travel_method}")
+    scores_note = f"scores file {Path(args.scores).name}" if args.scores else "no scores file, fallback priority"
+    print(f"Priority ({scores_note}): {problem.priority_rule}")
+    print(f"Engine: {run.plan.engine} — {run.plan.seconds:.1f} s (limit {args.time_limit:g} s); "
+          + (f"greedy plan {run.baseline.seconds:.1f} s" if run.baseline else "no greedy reference"))
+    _print_kpis(run)
+    _print_unplaced_must(run)
+
+    from planner.exports import write_plan
+
+    write_plan(run.plan, run.context, out, lang=args.lang)
+    print(f"\nWrote {out} ({len(run.plan.visits)} visits, {len(run.plan.unplaced)} sites not placed)")
+    if args.sheets:
+        from planner.route_sheets import route_sheets_pdf, write_route_sheets
+
+        folder = Path(args.sheets)
+        written = write_route_sheets(run.plan, run.context, folder, lang=args.lang)
+        (folder / "route-sheets.pdf").write_bytes(route_sheets_pdf(run.plan, run.context, lang=args.lang))
+        print(f"Wrote {len(written)} route sheet(s) and route-sheets.pdf to {folder}")
+    return EXIT_OK
