@@ -39,7 +39,7 @@ from ortools.linear_solver import pywraplp
 from planner.patrols.model import N_SLOTS, PatrolProblem
 
 #: Relative slack on the attacker's utility when the second LP re-optimises coverage.
-V_SLACK = 1e-6
+V_SLACK = 1e-7
 
 
 @dataclass(frozen=True)

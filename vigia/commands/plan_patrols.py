@@ -90,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         plan = plan_week(problem, week=args.week, seed=args.seed, mode=args.mode, pool=args.pool)
     except DataError as exc:
         return _fail(exc)
+    except ImportError as exc:
+        print(f"vigia plan-patrols: the risk engine is not available ({exc}); give --scores SCORES.gpkg",
+              file=sys.stderr)
+        return EXIT_DATA_ERRORS
     except RosterInfeasible as exc:
         print(f"vigia plan-patrols: {exc}", file=sys.stderr)
         return EXIT_DATA_ERRORS
