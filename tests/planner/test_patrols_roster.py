@@ -7,7 +7,12 @@ import pytest
 from patrol_fixtures import tiny_problem
 
 from planner.patrols.model import N_SLOTS, Pin, Rules
-from planner.patrols.roster import RosterInfeasible, explain_infeasible, fixed_roster, rule_violations
+from planner.patrols.roster import (
+    RosterInfeasible,
+    explain_infeasible,
+    fixed_roster,
+    rule_violations,
+)
 
 DUTY = Rules(max_shifts_per_week=5, min_rest_hours=16, min_official_shifts=3)
 
