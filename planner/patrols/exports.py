@@ -8,6 +8,7 @@ at 22:00 wherever the unit is.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -83,6 +84,21 @@ def to_ics(roster: Roster, week: str) -> bytes:
     return calendar.to_ical()
 
 
+def roster_bytes(roster: Roster, week: str, kind: str) -> bytes:
+    """The file :func:`write_roster` would write, as bytes (for downloads)."""
+    if kind == "csv":
+        return roster_table(roster, week).to_csv(index=False).encode("utf-8")
+    if kind == "ics":
+        return to_ics(roster, week)
+    if kind == "xlsx":
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            roster_table(roster, week).to_excel(writer, sheet_name="roster", index=False)
+            week_grid(roster).to_excel(writer, sheet_name="week_grid")
+        return buffer.getvalue()
+    raise ValueError(f"the roster is written as .csv, .xlsx or .ics, not '{kind}'")
+
+
 def write_roster(roster: Roster, week: str, path: str | Path) -> Path:
     """Write ``roster`` as .csv (assignments), .xlsx (assignments + week grid) or .ics."""
     path = Path(path)
@@ -90,12 +106,5 @@ def write_roster(roster: Roster, week: str, path: str | Path) -> Path:
     if kind not in FORMATS:
         raise ValueError(f"cannot write '{path.name}': the roster is written as .csv, .xlsx or .ics")
     path.parent.mkdir(parents=True, exist_ok=True)
-    if kind == "csv":
-        roster_table(roster, week).to_csv(path, index=False)
-    elif kind == "xlsx":
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            roster_table(roster, week).to_excel(writer, sheet_name="roster", index=False)
-            week_grid(roster).to_excel(writer, sheet_name="week_grid")
-    else:
-        path.write_bytes(to_ics(roster, week))
+    path.write_bytes(roster_bytes(roster, week, kind))
     return path
