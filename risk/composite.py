@@ -69,17 +69,17 @@ PRESET_GROUPS: dict[str, dict[str, float]] = {
 
 #: Within-group tilts per preset (indicator -> relative weight inside its group).
 TILTS: dict[str, dict[str, float]] = {
-    "balanced": {"migration_irregular": 1.5},
+    "balanced": {"migration_irregular": 1.5, "expected_rate": 3.0},
     "forced_labour": {
-        "case_rate_labour": 4.0, "case_rate_sexual": 0.5, "case_rate_other": 0.5, "migration_irregular": 1.5,
+        "case_rate_labour": 4.0, "expected_rate": 4.0, "case_rate_sexual": 0.5, "case_rate_other": 0.5, "migration_irregular": 1.5,
         "sector_mining": 2.0, "sector_brazil_nut": 2.0, "sector_sugar_cane": 1.5, "sector_ranching": 1.5,
         "sector_domestic_work": 0.5, "sector_agriculture": 0.25,
     },
     "sexual_exploitation": {
-        "case_rate_sexual": 4.0, "case_rate_labour": 0.5, "case_rate_other": 0.5, "migration_irregular": 1.5,
+        "case_rate_sexual": 4.0, "expected_rate": 2.0, "case_rate_labour": 0.5, "case_rate_other": 0.5, "migration_irregular": 1.5,
         "sector_mining": 2.0, "sector_domestic_work": 1.5, "sector_agriculture": 0.25,
     },
-    "migration": {"migration_irregular": 2.0},
+    "migration": {"migration_irregular": 2.0, "expected_rate": 2.0},
 }
 
 #: Preset names, in the order the app lists them.

@@ -78,6 +78,12 @@ def _specs() -> dict[str, IndicatorSpec]:
         "victims per 100,000 residents per year (empirical Bayes)", ("areas", "cases"),
         "Identified victims (all forms) per 100,000 residents per year, empirical-Bayes smoothed."))
     specs.append(IndicatorSpec(
+        "expected_rate", "modelled case rate", "cases", +1,
+        "expected cases per 100,000 residents per year (model)", ("areas", "cases"),
+        "Cases per 100,000 residents per year that the expected-cases model (risk.detection) predicts "
+        "from the non-case indicators: the rate an area would record if it were policed like the average "
+        "area. Less tied to where police already look than the recorded rates."))
+    specs.append(IndicatorSpec(
         "migration_entries", "entries within reach", "migration", +1,
         "entries per year, weighted by travel-time decay", ("areas", "crossings", "migration"),
         f"Yearly entries at every crossing, each counted with weight 0.5^(minutes/{HALF_LIFE_MINUTES:g}) "

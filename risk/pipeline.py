@@ -43,7 +43,14 @@ from risk.composite import (
 )
 from risk.crossings import CrossingTable, crossing_table, score_crossings
 from risk.detection import ExpectedCases, expected_cases
-from risk.indicators import IndicatorTable, build_indicators, case_rate_panel, years_covered
+from risk.indicators import (
+    PER,
+    SPECS,
+    IndicatorTable,
+    build_indicators,
+    case_rate_panel,
+    years_covered,
+)
 from risk.uncertainty import rank_uncertainty
 
 #: Label of an area whose hotspot class could not be computed (module absent, too few areas).
@@ -243,7 +250,11 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
         exposure = areas.set_index("area_id")["population"].reindex(index).astype(float) * years
         features = table.values[[n for n, s in table.specs.items() if not s.uses_cases]]
         expected = expected_cases(features, recorded, exposure, admin1, seed=config.seed)
-        if not expected.fitted:
+        if expected.fitted:
+            modelled = expected.table["expected_cases"] / exposure * PER
+            table.values["expected_rate"] = modelled.reindex(index).to_numpy()
+            table.specs["expected_rate"] = SPECS["expected_rate"]
+        else:
             missing["expected cases"] = str(expected.reason)
         area_cases_per_year: pd.Series | None = recorded / years
     else:
