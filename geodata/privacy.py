@@ -77,14 +77,23 @@ def suppress_small(count: float | int | None, thousands: str = ",") -> str:
 def _line_needs_more(values: np.ndarray, hidden: np.ndarray, primary: np.ndarray, threshold: int) -> bool:
     """A line with a published total leaks when a small hidden cell can be solved for.
 
-    The reader knows the sum of the hidden cells (total minus visible cells). It
-    is safe when either no primary cell is hidden, or at least two cells are
-    hidden AND their sum reaches the threshold (then each small cell has several
-    possible values).
+    The reader knows the sum ``S`` of the hidden cells (total minus visible
+    cells), that each hidden small cell lies in 1..threshold-1, and that a
+    complementary cell is >= 0. A small cell is safe only when those facts
+    leave it at least two possible values.
     """
     if not primary.any():
         return False
-    return hidden.sum() < 2 or values[hidden].sum() < threshold
+    if hidden.sum() < 2:
+        return True
+    total = float(values[hidden].sum())
+    n_primary = int((hidden & primary).sum())
+    has_complement = bool((hidden & ~primary).any())
+    others_low = n_primary - 1  # every other small cell is at least 1
+    others_high = np.inf if has_complement else (n_primary - 1) * (threshold - 1)
+    low = max(1.0, total - others_high)
+    high = min(threshold - 1.0, total - others_low)
+    return high - low + 1 < 2
 
 
 def _complement(values: np.ndarray, hidden: np.ndarray) -> int | None:
@@ -128,9 +137,11 @@ def suppression_mask(
                 cells = hidden[row, :n_counts]
                 if _line_needs_more(values[row, :n_counts], cells, primary[row, :n_counts], limit):
                     pick = _complement(values[row, :n_counts], cells)
-                    if pick is not None:
+                    if pick is None:  # every cell already hidden: hide the total instead
+                        hidden[row, n_counts:] = True
+                    else:
                         hidden[row, pick] = True
-                        changed = True
+                    changed = True
         if column_totals and len(frame) > 0:
             for col in range(len(columns)):
                 line = hidden[:, col]

@@ -34,9 +34,7 @@ from scipy.special import ndtr
 from scipy.stats import rankdata
 
 from risk.indicators import SPECS, IndicatorSpec
-
-NORMALISATIONS: tuple[str, ...] = ("minmax", "zscore", "rank")
-AGGREGATIONS: tuple[str, ...] = ("arithmetic", "geometric")
+from risk.presets import AGGREGATIONS, NORMALISATIONS, PRESET_GROUPS, PRESETS, TILTS
 
 #: Winsorising quantile: values beyond the 2.5th / 97.5th percentiles are clipped to them.
 WINSOR_QUANTILE = 0.025
@@ -47,44 +45,6 @@ GEOMETRIC_FLOOR = 0.01
 #: Minimum share of non-missing values (JRC: 65%) for an indicator to enter the index and
 #: for an area's score not to be flagged as resting on too little data.
 MIN_COVERAGE = 0.65
-
-#: Group weights of each preset (shares of the index; groups without data give their
-#: weight to the others in proportion). Within a group the weight is spread over its
-#: indicators in proportion to :data:`TILTS` (default 1).
-PRESET_GROUPS: dict[str, dict[str, float]] = {
-    # Even-handed: the drivers (sectors, migration) weigh as much as recorded cases, so
-    # the score does not just repeat where police already look.
-    "balanced": {"cases": 0.20, "victims": 0.10, "migration": 0.20, "sectors": 0.30,
-                 "population": 0.10, "geography": 0.10},
-    # Labour exploitation: debt bondage in harvests and mining (ILO 2005; US DOL).
-    "forced_labour": {"cases": 0.20, "victims": 0.10, "migration": 0.10, "sectors": 0.45,
-                      "population": 0.05, "geography": 0.10},
-    # Sexual exploitation: cities, border towns and migrant flows (US TIP reports).
-    "sexual_exploitation": {"cases": 0.25, "victims": 0.10, "migration": 0.25, "sectors": 0.10,
-                            "population": 0.20, "geography": 0.10},
-    # Border and migration focus: where migrants arrive and move (IOM DTM).
-    "migration": {"cases": 0.10, "victims": 0.05, "migration": 0.45, "sectors": 0.10,
-                  "population": 0.10, "geography": 0.20},
-}
-
-#: Within-group tilts per preset (indicator -> relative weight inside its group).
-TILTS: dict[str, dict[str, float]] = {
-    "balanced": {"migration_irregular": 1.5, "expected_rate": 3.0},
-    "forced_labour": {
-        "case_rate_labour": 4.0, "expected_rate": 4.0, "case_rate_sexual": 0.5, "case_rate_other": 0.5, "migration_irregular": 1.5,
-        "sector_mining": 2.0, "sector_brazil_nut": 2.0, "sector_sugar_cane": 1.5, "sector_ranching": 1.5,
-        "sector_domestic_work": 0.5, "sector_agriculture": 0.25,
-    },
-    "sexual_exploitation": {
-        "case_rate_sexual": 4.0, "expected_rate": 2.0, "case_rate_labour": 0.5, "case_rate_other": 0.5, "migration_irregular": 1.5,
-        "sector_mining": 2.0, "sector_domestic_work": 1.5, "sector_agriculture": 0.25,
-    },
-    "migration": {"migration_irregular": 2.0, "expected_rate": 2.0},
-}
-
-#: Preset names, in the order the app lists them.
-PRESETS: tuple[str, ...] = tuple(PRESET_GROUPS)
-
 
 def preset_weights(preset: str, specs: Mapping[str, IndicatorSpec],
                    overrides: Mapping[str, float] | None = None) -> pd.Series:

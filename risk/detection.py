@@ -111,7 +111,7 @@ def _fit_predict(model: str, x_train: np.ndarray, rate: np.ndarray, weight: np.n
 
     if model == "boosting":
         est = HistGradientBoostingRegressor(
-            loss="poisson", max_iter=100, learning_rate=0.05, max_leaf_nodes=8,
+            loss="poisson", max_iter=60, learning_rate=0.08, max_leaf_nodes=8,
             min_samples_leaf=max(5, len(rate) // 20), l2_regularization=1.0, random_state=seed)
         est.fit(x_train, rate, sample_weight=weight)
         return np.asarray(est.predict(x_test), dtype=float)

@@ -22,9 +22,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geodata.contracts import HIGH_RISK_SECTORS
+from geodata.contracts import CRS, HIGH_RISK_SECTORS
 from geodata.dataset import Dataset
 from geodata.travel import RoadNetworkTravel, travel_matrix
+
+#: Km per degree of latitude (and of longitude at the equator).
+KM_PER_DEGREE = 111.195
 
 #: Rates are per this many residents.
 PER = 100_000
@@ -73,10 +76,13 @@ def _specs() -> dict[str, IndicatorSpec]:
                       "shrunk towards the national rate where the population is small.")
         for g, types in CASE_GROUPS.items()
     ]
-    specs.append(IndicatorSpec(
-        "victim_rate", "victims per 100,000", "victims", +1,
-        "victims per 100,000 residents per year (empirical Bayes)", ("areas", "cases"),
-        "Identified victims (all forms) per 100,000 residents per year, empirical-Bayes smoothed."))
+    specs += [
+        IndicatorSpec(f"victim_rate_{g}", f"{g} exploitation victims per 100,000", "victims", +1,
+                      "victims per 100,000 residents per year (empirical Bayes)", ("areas", "cases"),
+                      f"Identified victims of {'/'.join(types)} exploitation per 100,000 residents per year, "
+                      "empirical-Bayes smoothed.")
+        for g, types in CASE_GROUPS.items()
+    ]
     specs.append(IndicatorSpec(
         "expected_rate", "modelled case rate", "cases", +1,
         "expected cases per 100,000 residents per year (model)", ("areas", "cases"),
@@ -169,7 +175,7 @@ def smoothed_rate(events: np.ndarray, base: np.ndarray) -> np.ndarray:
 
 
 def _case_indicators(dataset: Dataset, area_ids: pd.Index, population: np.ndarray) -> dict[str, np.ndarray]:
-    """Case rates by exploitation group and the victim rate, per 100,000 per year."""
+    """Case and victim rates by exploitation group, per 100,000 per year."""
     cases = dataset["cases"]
     years = years_covered(cases["period"])
     exposure = population * max(years, 1e-9)
@@ -179,8 +185,8 @@ def _case_indicators(dataset: Dataset, area_ids: pd.Index, population: np.ndarra
         rows = by_type[by_type.index.get_level_values("exploitation").isin(types)]
         counts = rows.groupby(level="area_id")["cases"].sum().reindex(area_ids).fillna(0).to_numpy()
         out[f"case_rate_{group}"] = smoothed_rate(counts, exposure) * PER
-    victims = cases.groupby("area_id")["victims"].sum().reindex(area_ids).fillna(0).to_numpy()
-    out["victim_rate"] = smoothed_rate(victims, exposure) * PER
+        victims = rows.groupby(level="area_id")["victims"].sum().reindex(area_ids).fillna(0).to_numpy()
+        out[f"victim_rate_{group}"] = smoothed_rate(victims, exposure) * PER
     return out
 
 
@@ -227,15 +233,33 @@ def _sector_indicators(dataset: Dataset, area_ids: pd.Index, population: np.ndar
 
 
 def border_km(areas: gpd.GeoDataFrame) -> np.ndarray:
-    """Km from each area's representative point to the outer edge of all areas together."""
-    metric = areas.to_crs(areas.estimate_utm_crs()) if areas.crs is not None else areas
-    # Simplifying (metres) keeps the union fast; it opens slivers between neighbours,
-    # which become holes of the union, so only the exterior rings are the border.
-    union = shapely.union_all(shapely.simplify(metric.geometry.to_numpy(), 1000.0))
+    """Km from each area's representative point to the outer edge of all areas together.
+
+    Distances are measured on a local equirectangular plane (km per degree of
+    longitude taken at each point's own latitude, so a continent-wide dataset of
+    whole countries stays within a few percent); border detail below ~1 km is
+    simplified away, which changes nothing at this scale and keeps it fast.
+    """
+    geoms = areas.to_crs(CRS).geometry.to_numpy() if areas.crs is not None else areas.geometry.to_numpy()
+    # Simplifying opens slivers between neighbours, which become holes of the union,
+    # so only the exterior rings are the border.
+    union = shapely.union_all(shapely.simplify(geoms, 0.01))
     parts = shapely.get_parts(union)
     outline = shapely.union_all(shapely.get_exterior_ring(parts[shapely.get_type_id(parts) == 3]))
-    points = metric.geometry.representative_point().to_numpy()
-    return np.asarray(shapely.distance(points, outline), dtype=float) / 1000.0
+    points = shapely.point_on_surface(geoms)
+    lon, lat = shapely.get_x(points), shapely.get_y(points)
+    out = np.empty(len(geoms))
+    bands = np.floor(lat).astype(int)  # one projection per degree of latitude: vectorised, < 1% scale error
+    for band in np.unique(bands):
+        rows = np.flatnonzero(bands == band)
+        kx = KM_PER_DEGREE * np.cos(np.radians(band + 0.5))
+
+        def to_km(c: np.ndarray, kx: float = kx) -> np.ndarray:
+            return np.column_stack([c[:, 0] * kx, c[:, 1] * KM_PER_DEGREE])
+
+        local = shapely.points(lon[rows] * kx, lat[rows] * KM_PER_DEGREE)
+        out[rows] = shapely.distance(local, shapely.transform(outline, to_km))
+    return out
 
 
 def build_indicators(dataset: Dataset, travel: RoadNetworkTravel | None = None) -> IndicatorTable:

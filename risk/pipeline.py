@@ -62,7 +62,7 @@ INDICATOR_LAYER, CONTRIBUTION_LAYER, METADATA_LAYER = "indicators", "contributio
 
 AREA_COLUMNS: tuple[str, ...] = (
     "area_id", "name", "admin1", "score", "rank", "rank_median", "rank_low", "rank_high", "p_top10",
-    "hotspot", "hotspot_cases", "emerging", "expected_cases", "recorded_cases", "detection_ratio",
+    "hotspot", "lisa", "hotspot_cases", "emerging", "expected_cases", "recorded_cases", "detection_ratio",
     "under_detection", "coverage", "low_coverage", "top_1", "top_2", "top_3",
 )
 
@@ -101,7 +101,7 @@ class Prepared:
     synthetic: bool = False
     permutations: int = 999
     seed: int = 0
-    _hotspot_cache: dict[tuple, pd.Series] = field(default_factory=dict, repr=False)
+    _hotspot_cache: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -198,10 +198,12 @@ def _hotspot_modules() -> tuple[Any, Any, Any]:
     return found[0], found[1], found[2]
 
 
-def _gi_classes(values: pd.Series, w: Any, permutations: int, seed: int) -> pd.Series:
+def _hotspot_classes(values: pd.Series, w: Any, permutations: int, seed: int) -> pd.DataFrame:
+    """Gi* class (``hotspot``) and Local Moran class (``lisa``) of ``values``, FDR-controlled."""
     _, hotspots, _ = _hotspot_modules()
     fitted = hotspots.Hotspots(permutations=permutations, seed=seed).fit(values, w)
-    return fitted.gi_class_.reindex(values.index).astype(str)
+    return pd.DataFrame({"hotspot": fitted.gi_class_.reindex(values.index).astype(str),
+                         "lisa": fitted.lisa_class_.reindex(values.index).astype(str)})
 
 
 def _prepare_hotspots(areas: gpd.GeoDataFrame, rate: pd.Series | None, panel: pd.DataFrame | None,
@@ -219,7 +221,7 @@ def _prepare_hotspots(areas: gpd.GeoDataFrame, rate: pd.Series | None, panel: pd
     w = weights_mod.spatial_weights(areas)
     hot_cases = none
     if rate is not None and rate.notna().any() and rate.nunique() > 1:
-        hot_cases = _gi_classes(rate.fillna(rate.median()), w, permutations, seed)
+        hot_cases = _hotspot_classes(rate.fillna(rate.median()), w, permutations, seed)["hotspot"]
     emerging = none.copy()
     if emerging_mod is None:
         missing["emerging hotspots"] = "emerging-hotspot analysis is not installed in this build (risk.emerging)"
@@ -268,7 +270,7 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
     if crossings is not None:
         missing.update(crossings.missing)
     rate = None
-    if "victim_rate" in table.values:
+    if "case_rate_sexual" in table.values:
         rate = table.values[[c for c in table.values.columns if c.startswith("case_rate_")]].sum(axis=1)
     w, hot_cases, emerging = _prepare_hotspots(areas, rate, case_rate_panel(dataset), config.permutations,
                                                config.seed, missing)
@@ -277,14 +279,15 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
                     synthetic=dataset.synthetic, permutations=config.permutations, seed=config.seed)
 
 
-def _score_hotspots(prepared: Prepared, score: pd.Series, config: ScoreConfig) -> pd.Series:
-    """Gi* class of the composite score (cached per configuration: the permutations cost ~0.5 s)."""
+def _score_hotspots(prepared: Prepared, score: pd.Series, config: ScoreConfig) -> pd.DataFrame:
+    """Gi* and Local Moran classes of the composite score (cached per configuration: permutations cost)."""
     if prepared.spatial_w is None or config.permutations < 1:
-        return pd.Series(NOT_COMPUTED, index=score.index)
+        return pd.DataFrame({"hotspot": NOT_COMPUTED, "lisa": NOT_COMPUTED}, index=score.index)
     key = (config.preset, tuple(sorted((config.weights or {}).items())), config.normalisation,
            config.aggregation, config.permutations, config.seed)
     if key not in prepared._hotspot_cache:
-        prepared._hotspot_cache[key] = _gi_classes(score, prepared.spatial_w, config.permutations, config.seed)
+        prepared._hotspot_cache[key] = _hotspot_classes(score, prepared.spatial_w, config.permutations,
+                                                        config.seed)
     return prepared._hotspot_cache[key]
 
 
@@ -314,8 +317,9 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
     frame["rank"] = composite.rank_
     frame = frame.join(unc.frame())
     score_hot = (_score_hotspots(prepared, composite.score_, config) if hotspots
-                 else pd.Series(NOT_COMPUTED, index=values.index))
-    frame["hotspot"] = score_hot.reindex(values.index)
+                 else pd.DataFrame({"hotspot": NOT_COMPUTED, "lisa": NOT_COMPUTED}, index=values.index))
+    frame["hotspot"] = score_hot["hotspot"].reindex(values.index)
+    frame["lisa"] = score_hot["lisa"].reindex(values.index)
     frame["hotspot_cases"] = prepared.hotspot_cases.reindex(values.index)
     frame["emerging"] = prepared.emerging.reindex(values.index)
     exp = prepared.expected.table.reindex(values.index)

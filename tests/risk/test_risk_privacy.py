@@ -45,7 +45,7 @@ def _feasible_values(row_values: list[int], hidden: list[bool], primary: list[bo
     return seen
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 12), min_size=2, max_size=4), min_size=1, max_size=6).filter(
     lambda rows: len({len(r) for r in rows}) == 1))
 def test_no_small_count_is_shown_or_recoverable_from_a_row_total(rows: list[list[int]]) -> None:

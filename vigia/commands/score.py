@@ -18,7 +18,7 @@ EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from risk.composite import AGGREGATIONS, NORMALISATIONS, PRESETS
+    from risk.presets import AGGREGATIONS, NORMALISATIONS, PRESETS
 
     p = subparsers.add_parser(
         "score", help="score the risk of every area and crossing of a dataset; write area_scores/crossing_scores")
