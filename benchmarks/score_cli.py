@@ -1,6 +1,6 @@
 """Time ``vigia score`` as a user runs it (run by hand, not a test).
 
-    .venv/bin/python benchmarks/score_cli.py [--runs 3]
+    .venv/bin/python benchmarks/score_cli.py [--runs 3] [--municipios PATH]
 
 Builds the demo dataset and the demo figures on the 343 real municipalities
 (``vigia demo-data --areas ../shared/data/bolivia/municipios/municipios_bolivia_2024.gpkg``;
@@ -43,6 +43,8 @@ def median_seconds(dataset: Path, out: Path, runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--municipios", type=Path, default=MUNICIPIOS,
+                        help="boundary file of the 343 municipalities (default: ../shared/...)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -51,13 +53,13 @@ def main() -> None:
         demo_s = median_seconds(demo, folder / "demo_scores.gpkg", args.runs)
         print(f"vigia score on the demo (183 areas): {demo_s:.2f} s (median of {args.runs})")
         municipios_s = float("nan")
-        if MUNICIPIOS.exists():
+        if args.municipios.exists():
             muni = folder / "municipios.gpkg"
-            vigia("demo-data", str(muni), "--areas", str(MUNICIPIOS))
+            vigia("demo-data", str(muni), "--areas", str(args.municipios))
             municipios_s = median_seconds(muni, folder / "muni_scores.gpkg", args.runs)
             print(f"vigia score on 343 municipalities: {municipios_s:.2f} s (median of {args.runs})")
         else:
-            print(f"skipped the municipalities: {MUNICIPIOS} not found")
+            print(f"skipped the municipalities: {args.municipios} not found")
     print(f"RESULT demo_s={demo_s:.2f} municipios_s={municipios_s:.2f}")
 
 
