@@ -118,7 +118,7 @@ class Hotspots:
     seed
         Seed of the permutations: same seed, same classes.
     refine
-        Give areas in the far tail more permutations (up to 99,999; see
+        Give areas in the far tail more permutations (up to 9,999; see
         :func:`risk.randomisation.permutation_test`). Without it, 999
         permutations cap every p-value at 0.002 or more, and FDR over a few
         hundred areas then rarely lets any 95% or 99% class through.

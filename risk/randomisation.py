@@ -52,7 +52,7 @@ _MAX_CORRECTIONS = 256
 #: Areas with fewer random statistics this extreme get more permutations (Besag & Clifford).
 REFINE_EXCEEDANCES = 10
 #: Total permutations after each refinement round.
-REFINE_STEPS: tuple[int, ...] = (9_999, 99_999)
+REFINE_STEPS: tuple[int, ...] = (9_999,)
 #: Largest work (areas x extra permutations x neighbours) of one refinement round for
 #: one variable; bigger rounds are skipped (~0.2 s each at most).
 REFINE_BUDGET = 30_000_000
@@ -215,7 +215,7 @@ def permutation_test(
     correction over a map of ``n`` areas needs ``0.002 * n / level`` areas at
     that floor before it accepts any: on the 343 municipalities, 69 areas for
     a single 99% hot spot. Refining only the extreme areas lifts the floor
-    (to 0.00002) at a small cost. Rounds whose work would exceed
+    (to 0.0002) at a small cost. Rounds whose work would exceed
     :data:`REFINE_BUDGET` array elements are skipped (very large maps), so the
     cost stays bounded; then those areas keep their first-round p-values.
     Each round draws its own seeded table: same seed, same output.
