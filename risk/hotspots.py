@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse, stats
 
-from risk.randomisation import draw_table, pseudo_p_two_sided, tail_counts
+from risk.randomisation import permutation_test, pseudo_p_two_sided
 
 #: Confidence levels of the hot/cold classes: (largest p-value, label suffix), strictest first.
 CONFIDENCE_LEVELS: tuple[tuple[float, str], ...] = ((0.01, "99"), (0.05, "95"), (0.10, "90"))
@@ -117,6 +117,11 @@ class Hotspots:
         areas (ArcGIS's "Apply False Discovery Rate Correction").
     seed
         Seed of the permutations: same seed, same classes.
+    refine
+        Give areas in the far tail more permutations (up to 9,999; see
+        :func:`risk.randomisation.permutation_test`). Without it, 999
+        permutations cap every p-value at 0.002 or more, and FDR over a few
+        hundred areas then rarely lets any 95% or 99% class through.
 
     Fitted attributes (pandas Series indexed by ``area_id`` in the weights' order):
     ``gi_z_`` (Gi* z-score, ArcGIS's GiZScore), ``gi_p_`` (two-sided pseudo
@@ -128,7 +133,7 @@ class Hotspots:
     """
 
     def __init__(self, permutations: int = 999, alpha: float = 0.10, fdr: bool = True,
-                 seed: int = 0) -> None:
+                 seed: int = 0, refine: bool = True) -> None:
         if permutations < 0:
             raise ValueError(f"permutations must be >= 0 (got {permutations})")
         if not 0 < alpha < 1:
@@ -137,6 +142,7 @@ class Hotspots:
         self.alpha = alpha
         self.fdr = fdr
         self.seed = seed
+        self.refine = refine
 
     def fit(self, values: pd.Series, w: Any) -> Hotspots:
         """Compute both statistics for ``values`` (indexed by area_id) on weights ``w``.
@@ -150,7 +156,7 @@ class Hotspots:
         x = aligned_values(values, ids)
         index = pd.Index(ids, name="area_id")
 
-        z, p = gi_star(x[:, None], matrix, self.permutations, self.seed)
+        z, p = gi_star(x[:, None], matrix, self.permutations, self.seed, self.refine)
         gi_z, gi_p = z[:, 0], p[:, 0]
         gi_adj = fdr_adjust(gi_p) if self.fdr else gi_p
         self.gi_z_ = pd.Series(gi_z, index=index, name="gi_z")
@@ -159,7 +165,8 @@ class Hotspots:
         self.gi_class_ = pd.Series(gi_classes(gi_z, gi_adj, self.alpha), index=index,
                                    name="gi_class")
 
-        lisa_i, quadrant, lisa_p = local_moran(x, matrix, self.permutations, self.seed)
+        lisa_i, quadrant, lisa_p = local_moran(x, matrix, self.permutations, self.seed,
+                                               self.refine)
         lisa_adj = fdr_adjust(lisa_p) if self.fdr else lisa_p
         self.lisa_i_ = pd.Series(lisa_i, index=index, name="lisa_i")
         self.lisa_q_ = pd.Series(quadrant, index=index, name="lisa_q")
@@ -215,15 +222,15 @@ def aligned_values(values: pd.Series, ids: Sequence[str]) -> np.ndarray:
     return x
 
 
-def gi_star(x: np.ndarray, matrix: sparse.csr_matrix, permutations: int, seed: int
-            ) -> tuple[np.ndarray, np.ndarray]:
+def gi_star(x: np.ndarray, matrix: sparse.csr_matrix, permutations: int, seed: int,
+            refine: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Gi* z-scores and two-sided p-values for each column of ``x`` (shape ``(n, m)``).
 
     Neighbours are binary (any non-zero weight counts 1) and each area counts
     itself, the classical Gi* of Getis & Ord (1992) and ArcGIS. The z-score is
     the analytical one; the p-value comes from conditional permutations of the
-    neighbours (the area's own value fixed), or from the normal distribution
-    when ``permutations == 0``. A column with no variation gives z 0, p 1.
+    neighbours (the area's own value fixed; refined in the far tail when
+    ``refine``), or from the normal distribution when ``permutations == 0``. A column with no variation gives z 0, p 1.
     """
     n = x.shape[0]
     binary = (matrix != 0).astype(float).tocsr()
@@ -240,14 +247,14 @@ def gi_star(x: np.ndarray, matrix: sparse.csr_matrix, permutations: int, seed: i
     if permutations == 0:
         p = 2.0 * stats.norm.sf(np.abs(z))
     else:
-        table = draw_table(n, int(max(k.max(), 1)), permutations, seed)
-        counts = tail_counts(x, binary, table, neighbours_sum, lambda rows, sums: sums)
-        p = pseudo_p_two_sided(counts, permutations)
+        counts, used = permutation_test(x, binary, neighbours_sum, lambda rows, cols, sums: sums,
+                                        permutations, seed, refine)
+        p = pseudo_p_two_sided(counts, used)
     return z, np.where(informative, p, 1.0)
 
 
-def local_moran(x: np.ndarray, matrix: sparse.csr_matrix, permutations: int, seed: int
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def local_moran(x: np.ndarray, matrix: sparse.csr_matrix, permutations: int, seed: int,
+                refine: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Local Moran's I, quadrant label and two-sided p-value per area (esda's Moran_Local).
 
     Uses the weights as given (row-standardised from :mod:`risk.weights`).
@@ -268,11 +275,11 @@ def local_moran(x: np.ndarray, matrix: sparse.csr_matrix, permutations: int, see
     if permutations == 0:
         p = _moran_normal_p(z, local_i, matrix)
     else:
-        table = draw_table(n, int(max(k.max(), 1)), permutations, seed)
         observed = (z * lag)[:, None]
-        counts = tail_counts(z[:, None], matrix, table, observed,
-                             lambda rows, sums: z[rows, None, None] * sums)
-        p = pseudo_p_two_sided(counts, permutations)[:, 0]
+        counts, used = permutation_test(z[:, None], matrix, observed,
+                                        lambda rows, cols, sums: z[rows, None, None] * sums,
+                                        permutations, seed, refine)
+        p = pseudo_p_two_sided(counts, used)[:, 0]
     return local_i, quadrant, np.where(k > 0, p, 1.0)
 
 
