@@ -108,3 +108,13 @@ def test_planted_cluster_of_high_sector_shares_is_a_score_hotspot() -> None:
     assert areas.loc[block, "hotspot"].str.startswith("hot").sum() >= 5
     far = [f"A{r:02d}{c:02d}" for r in range(4, 7) for c in range(4, 7)]
     assert not areas.loc[far, "hotspot"].str.startswith("hot").any()
+
+
+def test_an_area_without_residents_is_scored_on_what_it_has_and_flagged_for_low_coverage() -> None:
+    dataset = full_dataset(side=5)
+    dataset.areas.loc[3, "population"] = 0  # every rate and share is undefined there
+    areas = score(dataset, ScoreConfig(permutations=0, draws=100)).area_scores.set_index("area_id")
+    assert areas["score"].notna().all()
+    assert bool(areas.loc["A0003", "low_coverage"]) and areas.loc["A0003", "coverage"] < 0.65
+    assert not areas.drop(index="A0003")["low_coverage"].any()
+    assert np.isnan(areas.loc["A0003", "expected_cases"])
