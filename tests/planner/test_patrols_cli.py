@@ -79,3 +79,25 @@ def test_usage_and_data_errors(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None
                             layer="crossing_scores", driver="GPKG")
     assert _run(demo_gpkg, bad, tmp_path / "r.csv") == 1
     assert "no score for crossing(s)" in capsys.readouterr().err
+
+
+def test_without_scores_the_risk_engine_scores_the_crossings(demo_gpkg, tmp_path, capsys) -> None:
+    pytest.importorskip("risk.pipeline")
+    out = tmp_path / "r.csv"
+    code = main(["plan-patrols", str(demo_gpkg), "--week", "2026-W01", "--out", str(out), "--mode", "fixed"])
+    assert code == 0, capsys.readouterr().err
+    assert len(pd.read_csv(out)) > 50
+
+
+def test_a_profile_file_moves_patrols_to_the_nights(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None:
+    profile = tmp_path / "profile.csv"
+    profile.write_text("kind,morning,afternoon,night\nofficial,0.1,0.1,5\nunofficial,0.1,0.1,5\n"
+                       "stretch,0.1,0.1,5\n", encoding="utf-8")
+    out = tmp_path / "nights.csv"
+    assert _run(demo_gpkg, scores_gpkg, out, "--mode", "fixed", "--profile", str(profile)) == 0
+    shifts = pd.read_csv(out)["shift"].value_counts()
+    assert shifts.get("night", 0) > shifts.get("morning", 0) + shifts.get("afternoon", 0)
+    profile.write_text("kind,morning,afternoon,night\nboat,1,1,x\n", encoding="utf-8")
+    assert _run(demo_gpkg, scores_gpkg, out, "--profile", str(profile)) == 1
+    err = capsys.readouterr().err
+    assert "profile.csv" in err and "row 2" in err and "'kind'" in err

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata.dataset import Dataset
 from geodata.problems import DataError
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -29,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                          "computed with the risk engine when left out")
     parser.add_argument("--units", help="units file (.csv/.xlsx: unit_id, base_id or lon/lat, crew, shifts, "
                                         "max_shifts); derived from police offices when left out")
+    parser.add_argument("--profile", help="time profile (.csv/.xlsx: kind, morning, afternoon, night) replacing "
+                                          "the default shift weights (night raised by the irregular share)")
     parser.add_argument("--week", required=True, help="ISO week, e.g. 2026-W23")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", required=True, help="roster file: .xlsx, .csv or .ics")
@@ -45,7 +48,7 @@ def _fail(problems_error: DataError) -> int:
     return EXIT_DATA_ERRORS
 
 
-def _crossing_scores(dataset: object, scores_path: str | None) -> pd.DataFrame:
+def _crossing_scores(dataset: Dataset, scores_path: str | None) -> pd.DataFrame:
     """The scores file's layer, or the risk engine's crossing scores for ``dataset``."""
     from planner.patrols.scores import read_crossing_scores
 
@@ -64,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.patrols.exports import FORMATS, week_monday, write_roster
     from planner.patrols.model import build_problem
     from planner.patrols.plan import plan_week
+    from planner.patrols.profile import read_profile
     from planner.patrols.roster import RosterInfeasible
     from planner.patrols.units import default_units, read_units
 
@@ -86,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
         dataset = load_dataset(args.dataset)
         scores = _crossing_scores(dataset, args.scores)
         units = read_units(args.units, dataset) if args.units else default_units(dataset)
-        problem = build_problem(dataset, scores, units, scores_source=Path(args.scores).name if args.scores else "scores")
+        profile = read_profile(args.profile) if args.profile else None
+        problem = build_problem(dataset, scores, units, profile=profile,
+                                scores_source=Path(args.scores).name if args.scores else "scores")
         plan = plan_week(problem, week=args.week, seed=args.seed, mode=args.mode, pool=args.pool)
     except DataError as exc:
         return _fail(exc)
