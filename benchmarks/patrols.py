@@ -1,11 +1,13 @@
 """Benchmark the border-patrol planner on the demo (run by hand, not a test).
 
-    .venv/bin/python benchmarks/patrols.py [--scores SCORES.gpkg] [--seed 0] [--pool 200]
+    PYTHONPATH=. .venv/bin/python benchmarks/patrols.py [--scores SCORES.gpkg] [--seed 0] [--pool 200]
 
+(``PYTHONPATH=.`` so the checkout's packages are imported, not an installed copy.)
 Demo dataset (real geography, synthetic figures): 25 crossings plus the border
-stretches between adjacent ones (41 targets), 28 patrol units derived from the
-14 police border units' staff (one unit per 6 officers; the demo has fewer than
-10 police offices' worth of units only if counted per office), 21 shifts a week.
+stretches between adjacent ones (41 targets); 28 patrol units derived from the
+staff of the 14 police border units (one unit per 6 officers, at least one per
+office: the demo has 14 police offices, so units come from staff, not offices);
+21 shifts a week.
 Crossing scores come from ``--scores`` or from ``risk.pipeline.score`` (its time is
 printed but not part of the goal). Times: the deterministic CP-SAT roster and the
 coverage LP (goal: together <= 10 s on 2 cores), then sampling 200 weekly rosters.

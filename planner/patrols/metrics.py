@@ -26,7 +26,7 @@ def coverage_entropy_bits(coverage: np.ndarray) -> float:
     c = np.clip(np.asarray(coverage, float), 0.0, 1.0)
     inner = (c > 1e-9) & (c < 1 - 1e-9)
     q = c[inner]
-    return float(-(q * np.log2(q) + (1 - q) * np.log2(1 - q)).sum())
+    return float(max(0.0, -(q * np.log2(q) + (1 - q) * np.log2(1 - q)).sum()))
 
 
 @dataclass(frozen=True)

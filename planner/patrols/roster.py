@@ -175,6 +175,10 @@ class RosterModel:
         solver.parameters.num_workers = 1  # one worker: same seed, same roster
         solver.parameters.random_seed = int(seed)
         solver.parameters.max_deterministic_time = deterministic_seconds
+        # The model is small and re-solved 200 times by the sampler: probing and symmetry
+        # detection in presolve cost ~30% of each solve and never changed the optimum here.
+        solver.parameters.cp_model_probing_level = 0
+        solver.parameters.symmetry_level = 0
         status = solver.solve(self.model)
         return status, solver
 
