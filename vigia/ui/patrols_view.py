@@ -47,6 +47,9 @@ OFFSET_KEY = "vigia_patrol_offset"
 UNITS_EDITOR_KEY = "vigia_patrol_units"
 POOL_KEY = "vigia_patrol_pool"
 
+#: Roster types offered, randomised first (the recommended one).
+MODES_SHOWN: tuple[str, ...] = ("randomised", "fixed")
+
 #: Weeks sampled by default in the app (the CLI samples 200); the user can raise it.
 APP_POOL = 40
 
@@ -258,6 +261,12 @@ def _pin_section(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
                   pct=_pct(cost.weakening_pct)))
 
 
+def _this_week() -> str:
+    """The current ISO week as ``YYYY-Www`` (the default week to plan)."""
+    today = dt.date.today().isocalendar()
+    return f"{today.year}-W{today.week:02d}"
+
+
 def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
     """The patrols section; ``crossing_scores`` (crossing_id, score) from the risk engine, or None."""
     st.header(t("patrols.header"))
@@ -270,11 +279,11 @@ def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
     units = _units_table(dataset)
     if units is None:
         return
-    today = dt.date.today().isocalendar()
+    this_week = _this_week()
     cols = st.columns(4)
-    week = cols[0].text_input(t("patrols.week"), value=f"{today.year}-W{today.week:02d}", key="vigia_patrol_week")
+    week = cols[0].text_input(t("patrols.week"), value=this_week, key="vigia_patrol_week")
     seed = int(cols[1].number_input(t("patrols.seed"), min_value=0, value=0, step=1, key="vigia_patrol_seed"))
-    mode = cols[2].radio(t("patrols.mode"), ["randomised", "fixed"], format_func=lambda m: t(f"patrols.mode.{m}"),
+    mode = cols[2].radio(t("patrols.mode"), MODES_SHOWN, format_func=lambda m: t(f"patrols.mode.{m}"),
                          key="vigia_patrol_mode")
     pool = int(cols[3].number_input(t("patrols.pool"), min_value=5, max_value=200, value=APP_POOL, step=5,
                                     help=t("patrols.pool_help"), key=POOL_KEY))
