@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planner.patrols.game import Coverage, attacker_best_response, solve_coverage
-from planner.patrols.model import PatrolProblem, Pin
+from planner.patrols.model import SHIFTS, PatrolProblem, Pin, slot_shift
 
 
 def coverage_entropy_bits(coverage: np.ndarray) -> float:
@@ -77,7 +77,21 @@ class PinCost:
 
 def pin_cost(problem: PatrolProblem, pins: Sequence[Pin], *, free: Coverage | None = None,
              caught_penalty: float = 0.5) -> PinCost:
-    """How much forcing ``pins`` (every week) raises what the attacker can get."""
+    """How much forcing ``pins`` (every week) raises what the attacker can get.
+
+    A pin the unit cannot honour (too far from its base, or a shift it does not work)
+    raises ``ValueError`` saying which.
+    """
+    for pin in pins:
+        u, t = problem.unit_index(pin.unit_id), problem.target_index(pin.target_id)
+        if not problem.reach[u, t, pin.slot]:
+            unit = problem.units[u]
+            if SHIFTS[slot_shift(pin.slot)] not in unit.shifts:
+                why = f"it does not work {SHIFTS[slot_shift(pin.slot)]} shifts"
+            else:
+                why = (f"{pin.target_id} is {problem.travel_minutes[u, t]:.0f} min from its base "
+                       f"(limit {problem.rules.max_travel_minutes:.0f} min)")
+            raise ValueError(f"unit {pin.unit_id} cannot be at {pin.target_id} then: {why}")
     free = free or solve_coverage(problem, caught_penalty=caught_penalty, spread=False)
     pinned = solve_coverage(problem.with_pins(pins), caught_penalty=caught_penalty, spread=False)
     return PinCost(free.attacker_utility, pinned.attacker_utility)

@@ -71,3 +71,8 @@ def test_pinning_a_unit_costs_protection(duty_problem) -> None:
     cost = pin_cost(duty_problem, [Pin("U1", f"T{cold + 1}", 0)], free=free)
     assert cost.attacker_utility_pinned >= cost.attacker_utility_free - 1e-6
     assert cost.weakening_pct >= 0.0
+
+
+def test_a_pin_the_unit_cannot_reach_is_refused_with_the_reason(duty_problem) -> None:
+    with pytest.raises(ValueError, match="cannot be at T4"):
+        pin_cost(duty_problem, [Pin("U3", "T4", 0)])

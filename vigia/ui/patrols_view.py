@@ -296,7 +296,7 @@ def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
         st.session_state[REQUEST_KEY] = {
             "dataset_key": _dataset_key(),
             "scores_csv": pd.DataFrame(crossing_scores[["crossing_id", "score"]]).to_csv(index=False),
-            "units_csv": units.astype(str).to_csv(index=False), "week": week, "seed": seed, "mode": mode,
+            "units_csv": units.fillna("").astype(str).to_csv(index=False), "week": week, "seed": seed, "mode": mode,
             "pool": pool,
         }
         st.session_state[OFFSET_KEY] = 0
