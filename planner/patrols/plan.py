@@ -15,7 +15,7 @@ from typing import Literal
 from planner.patrols.game import Coverage, solve_coverage
 from planner.patrols.metrics import Comparison, compare
 from planner.patrols.model import PatrolProblem
-from planner.patrols.roster import Roster, fixed_roster
+from planner.patrols.roster import Roster, fixed_roster, rule_violations
 from planner.patrols.sampling import RosterSample, draw_week, sample_rosters
 
 Mode = Literal["fixed", "randomised"]
@@ -36,6 +36,8 @@ class WeekPlan:
     coverage: Coverage
     comparison: Comparison
     sample: RosterSample | None
+    #: Sampled weeks that break a rule, checked independently of the model (0 expected).
+    weeks_breaking_rules: int
     mode: str
     week: str
     seconds: dict[str, float] = field(default_factory=dict)
@@ -55,14 +57,15 @@ def plan_week(problem: PatrolProblem, *, week: str, seed: int = 0, mode: Mode = 
     seconds["roster"] = time.perf_counter() - started
     coverage = solve_coverage(problem, caught_penalty=caught_penalty)
     seconds["lp"] = coverage.seconds
-    sample = None
+    sample, broken = None, 0
     if mode == "randomised":
         sample = sample_rosters(problem, coverage, n=pool, seed=seed)
         seconds["sampling"] = sample.seconds
+        broken = sum(bool(rule_violations(problem, week)) for week in sample.assignments)
         roster = draw_week(sample, week)
         frequency = sample.frequency
     else:
         roster = fixed
         frequency = coverage.probability
     comparison = compare(problem, fixed.coverage, frequency, caught_penalty)
-    return WeekPlan(roster, fixed, coverage, comparison, sample, mode, week, seconds)
+    return WeekPlan(roster, fixed, coverage, comparison, sample, broken, mode, week, seconds)

@@ -46,7 +46,8 @@ def test_border_page_plans_and_redraws_a_roster(app_env: Path) -> None:
     assigned = (grid.iloc[:, 1:] != "").to_numpy().sum()
     assert assigned > 50, "the week grid must hold the roster"
     captions = " ".join(c.value for c in at.caption)
-    assert "Muestra" in captions
+    assert "Semana sorteada" in captions
+    assert "semanas que rompen una regla: 0" in captions
     metrics = {m.label: m.value for m in at.metric}
     assert t("patrols.metric_reduction", "es") in metrics
     before = grid.to_numpy().tolist()

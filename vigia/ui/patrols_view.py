@@ -196,7 +196,7 @@ def _show_plan(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
         offset = int(st.session_state.get(OFFSET_KEY, 0))
         k = (week_index(request["week"], request["seed"], n) + offset) % n
         roster = plan.sample.roster(k)
-        caption = t("patrols.grid_caption", mode=t("patrols.mode.randomised"), week=request["week"],
+        caption = t("patrols.grid_caption", week=request["week"],
                     shifts=len(roster.assignments()), units=problem.n_units, targets=problem.n_targets,
                     sample=k + 1, pool=n)
     else:
@@ -221,7 +221,7 @@ def _show_plan(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
                known=_pct(100 * c.predictable_share_random)))
     if plan.sample is not None:
         st.caption(t("patrols.gap_words", pool=len(plan.sample.assignments),
-                     gap=f"{100 * plan.sample.max_gap:.1f}"))
+                     gap=f"{100 * plan.sample.max_gap:.1f}", broken=plan.weeks_breaking_rules))
     st.caption(t("patrols.profile_note"))
 
     st.subheader(t("patrols.map_header"))

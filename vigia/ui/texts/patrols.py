@@ -57,10 +57,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "patrols.grid_header": {"es": "Rol de la semana por unidad", "en": "The week's roster by unit"},
     "patrols.grid_caption": {
-        "es": "Rol {mode} para {week}: {shifts} turnos de {units} unidades en {targets} objetivos "
-              "(pasos y tramos de frontera). Muestra {sample} de {pool}.",
-        "en": "{mode} roster for {week}: {shifts} shifts by {units} units over {targets} targets "
-              "(crossings and border stretches). Sample {sample} of {pool}.",
+        "es": "Rol aleatorizado para {week}: {shifts} turnos de {units} unidades en {targets} objetivos "
+              "(pasos y tramos de frontera). Semana sorteada {sample} de {pool}.",
+        "en": "Randomised roster for {week}: {shifts} shifts by {units} units over {targets} targets "
+              "(crossings and border stretches). Drawn week {sample} of {pool}.",
     },
     "patrols.grid_caption_fixed": {
         "es": "Rol fijo para {week}: {shifts} turnos de {units} unidades en {targets} objetivos.",
@@ -88,16 +88,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "expect is {random}, {pct} less.",
     },
     "patrols.predictability_words": {
-        "es": "Imprevisibilidad: {bits} bits por semana (0 en un rol fijo); {known} de los turnos-objetivo "
-              "son siempre iguales.",
-        "en": "Unpredictability: {bits} bits a week (0 for a fixed roster); {known} of target-shifts are "
-              "always the same.",
+        "es": "Imprevisibilidad: {bits} bits por semana (0 en un rol fijo). El {known} de los pares "
+              "objetivo-turno se vigila siempre o nunca (los de menor riesgo, que no compensan).",
+        "en": "Unpredictability: {bits} bits a week (0 for a fixed roster). {known} of target-shift pairs "
+              "are always or never guarded (the lowest-risk ones, not worth the shifts).",
     },
     "patrols.gap_words": {
         "es": "En las {pool} semanas sorteadas, ninguna frecuencia se aleja más de {gap} puntos de su "
-              "probabilidad planificada, y ninguna semana rompe una regla.",
+              "probabilidad planificada; semanas que rompen una regla: {broken}.",
         "en": "Over the {pool} weeks drawn, no frequency is more than {gap} points from its planned "
-              "probability, and no week breaks a rule.",
+              "probability; weeks breaking a rule: {broken}.",
     },
     "patrols.pin_header": {"es": "Fijar una unidad (excepción manual)", "en": "Pin a unit (manual override)"},
     "patrols.pin_unit": {"es": "Unidad", "en": "Unit"},
