@@ -74,9 +74,11 @@ def _engine_scores(dataset_key: str, _dataset: Dataset) -> pd.DataFrame | None:
 
 def engine_scores(dataset: Dataset) -> pd.DataFrame | None:
     """Crossing scores from the risk engine (cached per dataset version); None when it is not installed."""
+    if "crossings" not in dataset:
+        return None
     try:
         return _engine_scores(_dataset_key(), dataset)
-    except ImportError:
+    except (ImportError, ValueError):  # engine absent, or it cannot score this dataset: upload instead
         return None
 
 
@@ -271,6 +273,9 @@ def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
     """The patrols section; ``crossing_scores`` (crossing_id, score) from the risk engine, or None."""
     st.header(t("patrols.header"))
     st.caption(t("patrols.intro"))
+    if "crossings" not in dataset:
+        chrome.missing_layer("crossings")
+        return
     if crossing_scores is None:
         st.info(t("patrols.needs_scores"))
         crossing_scores = uploaded_scores()
