@@ -23,7 +23,7 @@ TIMEOUT = 60  # first run loads the demo GeoPackage and the basemap
 PAGES = [
     ("vigia/ui/pages/risk_map.py", "risk.title", "risk.not_built"),
     ("vigia/ui/pages/inspections.py", "inspections.title", None),
-    ("vigia/ui/pages/border.py", "border.title", "border.not_built"),
+    ("vigia/ui/pages/border.py", "border.title", None),
     ("vigia/ui/pages/data.py", "data.title", None),
     ("vigia/ui/pages/about.py", "about.title", None),
 ]

@@ -9,7 +9,6 @@ from vigia.ui import chrome, map_views, maps, summaries
 from vigia.ui.i18n import t, table_labels
 
 dataset = chrome.page_start("border.title")
-chrome.not_built("border.not_built")
 
 maps.show(map_views.border(dataset, chrome.online_tiles()), key="border_map")
 
@@ -29,3 +28,7 @@ if "offices" in dataset:
     chrome.table(table_labels(summaries.offices_table(dataset, "police")))
 else:
     chrome.missing_layer("offices")
+
+from vigia.ui import patrols_view  # noqa: E402  (the patrols part of the page)
+
+patrols_view.render(dataset, patrols_view.engine_scores(dataset))

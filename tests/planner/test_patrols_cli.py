@@ -1,0 +1,103 @@
+"""``vigia plan-patrols`` end to end on the demo, with a crossing_scores file built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pyogrio
+import pytest
+from icalendar import Calendar
+
+from geodata.load import load_dataset
+from planner.patrols.model import DAYS, SHIFTS, build_problem, slot_of
+from planner.patrols.roster import rule_violations
+from planner.patrols.units import default_units
+from vigia.cli import main
+
+
+@pytest.fixture(scope="module")
+def scores_gpkg(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    crossings = load_dataset(demo_gpkg)["crossings"]
+    scores = pd.DataFrame({"crossing_id": crossings["crossing_id"],
+                           "score": np.linspace(15.0, 95.0, len(crossings))})
+    path = tmp_path_factory.mktemp("scores") / "scores.gpkg"
+    pyogrio.write_dataframe(scores, path, layer="crossing_scores", driver="GPKG")
+    return path
+
+
+def _run(demo_gpkg: Path, scores_gpkg: Path, out: Path, *extra: str) -> int:
+    return main(["plan-patrols", str(demo_gpkg), "--scores", str(scores_gpkg), "--week", "2026-W23",
+                 "--seed", "4", "--out", str(out), "--pool", "6", *extra])
+
+
+def _assignment(csv_path: Path, demo_gpkg: Path, scores_gpkg: Path):
+    dataset = load_dataset(demo_gpkg)
+    scores = pyogrio.read_dataframe(scores_gpkg, layer="crossing_scores", read_geometry=False)
+    problem = build_problem(dataset, scores, default_units(dataset))
+    table = pd.read_csv(csv_path, dtype=str)
+    assign = np.zeros(problem.reach.shape, dtype=bool)
+    for row in table.itertuples():
+        slot = slot_of(DAYS.index(str(row.day)), SHIFTS.index(str(row.shift)))
+        assign[problem.unit_index(str(row.unit_id)), problem.target_index(str(row.target_id)), slot] = True
+    return problem, assign, table
+
+
+def test_randomised_roster_csv_obeys_rules_and_is_reproducible(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert _run(demo_gpkg, scores_gpkg, first) == 0
+    assert "% lower" in capsys.readouterr().out
+    assert _run(demo_gpkg, scores_gpkg, second) == 0
+    assert first.read_bytes() == second.read_bytes(), "same seed must give the same roster"
+    problem, assign, table = _assignment(first, demo_gpkg, scores_gpkg)
+    assert len(table) > 50 and table["date"].min() == "2026-06-01"
+    assert rule_violations(problem, assign) == []
+
+
+def test_fixed_roster_as_xlsx_and_ics(demo_gpkg, scores_gpkg, tmp_path) -> None:
+    xlsx, ics = tmp_path / "r.xlsx", tmp_path / "r.ics"
+    assert _run(demo_gpkg, scores_gpkg, xlsx, "--mode", "fixed") == 0
+    assert openpyxl.load_workbook(xlsx).sheetnames == ["roster", "week_grid"]
+    assert _run(demo_gpkg, scores_gpkg, ics, "--mode", "fixed") == 0
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert len(events) == len(pd.read_excel(xlsx, sheet_name="roster"))
+
+
+def test_usage_and_data_errors(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None:
+    assert main(["plan-patrols", str(demo_gpkg), "--scores", str(scores_gpkg), "--week", "2026-23",
+                 "--out", str(tmp_path / "r.csv")]) == 2
+    assert _run(demo_gpkg, scores_gpkg, tmp_path / "r.pdf") == 2
+    lonely = tmp_path / "units.csv"
+    lonely.write_text("unit_id,base_id,max_shifts\nONLY,POL-OLLAGUE,2\n", encoding="utf-8")
+    assert _run(demo_gpkg, scores_gpkg, tmp_path / "r.csv", "--units", str(lonely)) == 1
+    err = capsys.readouterr().err
+    assert "official crossing" in err and "must be staffed" in err
+    bad = tmp_path / "bad.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"crossing_id": ["X"], "score": [1.0]}), bad,
+                            layer="crossing_scores", driver="GPKG")
+    assert _run(demo_gpkg, bad, tmp_path / "r.csv") == 1
+    assert "no score for crossing(s)" in capsys.readouterr().err
+
+
+def test_without_scores_the_risk_engine_scores_the_crossings(demo_gpkg, tmp_path, capsys) -> None:
+    pytest.importorskip("risk.pipeline")
+    out = tmp_path / "r.csv"
+    code = main(["plan-patrols", str(demo_gpkg), "--week", "2026-W01", "--out", str(out), "--mode", "fixed"])
+    assert code == 0, capsys.readouterr().err
+    assert len(pd.read_csv(out)) > 50
+
+
+def test_a_profile_file_moves_patrols_to_the_nights(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None:
+    profile = tmp_path / "profile.csv"
+    profile.write_text("kind,morning,afternoon,night\nofficial,0.1,0.1,5\nunofficial,0.1,0.1,5\n"
+                       "stretch,0.1,0.1,5\n", encoding="utf-8")
+    out = tmp_path / "nights.csv"
+    assert _run(demo_gpkg, scores_gpkg, out, "--mode", "fixed", "--profile", str(profile)) == 0
+    shifts = pd.read_csv(out)["shift"].value_counts()
+    assert shifts.get("night", 0) > shifts.get("morning", 0) + shifts.get("afternoon", 0)
+    profile.write_text("kind,morning,afternoon,night\nboat,1,1,x\n", encoding="utf-8")
+    assert _run(demo_gpkg, scores_gpkg, out, "--profile", str(profile)) == 1
+    err = capsys.readouterr().err
+    assert "profile.csv" in err and "row 2" in err and "'kind'" in err

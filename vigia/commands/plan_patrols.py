@@ -1,0 +1,115 @@
+"""``vigia plan-patrols``: a weekly border-patrol roster (fixed or randomised) as CSV, XLSX or ICS.
+
+Orchestration only: load the dataset, read or compute the crossing scores, read or
+derive the units, then call :func:`planner.patrols.plan.plan_week` and write the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from geodata.dataset import Dataset
+from geodata.problems import DataError
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "plan-patrols",
+        help="weekly border-patrol roster (randomised so it cannot be predicted)",
+        description="Plan one week of border patrols: CP-SAT rosters under duty rules, randomised with a "
+                    "Stackelberg security game. Same --seed, same roster.",
+    )
+    parser.add_argument("dataset", help="dataset GeoPackage (.gpkg) with crossings and police offices")
+    parser.add_argument("--scores", help="scores GeoPackage with a crossing_scores layer (crossing_id, score); "
+                                         "computed with the risk engine when left out")
+    parser.add_argument("--units", help="units file (.csv/.xlsx: unit_id, base_id or lon/lat, crew, shifts, "
+                                        "max_shifts); derived from police offices when left out")
+    parser.add_argument("--profile", help="time profile (.csv/.xlsx: kind, morning, afternoon, night) replacing "
+                                          "the default shift weights (night raised by the irregular share)")
+    parser.add_argument("--week", required=True, help="ISO week, e.g. 2026-W23")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--out", required=True, help="roster file: .xlsx, .csv or .ics")
+    parser.add_argument("--mode", choices=("fixed", "randomised"), default="randomised",
+                        help="randomised (default) or the best fixed roster")
+    parser.add_argument("--pool", type=int, default=200, help="randomised weeks sampled (default 200)")
+    parser.set_defaults(func=run)
+
+
+def _fail(problems_error: DataError) -> int:
+    print(f"vigia plan-patrols: {len(problems_error.problems)} problem(s):", file=sys.stderr)
+    for problem in problems_error.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_DATA_ERRORS
+
+
+def _crossing_scores(dataset: Dataset, scores_path: str | None) -> pd.DataFrame:
+    """The scores file's layer, or the risk engine's crossing scores for ``dataset``."""
+    from planner.patrols.scores import read_crossing_scores
+
+    if scores_path:
+        return read_crossing_scores(scores_path)
+    from risk.pipeline import score  # type: ignore[import-not-found, unused-ignore]
+
+    crossing_scores = score(dataset).crossing_scores
+    if crossing_scores is None:
+        raise ValueError("the risk engine returned no crossing scores (the dataset has no crossings)")
+    return pd.DataFrame(crossing_scores[["crossing_id", "score"]])
+
+
+def run(args: argparse.Namespace) -> int:
+    from geodata.load import load_dataset
+    from planner.patrols.exports import FORMATS, week_monday, write_roster
+    from planner.patrols.model import build_problem
+    from planner.patrols.plan import plan_week
+    from planner.patrols.profile import read_profile
+    from planner.patrols.roster import RosterInfeasible
+    from planner.patrols.units import default_units, read_units
+
+    out = Path(args.out)
+    if out.suffix.lower().lstrip(".") not in FORMATS:
+        print(f"vigia plan-patrols: --out must end in .xlsx, .csv or .ics, not '{out.name}'", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        week_monday(args.week)
+    except ValueError as exc:
+        print(f"vigia plan-patrols: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.pool < 1:
+        print("vigia plan-patrols: --pool must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if not Path(args.dataset).exists():
+        print(f"vigia plan-patrols: {args.dataset} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        dataset = load_dataset(args.dataset)
+        scores = _crossing_scores(dataset, args.scores)
+        units = read_units(args.units, dataset) if args.units else default_units(dataset)
+        profile = read_profile(args.profile) if args.profile else None
+        problem = build_problem(dataset, scores, units, profile=profile,
+                                scores_source=Path(args.scores).name if args.scores else "scores")
+        plan = plan_week(problem, week=args.week, seed=args.seed, mode=args.mode, pool=args.pool)
+    except DataError as exc:
+        return _fail(exc)
+    except ImportError as exc:
+        print(f"vigia plan-patrols: the risk engine is not available ({exc}); give --scores SCORES.gpkg",
+              file=sys.stderr)
+        return EXIT_DATA_ERRORS
+    except RosterInfeasible as exc:
+        print(f"vigia plan-patrols: {exc}", file=sys.stderr)
+        return EXIT_DATA_ERRORS
+    write_roster(plan.roster, args.week, out)
+    c = plan.comparison
+    print(f"Wrote {out}: {args.mode} roster for {args.week}, {len(plan.roster.assignments())} shift(s) "
+          f"for {problem.n_units} unit(s) over {problem.n_targets} target(s) (seed {args.seed}).")
+    print(f"  attacker's best expected gain: fixed roster {c.attacker_utility_fixed:.1f}, "
+          f"randomised {c.attacker_utility_random:.1f} ({c.reduction_pct:.0f}% lower)")
+    if plan.sample is not None:
+        print(f"  {len(plan.sample.assignments)} sampled weeks; largest gap between a target-slot's frequency "
+              f"and its planned probability: {100 * plan.sample.max_gap:.1f} points")
+    return EXIT_OK
