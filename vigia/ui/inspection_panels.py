@@ -28,8 +28,9 @@ from planner import exports, route_sheets
 from planner.problem import Team
 from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
-from vigia.ui import chrome, maps, route_maps
+from vigia.ui import access, chrome, maps, route_maps, saved_work
 from vigia.ui.i18n import current_language, fmt_int, sector_label, t
+from vigia.workspace.roles import Action
 
 #: Session-state keys.
 RUN_KEY = "vigia_inspection_run"
@@ -359,6 +360,9 @@ def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], lis
 def downloads(run: PlanRun) -> None:
     """One button per output; files are built only when their button is clicked."""
     st.subheader(t("inspections.downloads_header"))
+    if not access.current_viewer().can(Action.DOWNLOAD_INSPECTION_PLAN):
+        st.info(t("inspections.no_download_right"))
+        return
     lang = current_language()
     plan, context = run.plan, run.context
     stem = f"plan-inspecciones-{run.problem.days[0]:%Y%m%d}" if run.problem.days else "plan-inspecciones"
@@ -377,4 +381,5 @@ def downloads(run: PlanRun) -> None:
     for k, (label, ext, mime, build) in enumerate(items):
         name = f"{stem}-hojas-de-ruta.{ext}" if ext in ("zip", "pdf") else f"{stem}.{ext}"
         columns[k % 3].download_button(t(label), data=build, file_name=name, mime=mime, key=f"insp_dl_{ext}",
-                                       on_click="ignore", icon=":material/download:")
+                                       on_click=saved_work.record_export("inspection_plan", name),
+                                       icon=":material/download:")

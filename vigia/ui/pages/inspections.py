@@ -8,7 +8,7 @@ KPIs against the greedy plan; lock or drop visits and re-plan; download every ou
 import streamlit as st
 
 from vigia import inspection_runs
-from vigia.ui import chrome, inspection_panels, map_views, maps, state, summaries
+from vigia.ui import chrome, inspection_panels, map_views, maps, saved_plan_view, state, summaries
 from vigia.ui.i18n import sector_label, t, table_labels
 
 dataset = chrome.page_start("inspections.title")
@@ -26,9 +26,18 @@ if request is not None and pressed:
         lambda tell: inspection_runs.run(dataset, asked, tell), asked.time_limit, asked.engine)
     if fresh is not None:
         inspection_panels.store(fresh, dataset_path)
+        saved_plan_view.keep(fresh)
 
 run, stale = inspection_panels.stored(dataset_path)
+if run is None and (saved := saved_plan_view.saved_to_show()) is not None:
+    reopened = saved_plan_view.show(saved, dataset)
+    if reopened is not None:
+        inspection_panels.store(reopened, dataset_path)
+        st.rerun()
+    saved_plan_view.panel()
+    st.stop()
 if run is None:
+    saved_plan_view.panel()
     st.info(t("inspections.no_plan"), icon=":material/route:")
     maps.show(map_views.inspections(dataset, chrome.online_tiles()), key="inspections_map")
     st.subheader(t("inspections.candidates_header"))
@@ -66,8 +75,10 @@ if choice is not None:
         previous.request.time_limit, previous.request.engine)
     if again is not None:
         inspection_panels.store(again, dataset_path)
+        saved_plan_view.keep(again, replaces=st.session_state.get(saved_plan_view.SAVED_ID_KEY))
         st.session_state[inspection_panels.NOTICE_KEY] = t(
             "inspections.replan_done", locked=len(again.request.locked), dropped=len(again.request.dropped))
         st.rerun()
 
 inspection_panels.downloads(run)
+saved_plan_view.panel()

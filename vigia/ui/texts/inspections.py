@@ -207,4 +207,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "inspections.priority_rule_expander": {"es": "Cómo se calculó la prioridad", "en": "How priority was set"},
     "inspections.teams_rule_expander": {"es": "Cómo se derivan los equipos", "en": "How teams are derived"},
     "inspections.kpi_table_expander": {"es": "Todos los indicadores", "en": "All indicators"},
+    "inspections.no_download_right": {"es": "Su función puede ver los planes pero no descargarlos.",
+                                      "en": "Your role can see plans but not download them."},
+    "inspections.saved_header": {"es": "Plan guardado: {name} (versión {version})",
+                                 "en": "Saved plan: {name} (version {version})"},
+    "inspections.saved_caption": {"es": "Guardado por {by} el {at} (UTC) · {visits} visitas · riesgo cubierto {risk}",
+                                  "en": "Saved by {by} on {at} (UTC) · {visits} visits · risk covered {risk}"},
+    "inspections.col_team": {"es": "Equipo", "en": "Team"},
+    "inspections.col_day": {"es": "Día", "en": "Day"},
+    "inspections.col_order": {"es": "Orden", "en": "Order"},
+    "inspections.col_site": {"es": "Lugar de trabajo", "en": "Workplace"},
+    "inspections.col_start": {"es": "Inicio", "en": "Start"},
+    "inspections.saved_unplaced": {"es": "Lugares no incluidos ({n})", "en": "Sites not placed ({n})"},
+    "inspections.saved_replan_note": {
+        "es": "Replanificar desde este plan mantiene las visitas de los viajes de un día (mismo equipo, día y "
+              "hora) y vuelve a planificar los viajes con pernocte y lo que quedó libre.",
+        "en": "Re-planning from this plan keeps the visits of day trips (same team, day and time) and plans the "
+              "field trips and everything left free again.",
+    },
+    "inspections.saved_replan": {"es": "Replanificar desde este plan", "en": "Re-plan from this plan"},
+    "inspections.saved_replanning": {"es": "Replanificando…", "en": "Re-planning…"},
+    "inspections.saved_replan_failed": {"es": "No se pudo replanificar: {reason}",
+                                        "en": "Could not re-plan: {reason}"},
 }
