@@ -5,13 +5,31 @@ Patrol schedules are not built yet; the page says so and shows the crossings.
 
 import streamlit as st
 
-from vigia.ui import chrome, map_views, maps, summaries
+from vigia.ui import chrome, map_views, maps, risk_maps, risk_state, risk_tables, summaries
 from vigia.ui.i18n import t, table_labels
 
 dataset = chrome.page_start("border.title")
 chrome.not_built("border.not_built")
 
-maps.show(map_views.border(dataset, chrome.online_tiles()), key="border_map")
+# --- crossings ranked by risk: score, 90% rank interval, drivers, on the map ---------------
+# (scores from risk.pipeline with the default weights, cached per dataset in risk_state)
+st.subheader(t("borderrisk.ranking_header"))
+if "crossings" in dataset:
+    try:
+        crossing_scores = risk_state.scores_for(risk_state.current_path(), risk_state.Choice()).crossing_scores
+    except ValueError as error:
+        st.warning(t("borderrisk.no_scores", reason=str(error)))
+        crossing_scores = None
+    if crossing_scores is not None and not crossing_scores.empty:
+        ranked = crossing_scores.sort_values("rank", kind="stable")
+        drivers = [risk_tables.drivers_text(d) for d in ranked["drivers"]]
+        chrome.table(risk_tables.crossing_table(ranked, drivers))
+        st.caption(t("borderrisk.ranking_caption"))
+        risk_maps.show(risk_maps.crossing_view(dataset, ranked, chrome.online_tiles(), drivers), key="border_map")
+    else:
+        maps.show(map_views.border(dataset, chrome.online_tiles()), key="border_map")
+else:
+    chrome.missing_layer("crossings")
 
 st.subheader(t("border.migration_header"))
 if "crossings" in dataset:

@@ -1,0 +1,279 @@
+"""Maps of risk scores: the Risk map's five views and the Border page's crossings.
+
+Each view turns one column of ``area_scores`` into a few plain-language classes
+(never a continuous ramp a reader must decode), draws them over the offline
+basemap and explains them in the legend. Classing here is display only; every
+number comes from ``risk.pipeline``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from streamlit_folium import st_folium
+
+from geodata.dataset import Dataset
+from vigia.ui import map_views, maps
+from vigia.ui.i18n import areas_kind_label, has_text, t
+from vigia.ui.maps import LegendItem, OfflineMap
+
+#: The views the Risk map can switch between, in menu order.
+VIEWS: tuple[str, ...] = ("score", "interval", "hotspot", "emerging", "gap")
+
+AREA_LINE = "#8795a1"
+NO_DATA = "#d9d9d9"
+
+#: Score classes: (lower bound, colour), ColorBrewer YlOrRd, light = low risk.
+SCORE_CLASSES: tuple[tuple[int, str], ...] = (
+    (0, "#ffffb2"), (20, "#fecc5c"), (40, "#fd8d3c"), (60, "#f03b20"), (80, "#bd0026"),
+)
+#: Rank-interval classes by half-width as a share of the number of areas (upper bound, code, colour).
+INTERVAL_CLASSES: tuple[tuple[float, str, str], ...] = (
+    (0.025, "firm", "#f2f0f7"), (0.075, "moderate", "#cbc9e2"), (0.15, "loose", "#9e9ac8"),
+    (math.inf, "very_loose", "#54278f"),
+)
+#: Hotspot classes (labels of ``risk.hotspots.Hotspots.gi_class_``), diverging red–blue.
+HOTSPOT_COLOURS: dict[str, str] = {
+    "hot_99": "#b2182b", "hot_95": "#ef8a62", "hot_90": "#fddbc7", "not_significant": "#f7f7f7",
+    "cold_90": "#d1e5f0", "cold_95": "#67a9cf", "cold_99": "#2166ac",
+}
+#: Emerging-hotspot categories (``risk.emerging.EmergingHotspots.category_``).
+EMERGING_COLOURS: dict[str, str] = {
+    "new": "#e7298a", "intensifying": "#b2182b", "persistent": "#ef8a62", "diminishing": "#67a9cf",
+    "sporadic": "#fee08b", "no_pattern": "#f7f7f7",
+}
+#: Detection gap: recorded ÷ expected cases (upper bound, code, colour); orange = fewer than expected.
+GAP_CLASSES: tuple[tuple[float, str, str], ...] = (
+    (0.5, "much_lower", "#e66101"), (0.8, "lower", "#fdb863"), (1.25, "as_expected", "#f7f7f7"),
+    (math.inf, "higher", "#b2abd2"),
+)
+
+
+@dataclass(frozen=True)
+class Classed:
+    """One view's classes: a code and colour per area, and the legend rows in order."""
+
+    codes: list[str]
+    colours: list[str]
+    legend: list[tuple[str, str]]  # (code, colour) in legend order
+
+
+def score_class(score: float) -> tuple[str, str]:
+    """(class code "0".."80" as its lower bound, colour) for a 0–100 score; missing -> no data."""
+    if score is None or not np.isfinite(score):
+        return "missing", NO_DATA
+    code, colour = SCORE_CLASSES[0]
+    for low, class_colour in SCORE_CLASSES:
+        if score >= low:
+            code, colour = low, class_colour
+    return str(code), colour
+
+
+def interval_half_width(rank_low: float, rank_high: float) -> float:
+    return (float(rank_high) - float(rank_low)) / 2.0
+
+
+def interval_class(rank_low: float, rank_high: float, n_areas: int) -> tuple[str, str]:
+    """Class of a 90% rank interval by how far (as a share of all areas) the rank can move."""
+    if not (np.isfinite(rank_low) and np.isfinite(rank_high)):
+        return "missing", NO_DATA
+    share = interval_half_width(rank_low, rank_high) / max(n_areas, 1)
+    for bound, code, colour in INTERVAL_CLASSES:
+        if share <= bound:
+            return code, colour
+    return INTERVAL_CLASSES[-1][1], INTERVAL_CLASSES[-1][2]
+
+
+def interval_places(code: str, n_areas: int) -> int:
+    """The ± places a class stands for, on this dataset (for the legend)."""
+    bounds = {c: b for b, c, _ in INTERVAL_CLASSES}
+    if code == "very_loose":
+        return max(1, round(INTERVAL_CLASSES[-2][0] * n_areas))
+    return max(1, round(bounds[code] * n_areas))
+
+
+def gap_class(ratio: float | None) -> tuple[str, str]:
+    """Class of recorded ÷ expected cases; no estimate when the model could not run."""
+    if ratio is None or not np.isfinite(ratio):
+        return "none", NO_DATA
+    for bound, code, colour in GAP_CLASSES:
+        if ratio < bound:
+            return code, colour
+    return GAP_CLASSES[-1][1], GAP_CLASSES[-1][2]
+
+
+def _categorical(values: pd.Series, colours: dict[str, str]) -> Classed:
+    codes = [str(v) if isinstance(v, str) and v in colours else "missing" for v in values]
+    legend = [(code, colour) for code, colour in colours.items() if code in codes]
+    if "missing" in codes:
+        legend.append(("missing", NO_DATA))
+    return Classed(codes, [colours.get(c, NO_DATA) for c in codes], legend)
+
+
+def classify(area_scores: pd.DataFrame, view: str) -> Classed:
+    """Each area's class in ``view`` (one of :data:`VIEWS`)."""
+    if view == "score":
+        pairs = [score_class(s) for s in area_scores["score"].astype(float)]
+        legend = [(str(low), colour) for low, colour in reversed(SCORE_CLASSES)]
+    elif view == "interval":
+        n = len(area_scores)
+        pairs = [interval_class(lo, hi, n) for lo, hi in
+                 zip(area_scores["rank_low"].astype(float), area_scores["rank_high"].astype(float))]
+        legend = [(code, colour) for _, code, colour in INTERVAL_CLASSES]
+    elif view == "hotspot":
+        return _categorical(_column(area_scores, "hotspot"), HOTSPOT_COLOURS)
+    elif view == "emerging":
+        return _categorical(_column(area_scores, "emerging"), EMERGING_COLOURS)
+    elif view == "gap":
+        pairs = [gap_class(r) for r in pd.to_numeric(_column(area_scores, "detection_ratio"), errors="coerce")]
+        legend = [(code, colour) for _, code, colour in GAP_CLASSES] + [("none", NO_DATA)]
+    else:
+        raise ValueError(f"unknown risk map view {view!r}; choose one of {VIEWS}")
+    codes = [code for code, _ in pairs]
+    if view != "gap" and "missing" in codes:
+        legend.append(("missing", NO_DATA))
+    return Classed(codes, [colour for _, colour in pairs], legend)
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
+
+
+def class_label(view: str, code: str, n_areas: int = 0) -> str:
+    """The legend text of one class (translated)."""
+    if code == "missing":
+        return t("riskclass.missing")
+    if view == "score":
+        low = int(code)
+        high = next((b for b, _ in SCORE_CLASSES if b > low), 100)
+        key = ("riskclass.score.top" if high == 100 else
+               "riskclass.score.bottom" if low == 0 else "riskclass.score")
+        return t(key, low=low, high=high)
+    if view == "interval":
+        return t(f"riskclass.interval.{code}", n=interval_places(code, n_areas))
+    if view == "hotspot":
+        return t(f"hotspot.{code}")
+    if view == "emerging":
+        return t(f"emerging.{code}")
+    return t(f"riskclass.gap.{code}")
+
+
+def category_label(prefix: str, value: object) -> str:
+    """A hotspot/emerging class label, or the value as given if it has no translation."""
+    if not isinstance(value, str) or not value:
+        return t("riskclass.missing")
+    key = f"{prefix}.{value}"
+    return t(key) if has_text(key) else value
+
+
+def rank_text(rank: float, low: float, high: float) -> str:
+    """"7 (5–12)": the point rank and its 90% interval."""
+    return f"{int(rank)} ({t('riskmap.interval_short', low=int(low), high=int(high))})"
+
+
+def area_view(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online: bool) -> OfflineMap:
+    """The Risk map in ``view``: classed areas with tooltips, departments, legend."""
+    fmap = map_views._base(dataset, online)
+    classed = classify(area_scores, view)
+    n = len(area_scores)
+    shown = gpd.GeoDataFrame(
+        {
+            "area_id": area_scores["area_id"].astype(str).values,
+            "name": area_scores["name"].astype(str).values,
+            "admin1": area_scores["admin1"].astype(str).values,
+            "score_text": [f"{s:.0f}" if np.isfinite(s) else "–" for s in area_scores["score"].astype(float)],
+            "rank_text": [rank_text(r, lo, hi) for r, lo, hi in
+                          zip(area_scores["rank"], area_scores["rank_low"], area_scores["rank_high"])],
+            "class_text": [class_label(view, code, n) for code in classed.codes],
+            "fill": classed.colours,
+        },
+        geometry=area_scores.geometry.values, crs=area_scores.crs,
+    )
+    tooltip = {"name": t("riskcol.area"), "admin1": t("riskcol.admin1"), "score_text": t("riskcol.score"),
+               "rank_text": t("riskcol.interval")}
+    if view != "score":
+        tooltip["class_text"] = t(f"riskview.{view}")
+    _clickable_polygons(fmap, shown, tooltip)
+    map_views._departments(fmap, dataset)
+    items = [LegendItem(class_label(view, code, n), AREA_LINE, "fill", colour) for code, colour in classed.legend]
+    items.append(LegendItem(t("legend.department"), maps.DEPARTMENT_LINE, "line"))
+    maps.add_legend(fmap, t(f"riskview.{view}.legend", kind=areas_kind_label(dataset)), items)
+    return fmap
+
+
+def _clickable_polygons(fmap: folium.Map, frame: gpd.GeoDataFrame, tooltip: dict[str, str]) -> None:
+    """Area polygons whose GeoJSON keeps ``area_id`` so a click can name the area."""
+    shown = maps.display_frame(frame, ["area_id", *tooltip, "fill"])
+    folium.GeoJson(
+        json.loads(shown.to_json(drop_id=True, na="null")),
+        name="areas",
+        style_function=lambda feature: {"fillColor": feature["properties"].get("fill") or NO_DATA,
+                                        "fillOpacity": 0.8, "color": AREA_LINE, "weight": 0.6,
+                                        "className": maps.AREA_CLASS},
+        highlight_function=lambda _feature: {"weight": 2.5, "color": "#111111"},
+        control=False,
+        tooltip=folium.GeoJsonTooltip(fields=list(tooltip), aliases=list(tooltip.values()), sticky=True),
+    ).add_to(fmap)
+
+
+def show_clickable(fmap: folium.Map, key: str, height: int = 580) -> str | None:
+    """Render the map; returns the ``area_id`` of the last area clicked (or None).
+
+    Only clicks rerun the page (``returned_objects``); panning and zooming do not.
+    """
+    state = st_folium(fmap, key=key, height=height, use_container_width=True,
+                      returned_objects=["last_active_drawing"])
+    feature = (state or {}).get("last_active_drawing") or {}
+    area_id = (feature.get("properties") or {}).get("area_id")
+    return str(area_id) if area_id is not None else None
+
+
+#: Crossing markers: radius grows with the score between these bounds (pixels).
+CROSSING_RADIUS = (5.0, 16.0)
+
+
+def crossing_radius(score: float) -> float:
+    low, high = CROSSING_RADIUS
+    return low + (high - low) * min(max(float(score), 0.0), 100.0) / 100.0 if np.isfinite(score) else low
+
+
+def crossing_view(dataset: Dataset, crossing_scores: gpd.GeoDataFrame, online: bool,
+                  driver_text: Sequence[str]) -> OfflineMap:
+    """Crossings as circles sized and coloured by score, police units, departments."""
+    fmap = map_views._base(dataset, online)
+    map_views._departments(fmap, dataset)
+    for (_, row), drivers in zip(crossing_scores.iterrows(), driver_text):
+        score = float(row["score"])
+        _, colour = score_class(score)
+        folium.CircleMarker(
+            location=[round(row.geometry.y, 4), round(row.geometry.x, 4)],
+            radius=crossing_radius(score), color="#333333", weight=1.2, fill=True, fill_color=colour,
+            fill_opacity=0.9, class_name=maps.CROSSING_CLASS,
+            tooltip=folium.Tooltip(
+                f"<b>{_escape(row['name'])}</b><br>{_escape(t('riskcol.score'))}: {score:.0f}<br>"
+                f"{_escape(t('riskcol.interval'))}: {_escape(rank_text(row['rank'], row['rank_low'], row['rank_high']))}"
+                f"<br>{_escape(t('riskcol.drivers'))}: {_escape(drivers)}", sticky=True),
+        ).add_to(fmap)
+    items = [LegendItem(class_label("score", str(low)), "#333333", "circle", colour)
+             for low, colour in reversed(SCORE_CLASSES)]
+    items.append(LegendItem(t("borderrisk.size_note"), "#333333", "circle", "#ffffff"))
+    items += map_views._offices(fmap, dataset, "police", map_views.POLICE)
+    maps.add_legend(fmap, t("borderrisk.legend"), items)
+    return fmap
+
+
+def _escape(value: object) -> str:
+    return html.escape(str(value))
+
+
+def show(fmap: folium.Map, key: str, height: int = 580) -> None:
+    """Render a map that does not report clicks (panning never reruns the page)."""
+    maps.show(fmap, key=key, height=height)
