@@ -1,0 +1,187 @@
+"""One small-count rule for everything Vigía shows or exports.
+
+A count of 1 to 4 trafficking cases in a small municipality can point at a
+person, so statistics offices hide such cells; Vigía does the same in every
+page and export. The threshold is one number for the whole project (default 5,
+environment variable ``VIGIA_SMALL_COUNT``).
+
+Hiding a cell is not enough when the export also carries a total: the reader
+subtracts the visible cells from the total and gets the hidden one back.
+:func:`suppress_counts` therefore also hides complementary cells (secondary
+suppression) until, in every line that has a published total, the hidden cells
+cannot be solved for. Scores, ranks and model outputs are not counts and are
+never suppressed.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+#: Default threshold: counts 1..4 are hidden.
+DEFAULT_THRESHOLD = 5
+
+#: Environment variable that overrides the threshold (an integer >= 1).
+THRESHOLD_ENV = "VIGIA_SMALL_COUNT"
+
+#: Marker of a cell hidden only so that a small count cannot be recovered from a total.
+SECONDARY = "*"
+
+
+def small_count_threshold() -> int:
+    """Counts from 1 up to (not including) this value are hidden; ``VIGIA_SMALL_COUNT`` overrides 5.
+
+    A malformed or non-positive value falls back to the default rather than
+    switching suppression off: privacy must fail closed.
+    """
+    raw = os.environ.get(THRESHOLD_ENV, "").strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_THRESHOLD
+    return value if value >= 1 else DEFAULT_THRESHOLD
+
+
+def suppressed_marker(threshold: int | None = None) -> str:
+    """What a hidden small count shows as, e.g. ``"<5"``."""
+    return f"<{threshold if threshold is not None else small_count_threshold()}"
+
+
+def is_small(count: float | int | None, threshold: int | None = None) -> bool:
+    """True for a count that must be hidden (1..threshold-1); zero and missing are not."""
+    if count is None or (isinstance(count, float) and math.isnan(count)):
+        return False
+    limit = threshold if threshold is not None else small_count_threshold()
+    value = int(round(float(count)))
+    return 0 < value < limit
+
+
+def suppress_small(count: float | int | None, thousands: str = ",") -> str:
+    """The count as display text, with 1..threshold-1 shown as ``"<5"``.
+
+    Zero stays ``"0"`` (no cases identifies nobody); missing values become an
+    empty string; larger counts are grouped with ``thousands``.
+    """
+    if count is None or (isinstance(count, float) and math.isnan(count)):
+        return ""
+    threshold = small_count_threshold()
+    if is_small(count, threshold):
+        return suppressed_marker(threshold)
+    return f"{int(round(float(count))):,}".replace(",", thousands)
+
+
+def _line_needs_more(values: np.ndarray, hidden: np.ndarray, primary: np.ndarray, threshold: int) -> bool:
+    """A line with a published total leaks when a small hidden cell can be solved for.
+
+    The reader knows the sum ``S`` of the hidden cells (total minus visible
+    cells), that each hidden small cell lies in 1..threshold-1, and that a
+    complementary cell is >= 0. A small cell is safe only when those facts
+    leave it at least two possible values.
+    """
+    if not primary.any():
+        return False
+    if hidden.sum() < 2:
+        return True
+    total = float(values[hidden].sum())
+    n_primary = int((hidden & primary).sum())
+    has_complement = bool((hidden & ~primary).any())
+    others_low = n_primary - 1  # every other small cell is at least 1
+    others_high = np.inf if has_complement else (n_primary - 1) * (threshold - 1)
+    low = max(1.0, total - others_high)
+    high = min(threshold - 1.0, total - others_low)
+    return high - low + 1 < 2
+
+
+def _complement(values: np.ndarray, hidden: np.ndarray) -> int | None:
+    """Next cell to hide in a leaking line: the smallest visible positive one, else any visible one."""
+    visible = np.flatnonzero(~hidden)
+    if visible.size == 0:
+        return None
+    positive = visible[values[visible] > 0]
+    pool = positive if positive.size else visible
+    return int(pool[np.argmin(values[pool])])
+
+
+def suppression_mask(
+    frame: pd.DataFrame,
+    count_columns: Sequence[str],
+    total_columns: Iterable[str] = (),
+    *,
+    column_totals: bool = False,
+    threshold: int | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Which cells to hide: ``(primary, secondary)`` boolean frames over count + total columns.
+
+    ``total_columns`` are row totals of ``count_columns`` (each equals their sum
+    in its row). ``column_totals=True`` means the export also publishes each
+    column's sum over the rows, so every column is a line to protect too.
+    A small total is itself hidden (primary); a line whose total is hidden
+    cannot be subtracted from.
+    """
+    limit = threshold if threshold is not None else small_count_threshold()
+    counts, totals = list(count_columns), list(total_columns)
+    columns = counts + totals
+    values = frame[columns].fillna(0).to_numpy(dtype=float).round()
+    primary = (values > 0) & (values < limit)
+    hidden = primary.copy()
+    n_counts = len(counts)
+    for _ in range(values.size + 1):  # every pass hides at least one cell or stops
+        changed = False
+        if totals:
+            total_hidden = hidden[:, n_counts:].any(axis=1)
+            for row in np.flatnonzero(~total_hidden):
+                cells = hidden[row, :n_counts]
+                if _line_needs_more(values[row, :n_counts], cells, primary[row, :n_counts], limit):
+                    pick = _complement(values[row, :n_counts], cells)
+                    if pick is None:  # every cell already hidden: hide the total instead
+                        hidden[row, n_counts:] = True
+                    else:
+                        hidden[row, pick] = True
+                    changed = True
+        if column_totals and len(frame) > 0:
+            for col in range(len(columns)):
+                line = hidden[:, col]
+                if _line_needs_more(values[:, col], line, primary[:, col], limit):
+                    pick = _complement(values[:, col], line)
+                    if pick is not None:
+                        hidden[pick, col] = True
+                        changed = True
+        if not changed:
+            break
+    index = frame.index
+    return (pd.DataFrame(primary, index=index, columns=columns),
+            pd.DataFrame(hidden & ~primary, index=index, columns=columns))
+
+
+def suppress_counts(
+    frame: pd.DataFrame,
+    count_columns: Sequence[str],
+    total_columns: Iterable[str] = (),
+    *,
+    column_totals: bool = False,
+    thousands: str = ",",
+) -> pd.DataFrame:
+    """A copy of ``frame`` ready to leave the app: count and total columns as text.
+
+    Small counts show as ``"<5"``, complementary cells hidden to protect them as
+    ``"*"``; every other column is untouched. See :func:`suppression_mask` for
+    what ``total_columns`` and ``column_totals`` mean.
+    """
+    threshold = small_count_threshold()
+    totals = list(total_columns)
+    primary, secondary = suppression_mask(frame, count_columns, totals, column_totals=column_totals,
+                                          threshold=threshold)
+    out = frame.copy()
+    marker = suppressed_marker(threshold)
+    for col in list(count_columns) + totals:
+        text = [
+            "" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{int(round(float(v))):,}".replace(",", thousands)
+            for v in frame[col].tolist()
+        ]
+        shown = np.where(primary[col].to_numpy(), marker, np.where(secondary[col].to_numpy(), SECONDARY, text))
+        out[col] = pd.Series(shown, index=frame.index, dtype="object")
+    return out

@@ -1,0 +1,81 @@
+"""The scoring pipeline end to end on hand-made datasets: intervals, seeds, missing layers, files, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from risk_datasets import country_dataset, full_dataset, grid_areas
+
+from geodata.dataset import Dataset
+from risk.pipeline import AREA_COLUMNS, Prepared, ScoreConfig, Scores, prepare, recompose, score
+
+
+@pytest.fixture(scope="module")
+def prepared_full() -> Prepared:
+    return prepare(full_dataset(side=6), ScoreConfig(permutations=99))
+
+
+def test_rank_intervals_contain_the_point_rank_and_p_top10_is_a_probability(prepared_full: Prepared) -> None:
+    for preset in ("balanced", "forced_labour", "migration"):
+        areas = recompose(prepared_full, ScoreConfig(preset=preset, permutations=99)).area_scores
+        assert (areas["rank_low"] <= areas["rank"]).all() and (areas["rank"] <= areas["rank_high"]).all()
+        assert areas["p_top10"].between(0, 1).all()
+        assert sorted(areas["rank"]) == list(range(1, len(areas) + 1))
+        assert list(areas.columns) == [*AREA_COLUMNS, "geometry"]
+
+
+def test_same_seed_same_output_other_seed_other_draws(prepared_full: Prepared) -> None:
+    a = recompose(prepared_full, ScoreConfig(seed=3, permutations=99)).area_scores.drop(columns="geometry")
+    b = recompose(prepare(full_dataset(side=6), ScoreConfig(seed=3, permutations=99)),
+                  ScoreConfig(seed=3, permutations=99)).area_scores.drop(columns="geometry")
+    pd.testing.assert_frame_equal(a, b)
+    c = recompose(prepared_full, ScoreConfig(seed=4, permutations=99)).area_scores
+    assert not np.array_equal(a["p_top10"].to_numpy(), c["p_top10"].to_numpy())
+
+
+def test_only_areas_scores_and_names_every_missing_layer() -> None:
+    scores = score(Dataset(layers={"areas": grid_areas(3)}), ScoreConfig(permutations=0))
+    assert len(scores.area_scores) == 9
+    assert scores.area_scores["score"].notna().all()
+    assert {"cases", "crossings", "sectors", "expected cases"} <= set(scores.missing)
+    assert "expected cases" in scores.missing and "recorded cases" in scores.missing["expected cases"]
+    assert set(scores.contributions.columns) == {"population", "border_km"}
+    assert scores.crossing_scores is None
+
+
+def test_areas_that_are_whole_countries_score() -> None:
+    scores = score(country_dataset(), ScoreConfig(permutations=99))
+    areas = scores.area_scores.set_index("area_id")
+    assert len(areas) >= 5
+    assert areas["score"].between(0, 100).all()
+    assert areas.loc["BOL", "rank_low"] <= areas.loc["BOL", "rank"] <= areas.loc["BOL", "rank_high"]
+
+
+def test_scores_round_trip_through_the_geopackage(tmp_path: Path, prepared_full: Prepared) -> None:
+    scores = recompose(prepared_full, ScoreConfig(preset="migration", permutations=99))
+    path = scores.to_gpkg(tmp_path / "scores.gpkg")
+    back = Scores.from_gpkg(path)
+    assert back.config == scores.config
+    pd.testing.assert_series_equal(back.area_scores["score"], scores.area_scores["score"], check_names=False)
+    assert back.crossing_scores is not None
+    assert set(back.crossing_scores["crossing_id"]) == {"X1", "X2"}
+    assert list(back.indicators.columns) == list(scores.indicators.columns)
+    assert back.missing == scores.missing
+    small = scores.area_scores["recorded_cases"].between(1, 4)
+    assert back.area_scores.loc[small.to_numpy(), "recorded_cases"].isna().all()
+
+
+def test_recompose_with_1000_draws_on_343_areas_is_fast() -> None:
+    big = Dataset(layers={**full_dataset(side=6).layers, "areas": grid_areas(19)})  # 361 areas
+    big.layers["cases"] = big.layers["cases"].iloc[0:0]
+    big.layers["sectors"] = big.layers["sectors"].iloc[0:0]
+    prepared = prepare(big, ScoreConfig(permutations=0))
+    config = ScoreConfig(preset="forced_labour", weights={"population": 0.3}, draws=1000, permutations=0)
+    recompose(prepared, config)
+    start = time.process_time()
+    recompose(prepared, config)
+    assert time.process_time() - start < 1.0
