@@ -43,12 +43,17 @@ INTERVAL_CLASSES: tuple[tuple[float, str, str], ...] = (
 #: Hotspot classes (labels of ``risk.hotspots.Hotspots.gi_class_``), diverging red–blue.
 HOTSPOT_COLOURS: dict[str, str] = {
     "hot_99": "#b2182b", "hot_95": "#ef8a62", "hot_90": "#fddbc7", "not_significant": "#f7f7f7",
-    "cold_90": "#d1e5f0", "cold_95": "#67a9cf", "cold_99": "#2166ac",
+    "cold_90": "#d1e5f0", "cold_95": "#67a9cf", "cold_99": "#2166ac", "not_computed": NO_DATA,
 }
-#: Emerging-hotspot categories (``risk.emerging.EmergingHotspots.category_``).
+#: Emerging-hotspot categories (``risk.emerging.CATEGORIES``): hot ones red, darker = more urgent
+#: (``new`` in magenta so a fresh cluster stands out), cold mirrors blue, no pattern white.
 EMERGING_COLOURS: dict[str, str] = {
-    "new": "#e7298a", "intensifying": "#b2182b", "persistent": "#ef8a62", "diminishing": "#67a9cf",
-    "sporadic": "#fee08b", "no_pattern": "#f7f7f7",
+    "new": "#e7298a", "consecutive": "#a50f15", "intensifying": "#cb181d", "persistent": "#ef3b2c",
+    "diminishing": "#fb6a4a", "sporadic": "#fc9272", "oscillating": "#fcbba1", "historical": "#fee0d2",
+    "cold_new": "#08306b", "cold_consecutive": "#08519c", "cold_intensifying": "#2171b5",
+    "cold_persistent": "#4292c6", "cold_diminishing": "#6baed6", "cold_sporadic": "#9ecae1",
+    "cold_oscillating": "#c6dbef", "cold_historical": "#deebf7", "no_pattern": "#f7f7f7",
+    "not_computed": NO_DATA,
 }
 #: Detection gap: recorded ÷ expected cases (upper bound, code, colour); orange = fewer than expected.
 GAP_CLASSES: tuple[tuple[float, str, str], ...] = (
@@ -162,14 +167,27 @@ def class_label(view: str, code: str, n_areas: int = 0) -> str:
     if view == "hotspot":
         return t(f"hotspot.{code}")
     if view == "emerging":
-        return t(f"emerging.{code}")
+        return emerging_label(code)
     return t(f"riskclass.gap.{code}")
+
+
+def emerging_label(code: str) -> str:
+    """Short legend text of an emerging-hotspot category ("Punto caliente nuevo", "Cold spot ...")."""
+    if has_text(f"emerging.{code}"):
+        return t(f"emerging.{code}")
+    cold = code.startswith("cold_")
+    kind = code[len("cold_"):] if cold else code
+    if not has_text(f"emerging_kind.{kind}"):
+        return code
+    return t("emerging.cold" if cold else "emerging.hot", kind=t(f"emerging_kind.{kind}"))
 
 
 def category_label(prefix: str, value: object) -> str:
     """A hotspot/emerging class label, or the value as given if it has no translation."""
     if not isinstance(value, str) or not value:
         return t("riskclass.missing")
+    if prefix == "emerging":
+        return emerging_label(value)
     key = f"{prefix}.{value}"
     return t(key) if has_text(key) else value
 

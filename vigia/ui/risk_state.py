@@ -11,23 +11,23 @@ what they return.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import streamlit as st
 
-from geodata.dataset import Dataset
 from risk import pipeline
+from risk import presets as presets_module
 from vigia.ui import state
 
 #: Environment variables that lower the Monte Carlo draws and permutations (tests, slow machines).
 ENV_DRAWS = "VIGIA_RISK_DRAWS"
 ENV_PERMUTATIONS = "VIGIA_RISK_PERMUTATIONS"
 
-NORMALISATIONS: tuple[str, ...] = ("minmax", "zscore", "rank")
-AGGREGATIONS: tuple[str, ...] = ("arithmetic", "geometric")
+NORMALISATIONS: tuple[str, ...] = presets_module.NORMALISATIONS
+AGGREGATIONS: tuple[str, ...] = presets_module.AGGREGATIONS
 
 
 def _env_int(name: str, default: int) -> int:
@@ -67,12 +67,26 @@ class Choice:
 
 def presets() -> tuple[str, ...]:
     """Documented weight presets, in menu order."""
-    return tuple(pipeline.PRESETS)
+    return tuple(presets_module.PRESETS)
 
 
-def preset_weights(prepared: Any, preset: str) -> dict[str, float]:
-    """The preset's weight per indicator this dataset has (indicators it lacks are dropped)."""
-    return dict(pipeline.preset_weights(prepared, preset))
+def weight_groups(prepared: pipeline.Prepared) -> list[str]:
+    """Indicator groups this dataset has (cases, victims, migration, ...), in the preset's order.
+
+    Sliders work on groups, as the presets do: six themes a planner can weigh,
+    rather than one slider per sector or exploitation type.
+    """
+    present = {spec.group for spec in prepared.table.specs.values()}
+    order = list(presets_module.PRESET_GROUPS["balanced"])
+    return [g for g in order if g in present] + sorted(present - set(order))
+
+
+def preset_weights(prepared: pipeline.Prepared, preset: str) -> dict[str, float]:
+    """The preset's share of each group this dataset has; absent groups' shares go to the others."""
+    groups = weight_groups(prepared)
+    shares = {g: float(presets_module.PRESET_GROUPS[preset].get(g, 0.0)) for g in groups}
+    total = sum(shares.values()) or 1.0
+    return {g: w / total for g, w in shares.items()}
 
 
 def _version(path: Path) -> tuple[str, int, int]:
@@ -81,7 +95,7 @@ def _version(path: Path) -> tuple[str, int, int]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _prepared(path: str, mtime_ns: int, size: int, permutations: int) -> Any:
+def _prepared(path: str, mtime_ns: int, size: int, permutations: int) -> pipeline.Prepared:
     """Indicators, expected cases and hotspots of one dataset version (the slow part)."""
     dataset = state.load_dataset_cached(Path(path))
     config = pipeline.ScoreConfig(permutations=permutations, draws=draws())
@@ -89,23 +103,24 @@ def _prepared(path: str, mtime_ns: int, size: int, permutations: int) -> Any:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _scores(path: str, mtime_ns: int, size: int, choice: Choice, draws: int, permutations: int) -> Any:
+def _scores(path: str, mtime_ns: int, size: int, choice: Choice, draws: int,
+            permutations: int) -> pipeline.Scores:
     """Scores for one choice; ``draws``/``permutations`` only key the cache (read from the env)."""
     return pipeline.recompose(_prepared(path, mtime_ns, size, permutations), choice.config())
 
 
-def prepared_for(path: Path) -> Any:
+def prepared_for(path: Path) -> pipeline.Prepared:
     """The cached ``prepare`` result of the dataset at ``path``."""
     return _prepared(*_version(path), permutations())
 
 
-def scores_for(path: Path, choice: Choice) -> Any:
+def scores_for(path: Path, choice: Choice) -> pipeline.Scores:
     """``risk.pipeline.Scores`` of the dataset at ``path`` under ``choice`` (cached)."""
     return _scores(*_version(path), choice, draws(), permutations())
 
 
 def current_path() -> Path:
-    return state.current_dataset_path(st.session_state)
+    return state.current_dataset_path(cast(MutableMapping[str, Any], st.session_state))
 
 
 def weights_choice(preset: str, weights: Mapping[str, float], defaults: Mapping[str, float],
@@ -117,7 +132,3 @@ def weights_choice(preset: str, weights: Mapping[str, float], defaults: Mapping[
             abs(cleaned.get(name, 0.0) - float(defaults.get(name, 0.0))) > 1e-9 for name in cleaned):
         own = tuple(sorted(cleaned.items()))
     return Choice(preset=preset, weights=own, normalisation=normalisation, aggregation=aggregation)
-
-
-def dataset_label(dataset: Dataset) -> str:
-    return str(dataset.source)

@@ -135,7 +135,7 @@ def contributions(contrib: pd.DataFrame, area_id: str) -> pd.DataFrame:
     """One area's contribution per indicator, largest first, labelled for a bar chart."""
     if area_id not in contrib.index:
         return pd.DataFrame(columns=[t("riskcol.indicator"), t("riskcol.contribution")])
-    row = contrib.loc[area_id].astype(float).fillna(0.0).sort_values(ascending=False)
+    row = pd.Series(contrib.loc[area_id], dtype=float).fillna(0.0).sort_values(ascending=False)
     return pd.DataFrame({t("riskcol.indicator"): [indicator_label(i) for i in row.index],
                          t("riskcol.contribution"): row.to_numpy()})
 
@@ -167,7 +167,8 @@ def drivers_text(drivers: object) -> str:
     if not isinstance(drivers, str) or not drivers.strip():
         return ""
     parts = [p.strip() for p in re.split(r"[;,]", drivers) if p.strip()]
-    return ", ".join(indicator_label(p) for p in parts)
+    return ", ".join(t(f"crossing_driver.{p}") if has_text(f"crossing_driver.{p}") else indicator_label(p)
+                     for p in parts)
 
 
 def crossing_table(ranked: pd.DataFrame, drivers: list[str]) -> pd.DataFrame:
