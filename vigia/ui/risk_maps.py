@@ -12,7 +12,7 @@ import html
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import folium
 import geopandas as gpd
@@ -31,9 +31,12 @@ VIEWS: tuple[str, ...] = ("score", "interval", "hotspot", "emerging", "gap")
 AREA_LINE = "#8795a1"
 NO_DATA = "#d9d9d9"
 
-#: Score classes: (lower bound, colour), ColorBrewer YlOrRd, light = low risk.
-SCORE_CLASSES: tuple[tuple[int, str], ...] = (
-    (0, "#ffffb2"), (20, "#fecc5c"), (40, "#fd8d3c"), (60, "#f03b20"), (80, "#bd0026"),
+#: Score classes by position in the ranking (upper bound as a share of areas, code, colour),
+#: ColorBrewer YlOrRd: a planner reads "among the 10% highest", not a colour ramp. Scores are
+#: relative (most land between 20 and 60), so fixed score bands would leave the map one colour.
+SCORE_CLASSES: tuple[tuple[float, str, str], ...] = (
+    (0.10, "top10", "#bd0026"), (0.20, "top20", "#f03b20"), (0.40, "top40", "#fd8d3c"),
+    (0.70, "top70", "#fecc5c"), (1.0, "rest", "#ffffb2"),
 )
 #: Rank-interval classes by half-width as a share of the number of areas (upper bound, code, colour).
 INTERVAL_CLASSES: tuple[tuple[float, str, str], ...] = (
@@ -64,22 +67,24 @@ GAP_CLASSES: tuple[tuple[float, str, str], ...] = (
 
 @dataclass(frozen=True)
 class Classed:
-    """One view's classes: a code and colour per area, and the legend rows in order."""
+    """One view's classes: a code and colour per area, the legend rows in order, and for
+    score classes the lowest score in each class (so the legend can say "score 42 or more")."""
 
     codes: list[str]
     colours: list[str]
     legend: list[tuple[str, str]]  # (code, colour) in legend order
+    lows: dict[str, float] = field(default_factory=dict)
 
 
-def score_class(score: float) -> tuple[str, str]:
-    """(class code "0".."80" as its lower bound, colour) for a 0–100 score; missing -> no data."""
-    if score is None or not np.isfinite(score):
+def score_class(rank: float, n_areas: int) -> tuple[str, str]:
+    """(class code, colour) of a point rank among ``n_areas`` (rank 1 = highest risk)."""
+    if rank is None or not np.isfinite(rank) or n_areas < 1:
         return "missing", NO_DATA
-    code, colour = SCORE_CLASSES[0]
-    for low, class_colour in SCORE_CLASSES:
-        if score >= low:
-            code, colour = low, class_colour
-    return str(code), colour
+    share = float(rank) / n_areas
+    for bound, code, colour in SCORE_CLASSES:
+        if share <= bound + 1e-12:
+            return code, colour
+    return SCORE_CLASSES[-1][1], SCORE_CLASSES[-1][2]
 
 
 def interval_half_width(rank_low: float, rank_high: float) -> float:
@@ -115,6 +120,17 @@ def gap_class(ratio: float | None) -> tuple[str, str]:
     return GAP_CLASSES[-1][1], GAP_CLASSES[-1][2]
 
 
+def _score_classes(rank: pd.Series, score: pd.Series) -> Classed:
+    n = len(rank)
+    pairs = [score_class(r, n) for r in rank]
+    codes = [code for code, _ in pairs]
+    lows = pd.Series(score.to_numpy(), index=codes).groupby(level=0).min().to_dict()
+    legend = [(code, colour) for _, code, colour in SCORE_CLASSES if code in lows]
+    if "missing" in codes:
+        legend.append(("missing", NO_DATA))
+    return Classed(codes, [colour for _, colour in pairs], legend, {k: float(v) for k, v in lows.items()})
+
+
 def _categorical(values: pd.Series, colours: dict[str, str]) -> Classed:
     codes = [str(v) if isinstance(v, str) and v in colours else "missing" for v in values]
     legend = [(code, colour) for code, colour in colours.items() if code in codes]
@@ -126,8 +142,7 @@ def _categorical(values: pd.Series, colours: dict[str, str]) -> Classed:
 def classify(area_scores: pd.DataFrame, view: str) -> Classed:
     """Each area's class in ``view`` (one of :data:`VIEWS`)."""
     if view == "score":
-        pairs = [score_class(s) for s in area_scores["score"].astype(float)]
-        legend = [(str(low), colour) for low, colour in reversed(SCORE_CLASSES)]
+        return _score_classes(area_scores["rank"].astype(float), area_scores["score"].astype(float))
     elif view == "interval":
         n = len(area_scores)
         pairs = [interval_class(lo, hi, n) for lo, hi in
@@ -152,16 +167,12 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
 
 
-def class_label(view: str, code: str, n_areas: int = 0) -> str:
+def class_label(view: str, code: str, n_areas: int = 0, low: float | None = None) -> str:
     """The legend text of one class (translated)."""
     if code == "missing":
         return t("riskclass.missing")
     if view == "score":
-        low = int(code)
-        high = next((b for b, _ in SCORE_CLASSES if b > low), 100)
-        key = ("riskclass.score.top" if high == 100 else
-               "riskclass.score.bottom" if low == 0 else "riskclass.score")
-        return t(key, low=low, high=high)
+        return t(f"riskclass.score.{code}", low=f"{low:.0f}" if low is not None else "–")
     if view == "interval":
         return t(f"riskclass.interval.{code}", n=interval_places(code, n_areas))
     if view == "hotspot":
@@ -221,7 +232,8 @@ def area_view(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online
         tooltip["class_text"] = t(f"riskview.{view}")
     _clickable_polygons(fmap, shown, tooltip)
     map_views._departments(fmap, dataset)
-    items = [LegendItem(class_label(view, code, n), AREA_LINE, "fill", colour) for code, colour in classed.legend]
+    items = [LegendItem(class_label(view, code, n, classed.lows.get(code)), AREA_LINE, "fill", colour)
+             for code, colour in classed.legend]
     items.append(LegendItem(t("legend.department"), maps.DEPARTMENT_LINE, "line"))
     maps.add_legend(fmap, t(f"riskview.{view}.legend", kind=areas_kind_label(dataset)), items)
     return fmap
@@ -268,9 +280,9 @@ def crossing_view(dataset: Dataset, crossing_scores: gpd.GeoDataFrame, online: b
     """Crossings as circles sized and coloured by score, police units, departments."""
     fmap = map_views._base(dataset, online)
     map_views._departments(fmap, dataset)
-    for (_, row), drivers in zip(crossing_scores.iterrows(), driver_text):
+    classed = _score_classes(crossing_scores["rank"].astype(float), crossing_scores["score"].astype(float))
+    for (_, row), drivers, colour in zip(crossing_scores.iterrows(), driver_text, classed.colours):
         score = float(row["score"])
-        _, colour = score_class(score)
         folium.CircleMarker(
             location=[round(row.geometry.y, 4), round(row.geometry.x, 4)],
             radius=crossing_radius(score), color="#333333", weight=1.2, fill=True, fill_color=colour,
@@ -280,8 +292,8 @@ def crossing_view(dataset: Dataset, crossing_scores: gpd.GeoDataFrame, online: b
                 f"{_escape(t('riskcol.interval'))}: {_escape(rank_text(row['rank'], row['rank_low'], row['rank_high']))}"
                 f"<br>{_escape(t('riskcol.drivers'))}: {_escape(drivers)}", sticky=True),
         ).add_to(fmap)
-    items = [LegendItem(class_label("score", str(low)), "#333333", "circle", colour)
-             for low, colour in reversed(SCORE_CLASSES)]
+    items = [LegendItem(class_label("score", code, len(crossing_scores), classed.lows.get(code)), "#333333",
+                        "circle", colour) for code, colour in classed.legend]
     items.append(LegendItem(t("borderrisk.size_note"), "#333333", "circle", "#ffffff"))
     items += map_views._offices(fmap, dataset, "police", map_views.POLICE)
     maps.add_legend(fmap, t("borderrisk.legend"), items)

@@ -74,10 +74,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "riskview.emerging": {"es": "Tendencia de los puntos críticos", "en": "Hotspot trends"},
     "riskview.gap": {"es": "Brecha de detección", "en": "Detection gap"},
     "riskview.score.explain": {
-        "es": "Más oscuro = mayor riesgo relativo dentro de este conjunto de datos. El puntaje compara "
-              "áreas entre sí; no es una probabilidad.",
-        "en": "Darker = higher relative risk within this dataset. The score compares areas with each "
-              "other; it is not a probability.",
+        "es": "Más oscuro = más arriba en el ranking de riesgo de este conjunto de datos (rojo oscuro: el "
+              "10 % de áreas con mayor puntaje). El puntaje compara áreas entre sí; no es una probabilidad.",
+        "en": "Darker = higher in this dataset's risk ranking (dark red: the 10% of areas with the highest "
+              "score). The score compares areas with each other; it is not a probability.",
     },
     "riskview.interval.explain": {
         "es": "Cuánto se mueve el puesto de cada área si se cambian los pesos (±50 %), la escala y la forma "
@@ -109,14 +109,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "Orange = far fewer recorded than expected: possible under-detection (little inspection or "
               "reporting), a good place to go and look.",
     },
-    "riskview.score.legend": {"es": "Puntaje de riesgo · {kind}", "en": "Risk score · {kind}"},
+    "riskview.score.legend": {"es": "Puesto en el ranking de riesgo · {kind}", "en": "Place in the risk ranking · {kind}"},
     "riskview.interval.legend": {"es": "¿Cuánto puede variar el puesto?", "en": "How much can the rank move?"},
     "riskview.hotspot.legend": {"es": "Grupos de riesgo alto o bajo", "en": "Clusters of high or low risk"},
     "riskview.emerging.legend": {"es": "Tendencia de los puntos críticos", "en": "Hotspot trend"},
     "riskview.gap.legend": {"es": "Casos registrados ÷ esperados", "en": "Recorded ÷ expected cases"},
-    "riskclass.score": {"es": "{low}–{high}", "en": "{low}–{high}"},
-    "riskclass.score.top": {"es": "{low}–{high} (mayor riesgo)", "en": "{low}–{high} (highest risk)"},
-    "riskclass.score.bottom": {"es": "{low}–{high} (menor riesgo)", "en": "{low}–{high} (lowest risk)"},
+    "riskclass.score.top10": {"es": "10 % más alto (puntaje ≥ {low})", "en": "Highest 10% (score ≥ {low})"},
+    "riskclass.score.top20": {"es": "10–20 % (puntaje ≥ {low})", "en": "10–20% (score ≥ {low})"},
+    "riskclass.score.top40": {"es": "20–40 % (puntaje ≥ {low})", "en": "20–40% (score ≥ {low})"},
+    "riskclass.score.top70": {"es": "40–70 % (puntaje ≥ {low})", "en": "40–70% (score ≥ {low})"},
+    "riskclass.score.rest": {"es": "30 % más bajo", "en": "Lowest 30%"},
     "riskclass.interval.firm": {"es": "Firme: ±{n} puestos o menos", "en": "Firm: ±{n} places or fewer"},
     "riskclass.interval.moderate": {"es": "Moderado: hasta ±{n} puestos", "en": "Moderate: up to ±{n} places"},
     "riskclass.interval.loose": {"es": "Incierto: hasta ±{n} puestos", "en": "Uncertain: up to ±{n} places"},
