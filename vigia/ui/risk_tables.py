@@ -132,10 +132,11 @@ def _label(prefix: str, value: object) -> str:
 
 
 def contributions(contrib: pd.DataFrame, area_id: str) -> pd.DataFrame:
-    """One area's contribution per indicator, largest first, labelled for a bar chart."""
+    """One area's positive contributions per indicator, largest first, labelled for display."""
     if area_id not in contrib.index:
         return pd.DataFrame(columns=[t("riskcol.indicator"), t("riskcol.contribution")])
     row = pd.Series(contrib.loc[area_id], dtype=float).fillna(0.0).sort_values(ascending=False)
+    row = row[row > 0]  # indicators with no weight (or a zero value) explain nothing
     return pd.DataFrame({t("riskcol.indicator"): [indicator_label(i) for i in row.index],
                          t("riskcol.contribution"): row.to_numpy()})
 

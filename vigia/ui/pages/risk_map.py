@@ -44,19 +44,13 @@ def _percent(weight: float) -> int:
     return int(round(100 * float(weight)))
 
 
-def _apply_preset() -> None:
-    """A new preset resets every slider to that preset's weights."""
-    for name, weight in risk_state.preset_weights(prepared, st.session_state[PRESET_KEY]).items():
-        st.session_state[WEIGHT_PREFIX + name] = _percent(weight)
-
-
 def _option_label(prefix: str, value: str) -> str:
     return t(f"{prefix}.{value}") if has_text(f"{prefix}.{value}") else value
 
 
 side = st.sidebar
 side.subheader(t("riskmap.controls_header"))
-preset = side.selectbox(t("riskmap.preset"), risk_state.presets(), key=PRESET_KEY, on_change=_apply_preset,
+preset = side.selectbox(t("riskmap.preset"), risk_state.presets(), key=PRESET_KEY,
                         format_func=functools.partial(_option_label, "riskmap.preset"),
                         help=t("riskmap.preset_help"))
 normalisation = side.selectbox(t("riskmap.normalisation"), risk_state.NORMALISATIONS, key=NORMALISATION_KEY,
@@ -69,10 +63,9 @@ side.caption(t("riskmap.weights_caption"))
 defaults = risk_state.preset_weights(prepared, preset)
 weights: dict[str, float] = {}
 for name, weight in defaults.items():
-    key = WEIGHT_PREFIX + name
-    if key not in st.session_state:
-        st.session_state[key] = _percent(weight)
-    weights[name] = side.slider(risk_tables.group_label(name), 0, 100, step=1, key=key) / 100.0
+    # Keyed by preset: choosing another preset brings fresh sliders at that preset's weights.
+    weights[name] = side.slider(risk_tables.group_label(name), 0, 100, value=_percent(weight), step=1,
+                                key=f"{WEIGHT_PREFIX}{preset}_{name}") / 100.0
 if not any(w > 0 for w in weights.values()):
     side.warning(t("riskmap.no_weights"))
 

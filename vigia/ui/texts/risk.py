@@ -90,9 +90,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "riskview.hotspot.explain": {
         "es": "Grupos de áreas vecinas con puntaje alto (rojo) o bajo (azul), más de lo que daría el azar "
               "(Getis-Ord Gi*, {permutations} permutaciones, corrección por pruebas múltiples). Un área "
-              "gris no forma parte de un grupo claro, aunque su puntaje propio sea alto.",
+              "blanca no forma parte de un grupo claro, aunque su puntaje propio sea alto.",
         "en": "Clusters of neighbouring areas with high (red) or low (blue) scores, beyond what chance "
-              "would give (Getis-Ord Gi*, {permutations} permutations, multiple-testing correction). A grey "
+              "would give (Getis-Ord Gi*, {permutations} permutations, multiple-testing correction). A white "
               "area is not part of a clear cluster, even if its own score is high.",
     },
     "riskview.emerging.explain": {
