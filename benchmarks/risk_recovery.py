@@ -1,6 +1,6 @@
 """Does Vigía find truly high-risk areas better than counting recorded cases? (run by hand, not a test)
 
-    .venv/bin/python benchmarks/risk_recovery.py [--worlds 40] [--side 18] [--seed 7]
+    .venv/bin/python benchmarks/risk_recovery.py [--worlds 40] [--side 18] [--seed 7] [--preset forced_labour]
 
 Each simulated world is a grid of ``side`` x ``side`` square areas over Bolivia's
 latitude/longitude box, grouped into departments (``admin1``) of 6 x 6 areas, with:
@@ -22,9 +22,11 @@ the top 10% of:
 
 * ``raw``   — recorded case counts (what a dashboard of cases shows);
 * ``rate``  — empirical-Bayes smoothed recorded case rates (for reference);
+* ``model`` — the expected-cases model's rate alone (for reference);
 * ``vigia`` — Vigía's score, ``risk.pipeline`` with the ``forced_labour``
-  preset the ministry would pick for labour exploitation, which never sees the
-  hidden risk: it reads the same dataset a ministry would have.
+  preset the ministry would pick for labour exploitation (``--preset`` to
+  try another), which never sees the hidden risk: it reads the same dataset a
+  ministry would have (recorded cases, sectors, crossings and flows).
 
 Recall = share of the truly high-risk areas found in a method's top 10%, averaged
 over worlds. Ends with one line:
@@ -138,9 +140,10 @@ def main() -> None:
     parser.add_argument("--worlds", type=int, default=40)
     parser.add_argument("--side", type=int, default=18)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--preset", default="forced_labour", help="Vigía weight preset (default forced_labour)")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
-    config = ScoreConfig(preset="forced_labour", draws=0, permutations=0, seed=args.seed)
+    config = ScoreConfig(preset=args.preset, draws=0, permutations=0, seed=args.seed)
     results: dict[str, list[float]] = {"raw": [], "rate": [], "model": [], "vigia": []}
     start = time.perf_counter()
     for i in range(args.worlds):

@@ -117,7 +117,10 @@ def _fit_predict(model: str, x_train: np.ndarray, rate: np.ndarray, weight: np.n
         return np.asarray(est.predict(x_test), dtype=float)
     glm = make_pipeline(StandardScaler(), PoissonRegressor(alpha=1e-3, max_iter=300))
     glm.fit(x_train, rate, poissonregressor__sample_weight=weight)
-    return np.asarray(glm.predict(x_test), dtype=float)
+    # A log-linear model explodes outside the range it was fitted on (a department whose
+    # Brazil-nut share no training department reaches): predict at the nearest seen value.
+    clipped = np.clip(x_test, x_train.min(axis=0), x_train.max(axis=0))
+    return np.asarray(glm.predict(clipped), dtype=float)
 
 
 def _empty(recorded: pd.Series, reason: str) -> ExpectedCases:

@@ -1,8 +1,8 @@
 """Risk indicators per area, from whatever layers a dataset has.
 
-Each indicator is named in :data:`REGISTRY`-style :class:`IndicatorSpec` records
-saying its direction (does a higher value mean more risk?), its unit and the
-layers it needs. A dataset with only ``areas`` still yields population and
+Every indicator Vigía knows is registered in :data:`SPECS` as an
+:class:`IndicatorSpec` saying its direction (does a higher value mean more
+risk?), its unit, its weighting group and the layers it needs. A dataset with only ``areas`` still yields population and
 geography; every indicator that cannot be computed is named in
 :attr:`IndicatorTable.missing` with the reason, so the composite and the app
 can say what the score rests on.

@@ -218,7 +218,11 @@ def _prepare_hotspots(areas: gpd.GeoDataFrame, rate: pd.Series | None, panel: pd
     if len(areas) < 3:
         missing["hotspots"] = f"only {len(areas)} area(s): hotspots need at least 3 neighbouring areas"
         return None, none, none.copy()
-    w = weights_mod.spatial_weights(areas)
+    try:
+        w = weights_mod.spatial_weights(areas)
+    except ValueError as exc:  # e.g. areas the weights cannot link; the scores themselves still stand
+        missing["hotspots"] = f"spatial weights could not be built: {exc}"
+        return None, none, none.copy()
     hot_cases = none
     if rate is not None and rate.notna().any() and rate.nunique() > 1:
         hot_cases = _hotspot_classes(rate.fillna(rate.median()), w, permutations, seed)["hotspot"]

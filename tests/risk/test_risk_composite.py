@@ -100,7 +100,7 @@ def test_group_weight_overrides_spread_over_the_group() -> None:
     assert w.sum() == pytest.approx(1.0)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     st.lists(st.floats(0.0, 1000.0, allow_nan=False), min_size=4, max_size=25),
     st.integers(0, 24),

@@ -15,7 +15,7 @@ def test_crossing_with_planted_irregular_surge_ranks_first_with_that_driver() ->
     migration.loc[surge, "irregular"] = [200, 2_000, 20_000][: len(YEARS)]  # rising, mostly irregular
     migration.loc[~surge, "irregular"] = 10
     dataset.layers["migration"] = migration
-    crossings = score(dataset, ScoreConfig(permutations=0)).crossing_scores
+    crossings = score(dataset, ScoreConfig(permutations=0, draws=200)).crossing_scores
     assert crossings is not None
     top = crossings.iloc[0]
     assert top["crossing_id"] == "X1"
@@ -30,6 +30,6 @@ def test_crossing_with_planted_irregular_surge_ranks_first_with_that_driver() ->
 def test_crossings_without_migration_are_scored_on_their_surroundings_and_say_so() -> None:
     dataset = full_dataset(side=5)
     del dataset.layers["migration"]
-    scores = score(dataset, ScoreConfig(permutations=0))
+    scores = score(dataset, ScoreConfig(permutations=0, draws=200))
     assert scores.crossing_scores is not None and len(scores.crossing_scores) == 2
     assert "crossings: migration" in scores.missing

@@ -79,3 +79,42 @@ def test_recompose_with_1000_draws_on_343_areas_is_fast() -> None:
     start = time.process_time()
     recompose(prepared, config)
     assert time.process_time() - start < 1.0
+
+
+def test_hotspot_and_emerging_columns_come_from_the_hotspot_modules(prepared_full: Prepared) -> None:
+    from risk.emerging import CATEGORIES
+    from risk.hotspots import GI_CLASSES, LISA_CLASSES
+
+    areas = recompose(prepared_full, ScoreConfig(permutations=99)).area_scores
+    assert set(areas["hotspot"]) <= set(GI_CLASSES)
+    assert set(areas["lisa"]) <= set(LISA_CLASSES)
+    assert set(areas["hotspot_cases"]) <= set(GI_CLASSES)
+    assert set(areas["emerging"]) <= set(CATEGORIES)
+    quiet = recompose(prepared_full, ScoreConfig(permutations=99), hotspots=False).area_scores
+    assert set(quiet["hotspot"]) == {"not_computed"}
+
+
+def test_planted_cluster_of_high_sector_shares_is_a_score_hotspot() -> None:
+    dataset = full_dataset(side=7)
+    sectors = dataset["sectors"].copy()
+    corner = sectors["area_id"].str[1:3].astype(int).le(2) & sectors["area_id"].str[3:5].astype(int).le(2)
+    population = dataset.areas.set_index("area_id")["population"]
+    planted = corner & (sectors["sector"] == "mining")
+    sectors.loc[planted, "workers"] = (population.reindex(sectors.loc[planted, "area_id"]).to_numpy() * 0.3).astype(int)
+    dataset.layers["sectors"] = sectors
+    config = ScoreConfig(preset="forced_labour", permutations=999)
+    areas = score(dataset, config).area_scores.set_index("area_id")
+    block = [f"A{r:02d}{c:02d}" for r in range(3) for c in range(3)]
+    assert areas.loc[block, "hotspot"].str.startswith("hot").sum() >= 5
+    far = [f"A{r:02d}{c:02d}" for r in range(4, 7) for c in range(4, 7)]
+    assert not areas.loc[far, "hotspot"].str.startswith("hot").any()
+
+
+def test_an_area_without_residents_is_scored_on_what_it_has_and_flagged_for_low_coverage() -> None:
+    dataset = full_dataset(side=5)
+    dataset.areas.loc[3, "population"] = 0  # every rate and share is undefined there
+    areas = score(dataset, ScoreConfig(permutations=0, draws=100)).area_scores.set_index("area_id")
+    assert areas["score"].notna().all()
+    assert bool(areas.loc["A0003", "low_coverage"]) and areas.loc["A0003", "coverage"] < 0.65
+    assert not areas.drop(index="A0003")["low_coverage"].any()
+    assert np.isnan(areas.loc["A0003", "expected_cases"])

@@ -14,7 +14,7 @@ from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, main
 
 def test_score_the_demo_end_to_end(demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "scores.gpkg"
-    assert main(["score", str(demo_gpkg), "--out", str(out), "--seed", "1", "--permutations", "99"]) == EXIT_OK
+    assert main(["score", str(demo_gpkg), "--out", str(out), "--seed", "1", "--permutations", "99", "--draws", "300"]) == EXIT_OK
     text = capsys.readouterr().out
     assert "Top 10 areas" in text and "P(top10%)" in text and "Top crossings" in text
     assert {"area_scores", "crossing_scores"} <= {str(n) for n, _ in pyogrio.list_layers(out)}
@@ -35,7 +35,7 @@ def test_weights_file_changes_the_ranking(tmp_path: Path, capsys: pytest.Capture
                        encoding="utf-8")
     for name, extra in (("base", []), ("pop", ["--weights", str(weights)])):
         assert main(["score", str(data), "--out", str(tmp_path / f"{name}.gpkg"), "--permutations", "0",
-                     "--draws", "200", *extra]) == EXIT_OK
+                     "--draws", "100", *extra]) == EXIT_OK
     base = pyogrio.read_dataframe(tmp_path / "base.gpkg", layer="area_scores")
     pop = pyogrio.read_dataframe(tmp_path / "pop.gpkg", layer="area_scores")
     grid = full_dataset(side=5).areas.set_index("area_id")["population"]
