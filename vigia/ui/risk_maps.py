@@ -18,8 +18,10 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import streamlit as st
 from streamlit_folium import st_folium
 
+from geodata import basemap
 from geodata.dataset import Dataset
 from vigia.ui import map_views, maps
 from vigia.ui.i18n import areas_kind_label, has_text, t
@@ -128,7 +130,7 @@ def _score_classes(rank: pd.Series, score: pd.Series) -> Classed:
     legend = [(code, colour) for _, code, colour in SCORE_CLASSES if code in lows]
     if "missing" in codes:
         legend.append(("missing", NO_DATA))
-    return Classed(codes, [colour for _, colour in pairs], legend, {k: float(v) for k, v in lows.items()})
+    return Classed(codes, [colour for _, colour in pairs], legend, {str(k): float(v) for k, v in lows.items()})
 
 
 def _categorical(values: pd.Series, colours: dict[str, str]) -> Classed:
@@ -208,42 +210,102 @@ def rank_text(rank: float, low: float, high: float) -> str:
     return f"{int(rank)} ({t('riskmap.interval_short', low=int(low), high=int(high))})"
 
 
-def area_view(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online: bool) -> OfflineMap:
-    """The Risk map in ``view``: classed areas with tooltips, departments, legend."""
-    fmap = map_views._base(dataset, online)
+@dataclass(frozen=True)
+class StaticLayers:
+    """What a risk map draws identically on every rerun, as ready GeoJSON (simplified once).
+
+    Building these takes most of a map's time on 343 municipalities (dissolving
+    departments, simplifying and serialising polygons), so they are cached per
+    dataset version; only colours and tooltips change between reruns.
+    """
+
+    countries: dict
+    country_labels: list[tuple[float, float, str]]  # (lat, lon, iso3)
+    departments: dict
+    department_labels: list[tuple[float, float, str]]
+    areas: dict[str, dict]  # area_id -> simplified GeoJSON geometry
+
+
+def _geojson(frame: gpd.GeoDataFrame, columns: Sequence[str]) -> dict:
+    return json.loads(maps.display_frame(frame, list(columns)).to_json(drop_id=True, na="null"))
+
+
+def build_static_layers(dataset: Dataset) -> StaticLayers:
+    """The unchanging layers of ``dataset``'s risk maps (uncached; see :func:`static_layers`)."""
+    countries = basemap.context_countries()
+    countries["fill"] = countries["is_bolivia"].map({True: maps.BOLIVIA_FILL, False: maps.NEIGHBOUR_FILL})
+    neighbours = countries[~countries["is_bolivia"]]
+    points = neighbours.geometry.intersection(map_views._view_box()).representative_point()
+    outlines = basemap.department_outlines(dataset.areas)
+    dept_points = outlines.geometry.representative_point()
+    areas = dataset.areas
+    area_json = _geojson(gpd.GeoDataFrame({"area_id": areas["area_id"].astype(str).to_numpy()},
+                                          geometry=areas.geometry.to_numpy(), crs=areas.crs), ["area_id"])
+    return StaticLayers(
+        countries=_geojson(countries, ["fill"]),
+        country_labels=[(p.y, p.x, iso) for iso, p in zip(neighbours["iso3"], points) if not p.is_empty],
+        departments=_geojson(outlines, []),
+        department_labels=[(p.y, p.x, str(n)) for n, p in zip(outlines["admin1"], dept_points)],
+        areas={f["properties"]["area_id"]: f["geometry"] for f in area_json["features"]},
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _cached_layers(key: str, _dataset: Dataset) -> StaticLayers:
+    """Cached per ``key``; the leading underscore keeps Streamlit from hashing the dataset."""
+    return build_static_layers(_dataset)
+
+
+def static_layers(dataset: Dataset, key: str | None) -> StaticLayers:
+    """:func:`build_static_layers`, cached when ``key`` names the dataset's file and version."""
+    return _cached_layers(key, dataset) if key else build_static_layers(dataset)
+
+
+def _base_map(layers: StaticLayers, online: bool) -> OfflineMap:
+    """Offline map with neighbour countries and Bolivia (as :func:`map_views._base`, from the cache)."""
+    fmap = OfflineMap(online_tiles=online, tiles_attribution=t("map.osm_attribution"))
+    if not online:
+        folium.GeoJson(layers.countries, name="countries", interactive=False, control=False,
+                       style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 1.0,
+                                                 "color": maps.BORDER_LINE, "weight": 1.0}).add_to(fmap)
+    maps.add_labels(fmap, [(lat, lon, t(f"country.{iso}")) for lat, lon, iso in layers.country_labels])
+    return fmap
+
+
+def _department_lines(fmap: OfflineMap, layers: StaticLayers) -> None:
+    folium.GeoJson(layers.departments, name="departments", interactive=False, control=False,
+                   style_function=lambda _f: {"fillOpacity": 0.0, "color": maps.DEPARTMENT_LINE,
+                                              "weight": 1.6}).add_to(fmap)
+    maps.add_labels(fmap, layers.department_labels, css="dept")
+
+
+def area_view(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online: bool,
+              key: str | None = None) -> OfflineMap:
+    """The Risk map in ``view``: classed areas with tooltips, departments, legend.
+
+    ``key`` names the dataset version for the cache of unchanging layers (none: no cache).
+    """
+    layers = static_layers(dataset, key)
+    fmap = _base_map(layers, online)
     classed = classify(area_scores, view)
     n = len(area_scores)
-    shown = gpd.GeoDataFrame(
-        {
-            "area_id": area_scores["area_id"].astype(str).values,
-            "name": area_scores["name"].astype(str).values,
-            "admin1": area_scores["admin1"].astype(str).values,
-            "score_text": [f"{s:.0f}" if np.isfinite(s) else "–" for s in area_scores["score"].astype(float)],
-            "rank_text": [rank_text(r, lo, hi) for r, lo, hi in
-                          zip(area_scores["rank"], area_scores["rank_low"], area_scores["rank_high"])],
-            "class_text": [class_label(view, code, n) for code in classed.codes],
-            "fill": classed.colours,
-        },
-        geometry=area_scores.geometry.values, crs=area_scores.crs,
-    )
     tooltip = {"name": t("riskcol.area"), "admin1": t("riskcol.admin1"), "score_text": t("riskcol.score"),
                "rank_text": t("riskcol.interval")}
     if view != "score":
         tooltip["class_text"] = t(f"riskview.{view}")
-    _clickable_polygons(fmap, shown, tooltip)
-    map_views._departments(fmap, dataset)
-    items = [LegendItem(class_label(view, code, n, classed.lows.get(code)), AREA_LINE, "fill", colour)
-             for code, colour in classed.legend]
-    items.append(LegendItem(t("legend.department"), maps.DEPARTMENT_LINE, "line"))
-    maps.add_legend(fmap, t(f"riskview.{view}.legend", kind=areas_kind_label(dataset)), items)
-    return fmap
-
-
-def _clickable_polygons(fmap: folium.Map, frame: gpd.GeoDataFrame, tooltip: dict[str, str]) -> None:
-    """Area polygons whose GeoJSON keeps ``area_id`` so a click can name the area."""
-    shown = maps.display_frame(frame, ["area_id", *tooltip, "fill"])
+    features = []
+    for row, code, colour in zip(area_scores.itertuples(index=False), classed.codes, classed.colours):
+        geometry = layers.areas.get(str(row.area_id))
+        if geometry is None:
+            continue
+        score = float(row.score)
+        features.append({"type": "Feature", "geometry": geometry, "properties": {
+            "area_id": str(row.area_id), "name": str(row.name), "admin1": str(row.admin1),
+            "score_text": f"{score:.0f}" if np.isfinite(score) else "–",
+            "rank_text": rank_text(row.rank, row.rank_low, row.rank_high),
+            "class_text": class_label(view, code, n, classed.lows.get(code)), "fill": colour}})
     folium.GeoJson(
-        json.loads(shown.to_json(drop_id=True, na="null")),
+        {"type": "FeatureCollection", "features": features},
         name="areas",
         style_function=lambda feature: {"fillColor": feature["properties"].get("fill") or NO_DATA,
                                         "fillOpacity": 0.8, "color": AREA_LINE, "weight": 0.6,
@@ -252,6 +314,13 @@ def _clickable_polygons(fmap: folium.Map, frame: gpd.GeoDataFrame, tooltip: dict
         control=False,
         tooltip=folium.GeoJsonTooltip(fields=list(tooltip), aliases=list(tooltip.values()), sticky=True),
     ).add_to(fmap)
+    _department_lines(fmap, layers)
+    items = [LegendItem(class_label(view, code, n, classed.lows.get(code)), AREA_LINE, "fill", colour)
+             for code, colour in classed.legend]
+    items.append(LegendItem(t("legend.department"), maps.DEPARTMENT_LINE, "line"))
+    items += map_views._crossings(fmap, dataset)  # where people enter: context for planners
+    maps.add_legend(fmap, t(f"riskview.{view}.legend", kind=areas_kind_label(dataset)), items)
+    return fmap
 
 
 def show_clickable(fmap: folium.Map, key: str, height: int = 580) -> str | None:
@@ -276,10 +345,11 @@ def crossing_radius(score: float) -> float:
 
 
 def crossing_view(dataset: Dataset, crossing_scores: gpd.GeoDataFrame, online: bool,
-                  driver_text: Sequence[str]) -> OfflineMap:
+                  driver_text: Sequence[str], key: str | None = None) -> OfflineMap:
     """Crossings as circles sized and coloured by score, police units, departments."""
-    fmap = map_views._base(dataset, online)
-    map_views._departments(fmap, dataset)
+    layers = static_layers(dataset, key)
+    fmap = _base_map(layers, online)
+    _department_lines(fmap, layers)
     classed = _score_classes(crossing_scores["rank"].astype(float), crossing_scores["score"].astype(float))
     for (_, row), drivers, colour in zip(crossing_scores.iterrows(), driver_text, classed.colours):
         score = float(row["score"])

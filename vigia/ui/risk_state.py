@@ -119,6 +119,11 @@ def scores_for(path: Path, choice: Choice) -> pipeline.Scores:
     return _scores(*_version(path), choice, draws(), permutations())
 
 
+def dataset_key(path: Path) -> str:
+    """The dataset file and version as one string (keys caches of what depends only on the data)."""
+    return ":".join(str(part) for part in _version(path))
+
+
 def current_path() -> Path:
     return state.current_dataset_path(cast(MutableMapping[str, Any], st.session_state))
 

@@ -25,7 +25,9 @@ if "crossings" in dataset:
         drivers = [risk_tables.drivers_text(d) for d in ranked["drivers"]]
         chrome.table(risk_tables.crossing_table(ranked, drivers))
         st.caption(t("borderrisk.ranking_caption"))
-        risk_maps.show(risk_maps.crossing_view(dataset, ranked, chrome.online_tiles(), drivers), key="border_map")
+        fmap = risk_maps.crossing_view(dataset, ranked, chrome.online_tiles(), drivers,
+                                       key=risk_state.dataset_key(risk_state.current_path()))
+        risk_maps.show(fmap, key="border_map")
     else:
         maps.show(map_views.border(dataset, chrome.online_tiles()), key="border_map")
 else:

@@ -78,7 +78,7 @@ view = st.radio(t("riskmap.view"), risk_maps.VIEWS, key=VIEW_KEY, horizontal=Tru
                 format_func=functools.partial(_option_label, "riskview"))
 st.caption(t(f"riskview.{view}.explain", draws=fmt_int(risk_state.draws()),
              permutations=fmt_int(risk_state.permutations())))
-fmap = risk_maps.area_view(dataset, areas, view, chrome.online_tiles())
+fmap = risk_maps.area_view(dataset, areas, view, chrome.online_tiles(), key=risk_state.dataset_key(path))
 clicked = risk_maps.show_clickable(fmap, key="risk_map")
 st.caption(t("riskmap.click_hint"))
 
