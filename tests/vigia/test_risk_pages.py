@@ -102,6 +102,10 @@ def test_every_map_view_renders_and_explains_itself(app_env: Path) -> None:
         assert not at.exception, (view, [e.message for e in at.exception])
         captions = " ".join(c.value for c in at.caption)
         assert t(f"riskview.{view}.explain", "es", draws=DRAWS, permutations=PERMUTATIONS) in captions
+        if view == "hotspot":
+            assert t("riskmap.meanings_header", "es") in [e.label for e in at.expander]
+            meanings = " ".join(m.value for m in at.markdown)
+            assert "Sin grupo claro" in meanings, "each class present is explained in plain words"
 
 
 def test_border_page_ranks_crossings_with_intervals_and_drivers(app_env: Path) -> None:

@@ -195,6 +195,22 @@ def emerging_label(code: str) -> str:
     return t("emerging.cold" if cold else "emerging.hot", kind=t(f"emerging_kind.{kind}"))
 
 
+def class_meanings(view: str, codes: Sequence[str], lang: str) -> list[tuple[str, str]]:
+    """(short label, plain-language meaning) of each class present, for hotspot and emerging views.
+
+    The meanings are written beside the statistics (``risk.hotspots.CLASS_TEXT``,
+    ``risk.emerging.CATEGORY_TEXT``) so the method and its explanation change together.
+    """
+    if view == "hotspot":
+        from risk.hotspots import CLASS_TEXT as texts
+    elif view == "emerging":
+        from risk.emerging import CATEGORY_TEXT as texts
+    else:
+        return []
+    present = [c for c in dict.fromkeys(codes) if c in texts]
+    return [(class_label(view, c), texts[c].get(lang, texts[c]["en"])) for c in present]
+
+
 def category_label(prefix: str, value: object) -> str:
     """A hotspot/emerging class label, or the value as given if it has no translation."""
     if not isinstance(value, str) or not value:

@@ -15,7 +15,7 @@ import importlib.util
 import streamlit as st
 
 from vigia.ui import chrome, risk_exports, risk_maps, risk_state, risk_tables, summaries
-from vigia.ui.i18n import fmt_int, has_text, t, table_labels, thousands
+from vigia.ui.i18n import current_language, fmt_int, has_text, t, table_labels, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT
 
 PRESET_KEY = "risk_preset"
@@ -81,6 +81,11 @@ st.caption(t(f"riskview.{view}.explain", draws=fmt_int(risk_state.draws()),
 fmap = risk_maps.area_view(dataset, areas, view, chrome.online_tiles(), key=risk_state.dataset_key(path))
 clicked = risk_maps.show_clickable(fmap, key="risk_map")
 st.caption(t("riskmap.click_hint"))
+meanings = risk_maps.class_meanings(view, risk_maps.classify(areas, view).codes, current_language())
+if meanings:
+    with st.expander(t("riskmap.meanings_header")):
+        for label, meaning in meanings:
+            st.markdown(t("riskmap.missing_item", part=label, reason=meaning))
 
 if scores.missing:
     with st.expander(t("riskmap.missing_header")):

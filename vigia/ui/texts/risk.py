@@ -155,6 +155,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Haga clic en un área del mapa, o elíjala en la lista de abajo, para ver su detalle.",
         "en": "Click an area on the map, or pick it from the list below, to see its details.",
     },
+    "riskmap.meanings_header": {"es": "¿Qué significa cada clase?", "en": "What does each class mean?"},
     "riskmap.missing_header": {"es": "Lo que no se pudo calcular con estos datos",
                                "en": "What these data could not support"},
     "riskmap.missing_item": {"es": "**{part}**: {reason}", "en": "**{part}**: {reason}"},
