@@ -20,7 +20,10 @@ def test_the_python3_kernel_is_this_interpreter() -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_executes_without_errors(path: Path) -> None:
+def test_notebook_executes_without_errors(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fewer Monte Carlo draws and permutations (the kernel inherits the environment): same code path."""
+    monkeypatch.setenv("VIGIA_RISK_DRAWS", "200")
+    monkeypatch.setenv("VIGIA_RISK_PERMUTATIONS", "99")
     import nbformat
     from nbclient import NotebookClient
 

