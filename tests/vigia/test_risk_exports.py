@@ -110,6 +110,8 @@ def test_classes_read_as_plain_language() -> None:
     assert "60" in risk_maps.class_label("score", "top40", 10, classed.lows["top40"])
     assert risk_maps.gap_class(0.3)[0] == "much_lower" and risk_maps.gap_class(1.0)[0] == "as_expected"
     assert risk_maps.gap_class(None)[0] == "none"
+    assert risk_maps.gap_class(0.0, under_detection=False)[0] == "lower", "a gap the model does not flag is noise"
+    assert risk_maps.gap_class(0.2, under_detection=True)[0] == "much_lower"
     assert risk_maps.interval_class(10, 12, 100)[0] == "firm"
     assert risk_maps.interval_class(1, 100, 100)[0] == "very_loose"
     frame = gpd.GeoDataFrame({"emerging": ["new", "cold_persistent", None]})

@@ -112,12 +112,18 @@ def interval_places(code: str, n_areas: int) -> int:
     return max(1, round(bounds[code] * n_areas))
 
 
-def gap_class(ratio: float | None) -> tuple[str, str]:
-    """Class of recorded ÷ expected cases; no estimate when the model could not run."""
+def gap_class(ratio: float | None, under_detection: bool | None = None) -> tuple[str, str]:
+    """Class of recorded ÷ expected cases; no estimate when the model could not run.
+
+    "Much lower" needs the model's own test too (``under_detection``: so few cases would be
+    unlikely by chance); a ratio of 0 against 0.3 expected cases is noise, not a gap.
+    """
     if ratio is None or not np.isfinite(ratio):
         return "none", NO_DATA
     for bound, code, colour in GAP_CLASSES:
         if ratio < bound:
+            if code == "much_lower" and under_detection is False:
+                return GAP_CLASSES[1][1], GAP_CLASSES[1][2]
             return code, colour
     return GAP_CLASSES[-1][1], GAP_CLASSES[-1][2]
 
@@ -155,8 +161,13 @@ def classify(area_scores: pd.DataFrame, view: str) -> Classed:
     elif view == "emerging":
         return _categorical(_column(area_scores, "emerging"), EMERGING_COLOURS)
     elif view == "gap":
-        pairs = [gap_class(r) for r in pd.to_numeric(_column(area_scores, "detection_ratio"), errors="coerce")]
-        legend = [(code, colour) for _, code, colour in GAP_CLASSES] + [("none", NO_DATA)]
+        ratios = pd.to_numeric(_column(area_scores, "detection_ratio"), errors="coerce")
+        flagged = _column(area_scores, "under_detection")
+        pairs = [gap_class(r, None if f is None or f != f else bool(f)) for r, f in zip(ratios, flagged)]
+        present = {code for code, _ in pairs}
+        legend = [(code, colour) for _, code, colour in GAP_CLASSES if code in present]
+        if "none" in present:
+            legend.append(("none", NO_DATA))
     else:
         raise ValueError(f"unknown risk map view {view!r}; choose one of {VIEWS}")
     codes = [code for code, _ in pairs]
