@@ -171,3 +171,19 @@ def test_every_class_has_plain_words_in_both_languages() -> None:
     for label in GI_CLASSES + LISA_CLASSES:
         assert set(CLASS_TEXT[label]) == {"en", "es"}
         assert all(len(text) > 40 for text in CLASS_TEXT[label].values())
+
+
+def test_refinement_lifts_the_p_value_floor_only_where_it_matters(grid, monkeypatch) -> None:
+    areas, w = grid
+    values, _ = planted(areas)
+    coarse = Hotspots(permutations=999, seed=4, refine=False).fit(values, w)
+    fine = Hotspots(permutations=999, seed=4).fit(values, w)
+    floor = 2 / 1000
+    assert coarse.gi_p_.min() >= floor
+    assert fine.gi_p_["r03c04"] < floor  # the cluster's centre, refined to 9,999 draws
+    ordinary = coarse.gi_p_ > 0.05  # far from the tail: never refined, so unchanged
+    pd.testing.assert_series_equal(coarse.gi_p_[ordinary], fine.gi_p_[ordinary])
+    # A round over budget is skipped: the result is the unrefined one.
+    monkeypatch.setattr(randomisation, "REFINE_BUDGET", 0)
+    skipped = Hotspots(permutations=999, seed=4).fit(values, w)
+    pd.testing.assert_series_equal(skipped.gi_p_, coarse.gi_p_)
