@@ -86,6 +86,7 @@ def test_area_trend_hides_small_periods_and_cannot_be_summed_back(demo_scores) -
     checked = 0
     for position, area_id in scores.area_scores["area_id"].head(80).items():
         trend = risk_tables.case_trend(dataset, area_id, total_hidden=bool(hidden[position]))
+        assert trend is not None, "the demo has a cases layer"
         values = trend.iloc[:, 0]
         true = cases[cases["area_id"] == area_id].groupby("period")["cases"].sum().reindex(values.index,
                                                                                          fill_value=0)

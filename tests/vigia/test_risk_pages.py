@@ -86,7 +86,7 @@ def test_presets_and_weight_sliders_change_the_ranking(app_env: Path) -> None:
     assert [s.value for s in at.sidebar.slider] != values, "a new preset moves the sliders to its weights"
 
     for slider in at.sidebar.slider:
-        slider.set_value(100 if slider.key.endswith("_population") else 0)
+        slider.set_value(100 if str(slider.key).endswith("_population") else 0)
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     after = list(_top_table(at)[t("riskcol.area", "es")])
