@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+import pandas as pd
 import streamlit as st
 
 from risk import pipeline
 from risk import presets as presets_module
-from vigia.ui import state
+from vigia.ui import risk_tables, state
 
 #: Environment variables that lower the Monte Carlo draws and permutations (tests, slow machines).
 ENV_DRAWS = "VIGIA_RISK_DRAWS"
@@ -117,6 +118,17 @@ def prepared_for(path: Path) -> pipeline.Prepared:
 def scores_for(path: Path, choice: Choice) -> pipeline.Scores:
     """``risk.pipeline.Scores`` of the dataset at ``path`` under ``choice`` (cached)."""
     return _scores(*_version(path), choice, draws(), permutations())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _protected(key: str, thousands: str, _area_scores: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    return risk_tables.protect_recorded(_area_scores, thousands)
+
+
+def protected_cases(path: Path, area_scores: pd.DataFrame, thousands: str) -> tuple[pd.Series, pd.Series]:
+    """:func:`risk_tables.protect_recorded`, cached per dataset version: recorded counts and the
+    area order do not depend on the weights, so every choice shares one suppression pattern."""
+    return _protected(dataset_key(path), thousands, area_scores)
 
 
 def dataset_key(path: Path) -> str:

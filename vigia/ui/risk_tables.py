@@ -74,16 +74,18 @@ def protect_recorded(area_scores: pd.DataFrame, thousands: str = ",") -> tuple[p
     return text, hidden
 
 
-def export_frame(area_scores: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def export_frame(area_scores: gpd.GeoDataFrame,
+                 protected: tuple[pd.Series, pd.Series] | None = None) -> gpd.GeoDataFrame:
     """``area_scores`` as it may be downloaded: chosen columns, counts protected, ratio dropped where hidden.
 
-    Counts are written without thousands separators (a "1.234" in a CSV reads as a decimal).
+    Counts are written without thousands separators (a "1.234" in a CSV reads as a decimal);
+    ``protected`` is ``protect_recorded(area_scores, thousands="")`` when the caller has it.
     """
     columns = [c for c in EXPORT_COLUMNS if c in area_scores.columns]
     out = gpd.GeoDataFrame(pd.DataFrame(area_scores[columns]).copy(), geometry=area_scores.geometry.values,
                            crs=area_scores.crs)
     if "recorded_cases" in out.columns:
-        text, hidden = protect_recorded(area_scores, thousands="")
+        text, hidden = protected if protected is not None else protect_recorded(area_scores, thousands="")
         out["recorded_cases"] = text.to_numpy()
         if "detection_ratio" in out.columns:
             ratio = pd.to_numeric(out["detection_ratio"], errors="coerce").astype(float)

@@ -106,7 +106,7 @@ if st.session_state.get(AREA_KEY) not in option_text:
 area_id = st.selectbox(t("riskmap.select_area"), area_ids, key=AREA_KEY, format_func=option_text.__getitem__)
 
 row = ordered[ordered["area_id"].astype(str) == area_id].iloc[0]
-published, hidden = risk_tables.protect_recorded(areas, thousands())
+published, hidden = risk_state.protected_cases(path, areas, thousands())
 position = ordered.index[ordered["area_id"].astype(str) == area_id][0]
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("riskmap.metric_score"), f"{float(row['score']):.1f}")
@@ -149,7 +149,7 @@ chrome.table(risk_tables.top_table(areas, TOP_N))
 st.caption(t("riskmap.top_caption"))
 
 st.subheader(t("riskmap.downloads_header"))
-export_areas = risk_tables.export_frame(areas)
+export_areas = risk_tables.export_frame(areas, risk_state.protected_cases(path, areas, ""))
 export_crossings = (risk_tables.crossing_export_frame(scores.crossing_scores)
                     if scores.crossing_scores is not None else None)
 d1, d2, d3, d4 = st.columns(4)
