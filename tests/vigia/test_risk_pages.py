@@ -65,6 +65,8 @@ def test_risk_map_shows_scores_ranks_intervals_and_one_area(app_env: Path) -> No
         low, high = (int(x) for x in interval.split("–"))
         assert low <= rank <= high, "a rank interval contains the point rank"
 
+    assert len(at.get("download_button")) == 4, "GeoPackage, CSV, Excel and HTML downloads"
+
     # Picking the 6th area of the list shows its rank, interval and contributions.
     at.selectbox(key="risk_area").select_index(5).run()
     assert not at.exception, [e.message for e in at.exception]
