@@ -32,11 +32,14 @@ Ends with one line:
 from __future__ import annotations
 
 import argparse
+import functools
 import resource
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -45,6 +48,9 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import risk.emerging
+import risk.hotspots
+import risk.pipeline
 import risk.weights
 from geodata.basemap import bolivia_outline
 from geodata.contracts import CRS
@@ -57,6 +63,34 @@ from risk.weights import h3_weights
 YEARS = tuple(str(y) for y in range(2016, 2025))
 #: Mean residents per cell: ~11.3 million Bolivians over ~210,000 cells.
 MEAN_POPULATION = 54.0
+
+
+#: Pipeline stages timed separately: (object, attribute) wrapped while the pipeline runs.
+STAGES: tuple[tuple[object, str], ...] = (
+    (risk.pipeline, "build_indicators"),
+    (risk.pipeline, "expected_cases"),
+    (risk.hotspots.Hotspots, "fit"),
+    (risk.emerging.EmergingHotspots, "fit"),
+    (risk.pipeline, "rank_uncertainty"),
+    (risk.pipeline, "score_crossings"),
+)
+
+
+def _timed(stages: dict[str, float], owner: object, name: str) -> Callable[[], None]:
+    """Wrap ``owner.name`` so its calls add their wall time to ``stages``; return the undo."""
+    original = getattr(owner, name)
+    label = f"{getattr(owner, '__name__', owner)}.{name}"
+
+    @functools.wraps(original)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            stages[label] = stages.get(label, 0.0) + time.perf_counter() - start
+
+    setattr(owner, name, timed)
+    return lambda: setattr(owner, name, original)
 
 
 def peak_mb() -> float:
@@ -138,16 +172,23 @@ def main(argv: list[str] | None = None) -> int:
     original = risk.weights.spatial_weights
     risk.weights.spatial_weights = lambda areas, **_: w
     config = ScoreConfig(permutations=args.permutations, draws=args.draws, seed=args.seed)
+    stages: dict[str, float] = {}
+    undo = [_timed(stages, owner, name) for owner, name in STAGES]
     try:
         start = time.perf_counter()
         scores = score(dataset, config)
         pipeline_seconds = time.perf_counter() - start
     finally:
         risk.weights.spatial_weights = original
+        for restore in undo:
+            restore()
     pipeline_peak = peak_mb()
     table = scores.area_scores
     print(f"pipeline (risk.pipeline.score, {args.permutations} permutations, {args.draws} draws): "
           f"{pipeline_seconds:.1f} s, peak {pipeline_peak:,.0f} MB")
+    for label, seconds in stages.items():
+        print(f"  stage {label}: {seconds:.1f} s")
+    print(f"  everything else: {pipeline_seconds - sum(stages.values()):.1f} s")
     print("  hotspot classes of the score:", table["hotspot"].value_counts().to_dict())
     print("  emerging categories:", table["emerging"].value_counts().to_dict())
     print("  missing:", scores.missing)

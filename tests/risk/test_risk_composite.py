@@ -148,3 +148,19 @@ def test_weights_files_csv_and_json(tmp_path: Path) -> None:
     bad.write_text("indicator,weight\nsector_mining,lots\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.csv, row 2, column 'weight'"):
         read_weights(bad)
+
+
+def test_monte_carlo_draws_score_exactly_like_the_composite_including_missing_values() -> None:
+    from risk.composite import AGGREGATIONS
+    from risk.uncertainty import draw_plan, draw_scores
+
+    x = table(40).to_numpy().copy()
+    x[3, 2] = np.nan
+    x[7, :] = np.nan
+    normalised = {m: normalise(x, m) for m in NORMALISATIONS}
+    plan = draw_plan(np.full(x.shape[1], 1 / x.shape[1]), draws=30, seed=5)
+    drawn = draw_scores(normalised, plan, np.arange(30))
+    for j in range(30):
+        expected = aggregate(normalised[NORMALISATIONS[plan.normalisation[j]]], plan.weights[j],
+                             AGGREGATIONS[plan.aggregation[j]])
+        np.testing.assert_allclose(drawn[:, j], expected, atol=1e-12)
