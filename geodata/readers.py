@@ -15,17 +15,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import pyogrio
 
+from geodata.contracts import LAYERS
+from geodata.findings import MAX_ROWS_PER_RULE, format_rows
+from geodata.headers import MAX_HEADER_SEARCH, find_header, header_matches, header_words
+from geodata.layer_names import layer_for, names_for
 from geodata.problems import Problem, Severity
 
 SourceFormat = Literal["csv", "xlsx", "gpkg", "geojson", "shapefile"]
@@ -67,6 +73,8 @@ class RawLayer:
     rows: np.ndarray
     numeric_cells: dict[str, np.ndarray] = field(default_factory=dict)
     date_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    #: The CSV delimiter (``;`` is how Spanish Excel saves): evidence for the decimal mark.
+    delimiter: str | None = None
 
     @property
     def spreadsheet(self) -> bool:
@@ -160,27 +168,73 @@ def check_file_kind(path: Path, display: str, layer: str | None, fmt: SourceForm
 # ---------------------------------------------------------------- CSV
 
 
-def decode_text(data: bytes) -> tuple[str, str | None]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
+@dataclass(frozen=True)
+class Decoded:
+    """CSV text and how it was decoded.
 
-    Returns the text and the name of the fallback encoding used (None for UTF-8).
+    ``fallback`` names the encoding used for the whole file when it is not
+    UTF-8; ``bad_lines`` lists the lines of a UTF-8 file that were not UTF-8
+    (one Windows-1252 byte pasted in) and were read as Windows-1252 on their own.
     """
-    candidates: list[tuple[str, str | None]] = [("utf-16", None)] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else []
-    candidates += [("utf-8-sig", None), ("cp1252", "Latin-1 (Windows-1252)")]
-    for encoding, fallback_name in candidates:
+
+    text: str
+    fallback: str | None = None
+    bad_lines: tuple[int, ...] = ()
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    A UTF-8 file with a stray Windows-1252 byte stays UTF-8 (decoding it whole as
+    Windows-1252 would turn every ``ñ`` into ``Ã±``): only the offending lines are
+    read as Windows-1252, and they are named.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(encoding), fallback_name
+            return Decoded(data.decode("utf-16"))
         except UnicodeDecodeError:
+            pass
+    try:
+        return Decoded(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines = data.split(b"\n")
+    texts: list[str] = []
+    bad: list[int] = []
+    utf8_non_ascii = 0
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            texts.append(line.decode("ascii"))
             continue
-    return data.decode("latin-1"), "Latin-1"  # decodes any bytes
+        try:
+            texts.append(line.decode("utf-8"))
+            utf8_non_ascii += 1
+        except UnicodeDecodeError:
+            bad.append(number)
+            texts.append(line.decode("cp1252", errors="replace"))
+    if utf8_non_ascii and utf8_non_ascii >= len(bad):
+        return Decoded("\n".join(texts), None, tuple(bad))
+    return Decoded(data.decode("cp1252", errors="replace"), "Latin-1 (Windows-1252)")
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of a CSV: the candidate seen most in the header line (``;`` from Spanish Excel)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in _CSV_DELIMITERS}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    """The delimiter of a CSV (``;`` from Spanish Excel): the candidate that splits most of the first lines alike.
+
+    A title line above the header (one cell, no delimiter) and decimal commas in
+    a semicolon file do not decide it: the count that most lines agree on does.
+    """
+    lines = [line for line in text.splitlines()[: MAX_HEADER_SEARCH + 10] if line.strip()][:10]
+    best, best_key = ",", (0, 0)
+    for mark in _CSV_DELIMITERS:
+        counts = [line.count(mark) for line in lines if line.count(mark)]
+        if not counts:
+            continue
+        count, agreeing = Counter(counts).most_common(1)[0]
+        if (agreeing, count) > best_key:
+            best, best_key = mark, (agreeing, count)
+    return best
 
 
 def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, list[Problem]]:
@@ -188,12 +242,21 @@ def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, lis
     problems = check_file_kind(path, display, layer, "csv")
     if problems:
         return None, problems
-    data = path.read_bytes()
-    text, fallback = decode_text(data)
-    if fallback:
+    decoded = decode_text(path.read_bytes())
+    text = decoded.text
+    if decoded.fallback:
         problems.append(
-            _problem(display, layer, f"the file is not UTF-8; it was read as {fallback}",
+            _problem(display, layer, f"the file is not UTF-8; it was read as {decoded.fallback}",
                      "save it as 'CSV UTF-8' so accents always read the same", Severity.FIXED)
+        )
+    if decoded.bad_lines:
+        bad = decoded.bad_lines
+        problems.append(
+            _problem(display, layer,
+                     f"the file is UTF-8 except {len(bad)} line(s) ({format_rows(bad)}) holding a Windows-1252 "
+                     "character; those lines were read as Windows-1252",
+                     "check the accents on those lines, then save the file as 'CSV UTF-8'", Severity.WARNING,
+                     row=bad[0] if len(bad) == 1 else None)
         )
     if "\x00" in text:
         return None, problems + [_problem(display, layer, "the file contains NUL bytes, so it is not a text CSV")]
@@ -208,14 +271,72 @@ def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, lis
                      "check the quotes on that line (a quote opened and never closed), or export the file again",
                      row=len(records) + 1)
         ]
-    header_at = next((i for i, rec in enumerate(records) if any(c.strip() for c in rec)), None)
-    if header_at is None:
-        return None, problems + [_problem(display, layer, "the file has no header row and no data",
-                                          "the first row must name the columns")]
     # One physical line per record (no quoted line breaks): rows and line numbers agree.
     by_line = reader.line_num == len(records)
-    return _table_from_records(display, layer, "csv", list(records[header_at]), records[header_at + 1 :],
-                               header_at + 2, problems, by_line=by_line)
+    raw, problems = _spreadsheet_table(display, layer, "csv", records, problems, by_line=by_line)
+    if raw is not None:
+        raw.delimiter = delimiter
+    return raw, problems
+
+
+def _spreadsheet_table(
+    display: str,
+    layer: str,
+    fmt: SourceFormat,
+    records: Sequence[Sequence[object]],
+    problems: list[Problem],
+    *,
+    by_line: bool = False,
+    numeric: list[list[bool]] | None = None,
+    dates: list[list[bool]] | None = None,
+    sheet: str = "",
+) -> tuple[RawLayer | None, list[Problem]]:
+    """A table from rows of cells: find the header row (below a title if need be), then the columns."""
+    where = f" of sheet '{sheet}'" if sheet else ""
+    choice = find_header(records, layer)
+    if choice.index is None and choice.case == "title":
+        typical = choice.typical
+        required = ", ".join(LAYERS[layer].required_columns) if layer in LAYERS else "the column names"
+        return None, problems + [_problem(
+            display, layer,
+            f"the first row{where} holds only '{choice.title}', but the rows below have up to {typical} values, and "
+            f"no row names the columns of {layer}: the column names must be on the first row",
+            f"delete the title row(s) so that the first row names the columns ({required})", row=1)]
+    if choice.index is None:
+        empty = f"sheet '{sheet}' is empty" if sheet else "the file has no header row and no data"
+        return None, problems + [_problem(display, layer, empty, "the first row must name the columns")]
+    index = choice.index
+    if choice.case == "moved":
+        problems.append(_problem(
+            display, layer,
+            f"the column names are on row {index + 1}{where}; the row(s) above it (a title: '{choice.title}') "
+            "were skipped", "nothing to do; put the column names on the first row to skip this step",
+            Severity.FIXED, row=index + 1))
+    header = ["" if c is None else str(c) for c in records[index]]
+    while header and not header[-1].strip():  # 'a,b,c,' : a trailing delimiter is no column
+        header.pop()
+    start = index + 1
+    return _table_from_records(display, layer, fmt, header, records[start:], start + 1, problems, by_line=by_line,
+                               numeric=None if numeric is None else numeric[start:],
+                               dates=None if dates is None else dates[start:])
+
+
+def _ragged_problems(display: str, layer: str, fmt: SourceFormat, width: int, ragged: list[tuple[int, int]],
+                     by_line: bool) -> list[Problem]:
+    """Rows whose number of values differs from the header: one problem each up to the cap, then one summary."""
+    if fmt == "xlsx":
+        message = "row {row} has values beyond the last named column (the header names {width})"
+        hint = "name that column in the header row, or delete the stray values"
+    else:
+        message = ("line {row}" if by_line else "row {row}") + " has {count} values but the header has {width} columns"
+        hint = ("a value may contain the delimiter without quotes, or the file was cut short; "
+                "fix that line (quote values containing the delimiter)")
+    out = [_problem(display, layer, message.format(row=row, count=count, width=width), hint, row=row)
+           for row, count in ragged[:MAX_ROWS_PER_RULE]]
+    rest = [row for row, _ in ragged[MAX_ROWS_PER_RULE:]]
+    if rest:
+        out.append(_problem(display, layer, f"{len(rest)} more row(s) with the same problem: rows {format_rows(rest)}", hint))
+    return out
 
 
 def _blank(cells: Sequence[object]) -> bool:
@@ -240,6 +361,7 @@ def _table_from_records(
     kept: list[Sequence[object]] = []
     kept_numeric: list[list[bool]] = []
     kept_dates: list[list[bool]] = []
+    ragged: list[tuple[int, int]] = []
     for i, record in enumerate(records):
         row = first_row + i
         if len(record) != width:
@@ -250,14 +372,7 @@ def _table_from_records(
             elif len(record) < width and fmt == "xlsx":
                 record = list(record) + [None] * (width - len(record))
             else:
-                where = f"line {row}" if by_line else f"row {row}"
-                problems.append(
-                    _problem(display, layer,
-                             f"{where} has {len(record)} values but the header has {width} columns",
-                             "a value may contain the delimiter without quotes, or the file was cut short; "
-                             "fix that line (quote values containing commas)",
-                             row=row)
-                )
+                ragged.append((row, len(record)))
                 continue
         keep_rows.append(row)
         kept.append(record)
@@ -265,6 +380,7 @@ def _table_from_records(
             kept_numeric.append((list(numeric[i][:width]) + [False] * width)[:width])
         if dates is not None:
             kept_dates.append((list(dates[i][:width]) + [False] * width)[:width])
+    problems.extend(_ragged_problems(display, layer, fmt, width, ragged, by_line))
 
     cells = list(zip(*kept)) if kept else [()] * width
     flags_numeric = list(zip(*kept_numeric)) if kept_numeric else [()] * width
@@ -338,8 +454,21 @@ def _cell_text(value: object) -> tuple[str | None, bool, bool]:
     return str(value), False, False
 
 
+def is_year_format(number_format: str | None) -> bool:
+    """An Excel number format that shows only the year (``yyyy``, ``yy``, ``"Año "yyyy``)."""
+    if not number_format:
+        return False
+    plain = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
+    return "y" in plain and not any(ch in plain for ch in "mdhs")
+
+
 def read_xlsx(path: Path, display: str, layer: str) -> tuple[RawLayer | None, list[Problem]]:
-    """The sheet named after the layer (else the first one) as text cells, sheet row numbers kept."""
+    """The workbook's sheet for ``layer`` as text cells, sheet row numbers kept.
+
+    The sheet is the one named after the layer (English or Spanish), else the
+    only sheet, else the one sheet whose header has the layer's columns; with
+    none of those the workbook is refused, never read from the wrong sheet.
+    """
     problems = check_file_kind(path, display, layer, "xlsx")
     if problems:
         return None, problems
@@ -356,16 +485,23 @@ def read_xlsx(path: Path, display: str, layer: str) -> tuple[RawLayer | None, li
         sheets = book.worksheets
         if not sheets:
             return None, [_problem(display, layer, "the workbook has no sheets")]
-        named = [s for s in sheets if s.title.strip().lower() == layer]
-        sheet = named[0] if named else sheets[0]
-        if not named and len(sheets) > 1:
-            problems.append(_problem(display, layer, f"the workbook has {len(sheets)} sheets; only the first, '{sheet.title}', was read",
-                                     f"name the sheet '{layer}' or keep one sheet per file", Severity.WARNING))
+        sheet, choice_problems = _choose_sheet(sheets, display, layer)
+        problems.extend(choice_problems)
+        if sheet is None:
+            return None, problems
         cells: list[list[str | None]] = []
         numeric: list[list[bool]] = []
         dates: list[list[bool]] = []
-        for raw_row in sheet.iter_rows(min_row=1, values_only=True):
-            converted = [_cell_text(v) for v in raw_row]
+        years: list[tuple[int, int]] = []  # (record index, column index) of dates shown as years
+        for raw_row in sheet.iter_rows(min_row=1):
+            converted: list[tuple[str | None, bool, bool]] = []
+            for j, cell in enumerate(raw_row):
+                value = getattr(cell, "value", None)
+                if isinstance(value, dt.date) and is_year_format(getattr(cell, "number_format", None)):
+                    converted.append((str(value.year), False, True))
+                    years.append((len(cells), j))
+                else:
+                    converted.append(_cell_text(value))
             cells.append([c[0] for c in converted])
             numeric.append([c[1] for c in converted])
             dates.append([c[2] for c in converted])
@@ -374,15 +510,70 @@ def read_xlsx(path: Path, display: str, layer: str) -> tuple[RawLayer | None, li
                                           "save it again as .xlsx or CSV")]
     finally:
         book.close()
-    header_at = next((i for i, rec in enumerate(cells) if any(c is not None and str(c).strip() for c in rec)), None)
-    if header_at is None:
-        return None, problems + [_problem(display, layer, f"sheet '{sheet.title}' is empty", "the first row must name the columns")]
-    header = ["" if c is None else str(c) for c in cells[header_at]]
-    while header and not header[-1].strip():
-        header.pop()
-    start = header_at + 1
-    return _table_from_records(display, layer, "xlsx", header, cells[start:], start + 1, problems,
-                               numeric=numeric[start:], dates=dates[start:])
+    raw, problems = _spreadsheet_table(display, layer, "xlsx", cells, problems, numeric=numeric, dates=dates,
+                                       sheet=sheet.title if len(sheets) > 1 else "")
+    if raw is not None and years:
+        problems.extend(_year_cells_problems(display, layer, cells, years))
+    return raw, problems
+
+
+def _year_cells_problems(display: str, layer: str, cells: list[list[str | None]],
+                         years: list[tuple[int, int]]) -> list[Problem]:
+    """Say which date cells were read as years because Excel showed them as years."""
+    header_at = find_header(cells, layer).index or 0
+    header = cells[header_at]
+    by_column: dict[int, list[int]] = {}
+    for i, j in years:
+        if i > header_at:
+            by_column.setdefault(j, []).append(i + 1)
+    out = []
+    for j, rows in sorted(by_column.items()):
+        name = header[j] if j < len(header) and header[j] else f"column {j + 1}"
+        out.append(_problem(display, layer,
+                            f"{len(rows)} date cell(s) shown as years (format yyyy) were read as years, e.g. "
+                            f"{cells[rows[0] - 1][j]} (annual figures), not as January dates (rows {format_rows(rows)})",
+                            "nothing to do; type years as plain numbers or text to skip this step",
+                            Severity.FIXED, column=name))
+    return out
+
+
+def _choose_sheet(sheets: list[Any], display: str, layer: str) -> tuple[Any, list[Problem]]:
+    """The sheet holding ``layer``: named after it, the only one, or the one whose header has its columns."""
+    named = [s for s in sheets if (found := layer_for(s.title)) is not None and found[0] == layer]
+    if named:
+        sheet = named[0]
+        if len(sheets) > 1 and sheet.title.strip().lower() != layer:
+            return sheet, [_problem(display, layer, f"sheet '{sheet.title}' read as the {layer} layer "
+                                    f"(the workbook has {len(sheets)} sheets)",
+                                    "nothing to do", Severity.FIXED)]
+        return sheet, []
+    if len(sheets) == 1:
+        return sheets[0], []
+    words = header_words(layer)
+    matching, filled = [], []
+    for sheet in sheets:
+        head = [list(r) for r in sheet.iter_rows(min_row=1, max_row=MAX_HEADER_SEARCH + 1, values_only=True)]
+        if any(_non_blank_row(r) for r in head):
+            filled.append(sheet)
+        if any(header_matches(r, words, layer) >= 2 for r in head):
+            matching.append(sheet)
+    titles = ", ".join(f"'{s.title}'" for s in sheets)
+    if len(matching) == 1 or (not matching and len(filled) == 1):
+        sheet = (matching or filled)[0]
+        why = "the one whose header has its columns" if matching else "the only one with data"
+        return sheet, [_problem(display, layer, f"the workbook has {len(sheets)} sheets ({titles}); sheet "
+                                f"'{sheet.title}', {why}, was read as the {layer} layer",
+                                f"nothing to do; name the sheet '{layer}' to make it certain", Severity.FIXED)]
+    spanish = " or ".join(f"'{n}'" for n in names_for(layer)[:2])
+    which = (f"{len(matching)} of them have the columns of {layer}" if matching
+             else f"none is named {spanish} or has its columns")
+    return None, [_problem(display, layer, f"the workbook has {len(sheets)} sheets ({titles}) and {which}, so "
+                           "it is not clear which one holds the data",
+                           f"name the data sheet {spanish}, or keep only that sheet in the file")]
+
+
+def _non_blank_row(row: Sequence[object]) -> bool:
+    return not _blank(row)
 
 
 # ---------------------------------------------------------------- GIS files

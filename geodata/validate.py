@@ -9,6 +9,7 @@ to ``area_id``/``crossing_id``. It never raises for bad data.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -23,7 +24,6 @@ from geodata.contracts import (
     HIGH_RISK_SECTORS,
     LAYER_ORDER,
     LAYERS,
-    PERSONAL_DATA_PATTERNS,
     Column,
     Layer,
 )
@@ -36,6 +36,8 @@ from geodata.geometry_checks import (
     geometry_from_columns,
     to_wgs84,
 )
+from geodata.numbers import NumberStyle, number_style, regroup_counts
+from geodata.personal import personal_kind
 from geodata.problems import Severity
 from geodata.readers import RawLayer
 from geodata.values import (
@@ -43,6 +45,7 @@ from geodata.values import (
     bad_periods,
     blank,
     closest,
+    decimal_comma_cells,
     formulas,
     is_numeric,
     match_words,
@@ -55,9 +58,17 @@ from geodata.values import (
 #: Distinct wrong values described one by one per column; the rest are summed up.
 MAX_DISTINCT_VALUES = 20
 
-_PERSONAL = [re.compile(p) for p in PERSONAL_DATA_PATTERNS]
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DAY_ONE = r"^[0-9]{4}-[0-9]{2}-01$"
+_JANUARY_FIRST = r"^[0-9]{4}-01-01$"
+_MONTHLY = r"^[0-9]{4}-[0-9]{2}$"
+
+#: Layers whose rows are counts per (key, period, kind): an annual row and monthly rows for the
+#: same key, year and kind would count the same people twice downstream.
+PERIOD_KEYS: dict[str, tuple[str, ...]] = {
+    "cases": ("area_id", "exploitation"),
+    "migration": ("crossing_id",),
+}
 
 
 @dataclass
@@ -95,11 +106,12 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     attrs = attrs.reset_index(drop=True)
     if len(attrs) == 0:
         result.empty = True
+        # An error, not a warning: a file the user gave that yields nothing (a header only, the
+        # data on another sheet) must never end as a VALID dataset without that layer.
         if layer.required:
             findings.add("the layer has no rows", hint=f"{layer.name} must list at least one area")
         else:
-            findings.add("the layer has no rows; it was ignored", severity=Severity.WARNING,
-                         hint=f"fill it in or remove the {layer.name} file")
+            findings.add("the layer has no rows", hint=f"fill it in, or remove the {layer.name} file if there is no data")
         return result
 
     reported = None
@@ -111,6 +123,7 @@ def validate_layer(raw: RawLayer) -> LayerResult:
         elif geometry is not None:
             geometry = to_wgs84(geometry, crs, findings)
 
+    style = _number_style(attrs, raw)
     attrs, numeric, dates = _match_columns(attrs, layer, raw, findings)
     texts = _Texts(attrs)
     blocked = _formula_cells(attrs, texts, raw, findings) if raw.spreadsheet else {}
@@ -120,16 +133,18 @@ def validate_layer(raw: RawLayer) -> LayerResult:
         if column.name in attrs:
             typed[column.name] = _check_column(column, attrs[column.name], texts[column.name],
                                                blocked.get(column.name, nothing), numeric.get(column.name),
-                                               dates.get(column.name), findings)
+                                               dates.get(column.name), findings, style)
     prefixed = [c for c in attrs.columns if _prefix_type(c, layer)]
     for name in prefixed:
-        typed[name] = _check_prefixed(name, attrs[name], texts[name], blocked.get(name, nothing), findings)
+        typed[name] = _check_prefixed(name, attrs[name], texts[name], blocked.get(name, nothing), findings, style)
     _fill_absent_defaults(layer, attrs, typed, findings)
 
     contract = [c.name for c in layer.columns if c.name in typed]
     extras = [c for c in attrs.columns if c not in typed]
     table = pd.DataFrame({c: typed[c] if c in typed else attrs[c] for c in contract + prefixed + extras},
                          index=pd.RangeIndex(len(attrs)))
+    if "period" in typed:
+        _check_period_mix(table, layer, findings)
     if layer.geometry == "none" or geometry is None:
         result.frame = table
         return result
@@ -215,14 +230,20 @@ def _match_columns(
     extras = [c for c in out.columns if c not in contract and not _prefix_type(c, layer)]
     missing = [c for c in layer.columns if c.name not in out]
     guesses = {c.name: _close_column(c.name, extras) for c in missing}
-    if layer.name == "cases":
-        count_guesses = {guesses[c.name] for c in missing if c.type == "int"}
-        for name in extras:
-            if _looks_personal(name) and not (name in count_guesses and _whole_numbers(out[name])):
-                findings.add(f"column '{name}' looks like personal data; Vigía accepts only aggregated counts",
-                             column=name, hint="remove the column (keep only area_id, period, exploitation, cases, victims)")
-                out = out.drop(columns=[name])
-                guesses = {k: (None if v == name else v) for k, v in guesses.items()}
+    count_guesses = {guesses[c.name] for c in missing if c.type == "int"}
+    for name in extras:
+        kind = personal_kind(name, layer.name)
+        if kind is None or (name in count_guesses and _whole_numbers(out[name])):
+            continue
+        if layer.name == "cases":
+            findings.add(f"column '{name}' looks like personal data ({kind}); Vigía accepts only aggregated counts",
+                         column=name, hint="remove the column (keep only area_id, period, exploitation, cases, victims)")
+        else:
+            findings.add(f"column '{name}' looks like personal data ({kind}); it was left out of the dataset",
+                         column=name, severity=Severity.WARNING,
+                         hint="remove the column from the file; if it is not personal, rename it")
+        out = out.drop(columns=[name])
+        guesses = {k: (None if v == name else v) for k, v in guesses.items()}
     for column in missing:
         guess = guesses[column.name]
         if column.required and guess:
@@ -244,11 +265,6 @@ def _close_column(name: str, candidates: list[str]) -> str | None:
     return lowered[found[0]] if found else None
 
 
-def _looks_personal(name: str) -> bool:
-    key = normalise_name(name)
-    return bool(key) and any(p.search(key) for p in _PERSONAL)
-
-
 def _whole_numbers(series: pd.Series) -> bool:
     """A column close to a count's name holding only whole numbers (``victimas``) is that count misspelt,
     not a victim's name."""
@@ -259,16 +275,21 @@ def _whole_numbers(series: pd.Series) -> bool:
 def _formula_cells(attrs: pd.DataFrame, texts: _Texts, raw: RawLayer, findings: Findings) -> dict[str, np.ndarray]:
     """Spreadsheet formulas (XLSX) and CSV-injection payloads: errors, and skipped by later checks."""
     blocked = {}
-    if raw.format == "xlsx":
-        message, hint = "is a formula", "replace formulas by values (copy, then Paste Special ▸ Values)"
-    else:
-        message = "starts like a spreadsheet formula ('=', '+' or '@'), which is unsafe in a CSV"
-        hint = "remove the leading character or replace the formula by its value"
+    unsafe = ("starts with '=', '+', '-', '@', a tab or a line break, like a spreadsheet formula, which is unsafe "
+              "when the data is opened in a spreadsheet")
+    unsafe_hint = "remove the leading character (numbers such as -12 are fine)"
     for name in attrs.columns:
-        mask = formulas(texts[name])
-        if mask.any():
-            findings.at_rows(mask, name, message, hint=hint)
-            blocked[name] = mask
+        mask = formulas(texts[name], attrs[name])
+        if not mask.any():
+            continue
+        if raw.format == "xlsx":
+            formula = mask & texts[name].str.startswith("=").fillna(False).to_numpy(dtype=bool)
+            findings.at_rows(formula, name, "is a formula",
+                             hint="replace formulas by values (copy, then Paste Special ▸ Values)")
+            findings.at_rows(mask & ~formula, name, unsafe, hint=unsafe_hint)
+        else:
+            findings.at_rows(mask, name, unsafe, hint=unsafe_hint)
+        blocked[name] = mask
     return blocked
 
 
@@ -283,6 +304,7 @@ def _check_column(
     numeric_cells: np.ndarray | None,
     date_cells: np.ndarray | None,
     findings: Findings,
+    style: NumberStyle | None = None,
 ) -> pd.Series:
     """Type one contract column, reporting every bad cell; returns the typed values."""
     name = column.name
@@ -290,7 +312,7 @@ def _check_column(
     if column.required:
         findings.at_rows(empty, name, "is empty", hint=f"fill in every row: {column.description}")
     if column.type in ("int", "float"):
-        return _check_number(column, series, text, skip, empty, findings)
+        return _check_number(column, series, text, skip, empty, findings, style)
     if column.type == "bool":
         values, bad = parse_bools(series, text)
         findings.at_rows(bad & ~skip, name, "is not true or false", values=_shown(series),
@@ -302,8 +324,10 @@ def _check_column(
         text = text.mask(skip, None)
     if column.type == "period":
         text = _periods_from_dates(text, date_cells, findings, name)
-        findings.at_rows(bad_periods(text), name, "is not a period YYYY or YYYY-MM", values=text.to_numpy(dtype=object),
+        bad = bad_periods(text)
+        findings.at_rows(bad, name, "is not a period YYYY or YYYY-MM", values=text.to_numpy(dtype=object),
                          hint="write the year (2023) or the year and month (2023-07); in Excel format the column as Text")
+        _check_future(text, bad, name, findings)
     elif column.type == "hhmm":
         text, bad = parse_hhmm(text)
         findings.at_rows(bad, name, "is not a time HH:MM", values=_shown(series), hint="write times as 24-hour HH:MM, e.g. 08:30")
@@ -324,9 +348,11 @@ def _shown(series: pd.Series) -> np.ndarray:
 
 
 def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.ndarray, empty: np.ndarray,
-                  findings: Findings) -> pd.Series:
+                  findings: Findings, style: NumberStyle | None = None) -> pd.Series:
     name = column.name
     before = len(findings.items)
+    if style is not None and column.type == "int" and not is_numeric(series):
+        text, skip = _thousands(text, skip, style, name, findings)
     values, bad, fractional, _negative = parse_counts(series, text)
     shown = _shown(series)
     findings.at_rows(bad & ~skip, name, "is not a number", values=shown, hint="write digits only, e.g. 12")
@@ -348,7 +374,56 @@ def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.n
     return pd.Series(values)
 
 
-def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndarray, findings: Findings) -> pd.Series:
+def _number_style(attrs: pd.DataFrame, raw: RawLayer) -> NumberStyle:
+    """What the file shows about its decimal mark; cells Excel or a GIS file stored as numbers show nothing."""
+    texts = {}
+    for name in attrs.columns:
+        series = attrs[name]
+        if is_numeric(series):
+            continue
+        text = as_text(series)
+        stored = raw.numeric_cells.get(name)
+        if stored is not None and stored.any():
+            text = text.mask(stored, None)
+        texts[name] = text
+    return number_style(texts, raw.delimiter)
+
+
+def _thousands(text: pd.Series, skip: np.ndarray, style: NumberStyle, name: str,
+               findings: Findings) -> tuple[pd.Series, np.ndarray]:
+    """Read or refuse grouped counts (``1.000``, ``"3,000"``) and whole decimal-comma counts (``5,0``)."""
+    regrouped = regroup_counts(text, style)
+    for mark, mask in regrouped.fixed.items():
+        mask = mask & ~skip
+        if mask.any():
+            example = "" if findings.private else f" (e.g. '{text[mask].iloc[0]}' -> {regrouped.text[mask].iloc[0]})"
+            findings.listing_rows(mask, name, f"{int(mask.sum())} value(s) written with '{mark}' as a thousands "
+                                  f"separator were read as whole numbers{example}", severity=Severity.FIXED,
+                                  hint="nothing to do; write numbers without separators to skip this step")
+    for mark, mask in regrouped.ambiguous.items():
+        mask = mask & ~skip
+        if mask.any():
+            example = "" if findings.private else f" (e.g. '{text[mask].iloc[0]}')"
+            findings.listing_rows(mask, name, f"{int(mask.sum())} value(s) look like whole numbers with '{mark}' as "
+                                  f"a thousands separator{example}, but {regrouped.why[mark]}",
+                                  hint="write counts without thousands separators (e.g. 1000), so they read the same "
+                                  "in every program")
+            skip = skip | mask
+    text = regrouped.text
+    whole_comma = decimal_comma_cells(text) & ~skip
+    if whole_comma.any():
+        parsed = pd.to_numeric(text.where(whole_comma).str.replace(",", ".", regex=False), errors="coerce")
+        whole_comma &= (parsed.notna() & (parsed % 1 == 0)).to_numpy(dtype=bool)
+        if whole_comma.any():
+            example = "" if findings.private else f" (e.g. '{text[whole_comma].iloc[0]}' -> {int(parsed[whole_comma].iloc[0])})"
+            findings.listing_rows(whole_comma, name, f"{int(whole_comma.sum())} value(s) written with a decimal comma "
+                                  f"were read as whole numbers{example}", severity=Severity.FIXED,
+                                  hint="nothing to do; write whole numbers without decimals to skip this step")
+    return text, skip
+
+
+def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndarray, findings: Findings,
+                    style: NumberStyle | None = None) -> pd.Series:
     """``nat_<ISO3>`` counts: whole numbers >= 0; empty cells count as 0 (and say so)."""
     suffix = name.split("_", 1)[1]
     if not _ISO3.match(suffix):
@@ -356,7 +431,7 @@ def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndar
                      severity=Severity.WARNING, hint="rename it nat_<ISO3>, e.g. nat_VEN, nat_PER")
     counted = Column(name, "int", required=False, minimum=0)
     empty = blank(series, text) & ~skip
-    values = _check_number(counted, series, text, skip, empty, findings)
+    values = _check_number(counted, series, text, skip, empty, findings, style)
     if empty.any():
         findings.add(f"{int(empty.sum())} empty cell(s) counted as 0", column=name, severity=Severity.WARNING,
                      hint="write 0 where there were none, to make it explicit")
@@ -382,11 +457,66 @@ def _periods_from_dates(text: pd.Series, date_cells: np.ndarray | None, findings
     if date_cells is None or not date_cells.any():
         return text
     day_one = date_cells & text.str.match(_DAY_ONE).fillna(False).to_numpy(dtype=bool)
+    january = day_one & text.str.match(_JANUARY_FIRST).fillna(False).to_numpy(dtype=bool)
+    monthly_text = ~date_cells & text.str.match(_MONTHLY).fillna(False).to_numpy(dtype=bool)
+    years = text[january].str.slice(0, 4).nunique()
+    if january.any() and not (day_one & ~january).any() and not monthly_text.any() and years >= 2:
+        # Every date is 1 January of different years and nothing in the column is monthly: these
+        # are years Excel stored as dates. Read as January they would turn annual figures monthly.
+        text = text.where(~january, text.str.slice(0, 4))
+        findings.listing_rows(january, name, f"{int(january.sum())} date cell(s), all on 1 January of {years} "
+                              "different years, were read as years (annual figures), not as January",
+                              severity=Severity.FIXED,
+                              hint="nothing to do; type years as plain numbers or text to make it certain")
+        return text
     if day_one.any():
         text = text.where(~day_one, text.str.slice(0, 7))
         findings.add(f"{int(day_one.sum())} date cell(s) read as periods YYYY-MM (Excel had turned them into dates)",
                      column=name, severity=Severity.FIXED, hint="format the column as Text in Excel to keep 2021-03 as typed")
     return text
+
+
+def _check_future(text: pd.Series, bad: np.ndarray, name: str, findings: Findings) -> None:
+    """Periods after the current month (2099) are almost always typing errors: warn, naming the rows."""
+    today = dt.date.today()
+    now = f"{today.year:04d}-{today.month:02d}"
+    present = text.notna().to_numpy(dtype=bool) & ~bad
+    if not present.any():
+        return
+    # A year is in the future only once the whole year is (2026 while in 2026 is not).
+    key = text.where(text.str.len() != 4, text + "-01").fillna("")
+    future = present & (key > now).to_numpy(dtype=bool)
+    if future.any():
+        findings.listing_rows(future, name, f"{int(future.sum())} period(s) are in the future (after {now})",
+                              severity=Severity.WARNING,
+                              hint="check the year: a typing error (2099 for 2019) puts cases where none happened")
+
+
+def _check_period_mix(table: pd.DataFrame, layer: Layer, findings: Findings) -> None:
+    """Annual and monthly rows for the same key, year and kind: refused, naming where (they would count twice)."""
+    keys = [k for k in PERIOD_KEYS.get(layer.name, ()) if k in table]
+    if not keys or len(keys) != len(PERIOD_KEYS[layer.name]):
+        return
+    period = table["period"].astype("str")
+    valid = period.str.match(r"^[0-9]{4}(-[0-9]{2})?$").fillna(False) & table[keys].notna().all(axis=1)
+    if not valid.any():
+        return
+    frame = table.loc[valid, keys].astype("str").assign(year=period[valid].str.slice(0, 4),
+                                                        annual=period[valid].str.len().eq(4))
+    groups = frame.groupby([*keys, "year"], sort=True)["annual"].agg(["any", "all"])
+    mixed = groups[groups["any"] & ~groups["all"]]
+    if mixed.empty:
+        return
+    where = [", ".join(str(v) for v in (idx if isinstance(idx, tuple) else (idx,))) for idx in mixed.index]
+    shown = "; ".join(where[:10]) + (f" and {len(where) - 10} more" if len(where) > 10 else "")
+    key_frame = frame.set_index([*keys, "year"]).index
+    rows_mask = np.zeros(len(table), dtype=bool)
+    rows_mask[np.flatnonzero(valid.to_numpy())[key_frame.isin(mixed.index)]] = True
+    findings.listing_rows(
+        rows_mask, "period",
+        f"annual and monthly rows for the same {' and '.join(keys)} and year ({len(where)} case(s): {shown}): "
+        "their figures would be counted twice",
+        hint="keep either the annual row (YYYY) or the monthly rows (YYYY-MM) for each year, not both")
 
 
 def _check_words(text: pd.Series, words: tuple[str, ...], name: str, findings: Findings, severity: Severity) -> pd.Series:
@@ -483,16 +613,34 @@ def check_references(results: dict[str, LayerResult]) -> None:
 
 
 def _check_known(result: LayerResult, name: str, target: LayerResult, target_column: str) -> None:
+    """Unknown codes, per row; codes that differ only by lost leading zeros are explained once, together."""
     if result.frame is None or target.frame is None:
         return
-    known = pd.Index(target.frame[target_column].dropna().unique())
+    known = pd.Index(target.frame[target_column].dropna().astype("str").unique())
     values = result.frame[name]
     unknown = (values.notna() & ~values.isin(known)).to_numpy(dtype=bool)
     if not unknown.any():
         return
-    hint = f"use {target_column} codes that exist in {target.file}"
+    text = values.astype("str")
     width = int(known.str.len().max()) if len(known) else 0
-    if width and (values.str.zfill(width).isin(known).to_numpy(dtype=bool) & unknown).any():
-        hint += "; some codes match once leading zeros are added (e.g. 10101 -> 010101): store the codes as text"
-    result.findings.at_rows(unknown, name, f"is not among the {target_column} values of the {target.name} layer ({target.file})",
-                            values=values.to_numpy(dtype=object), hint=hint)
+    # Here '10101' vs '010101' in the target: this file lost the zeros.
+    lost_here = unknown & (text.str.zfill(width).isin(known).to_numpy(dtype=bool) if width else False)
+    # Here '010101' vs '10101' in the target: the target file lost them (codes typed as numbers).
+    stripped_known = pd.Index(known.str.lstrip("0"))
+    lost_there = unknown & ~lost_here & text.str.lstrip("0").isin(stripped_known).to_numpy(dtype=bool)
+    if lost_here.any():
+        result.findings.listing_rows(
+            lost_here, name,
+            f"{int(lost_here.sum())} {name} value(s) match {target_column} codes of {target.file} only once leading "
+            "zeros are added (e.g. 10101 -> 010101): the zeros were lost in this file",
+            hint="store the codes as text so leading zeros survive (in Excel, format the column as Text and retype them)")
+    if lost_there.any():
+        result.findings.listing_rows(
+            lost_there, name,
+            f"{int(lost_there.sum())} {name} value(s) match {target_column} codes of {target.file} only without "
+            f"their leading zeros (e.g. 010101 vs 10101): the zeros were lost in {target.file}",
+            hint=f"store the {target_column} codes in {target.file} as text so leading zeros survive (in Excel, format the column as Text "
+            "and retype them; in a Shapefile or GeoPackage make the field a text field)")
+    rest = unknown & ~lost_here & ~lost_there
+    result.findings.at_rows(rest, name, f"is not among the {target_column} values of the {target.name} layer ({target.file})",
+                            values=values.to_numpy(dtype=object), hint=f"use {target_column} codes that exist in {target.file}")

@@ -26,13 +26,12 @@ def test_empty_file_is_an_error_naming_the_file(folder: Path) -> None:
     assert "empty" in problem.message and problem.hint
 
 
-def test_header_only_table_is_a_warning_and_the_layer_is_left_out(folder: Path) -> None:
+def test_header_only_table_is_an_error_not_a_silently_missing_layer(folder: Path) -> None:
     (folder / "cases.csv").write_text("area_id,period,exploitation,cases,victims\n", encoding="utf-8")
     report = check_dataset(folder)
-    assert report.ok
-    [problem] = fx.only(report.problems, Severity.WARNING, file="cases.csv")
-    assert "no rows" in problem.message
-    assert "cases" not in report.dataset
+    assert not report.ok and report.dataset is None
+    [problem] = fx.only(report.problems, Severity.ERROR, file="cases.csv")
+    assert "no rows" in problem.message and "remove" in problem.hint
 
 
 def test_areas_without_rows_is_an_error(tmp_path: Path) -> None:
