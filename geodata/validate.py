@@ -114,6 +114,7 @@ def validate_layer(raw: RawLayer) -> LayerResult:
             findings.add("the layer has no rows", hint=f"fill it in, or remove the {layer.name} file if there is no data")
         return result
 
+    style = _number_style(attrs, raw)  # before coordinate columns are used up: '-16.5' is evidence
     reported = None
     if layer.geometry != "none":
         from_columns = geometry is None or (shapely.is_missing(geometry).all() and _has_coordinate_columns(attrs))
@@ -123,7 +124,6 @@ def validate_layer(raw: RawLayer) -> LayerResult:
         elif geometry is not None:
             geometry = to_wgs84(geometry, crs, findings)
 
-    style = _number_style(attrs, raw)
     attrs, numeric, dates = _match_columns(attrs, layer, raw, findings)
     texts = _Texts(attrs)
     blocked = _formula_cells(attrs, texts, raw, findings) if raw.spreadsheet else {}
