@@ -27,6 +27,7 @@ from geodata.contracts import (
     Column,
     Layer,
 )
+from geodata.countries import country_hint, is_iso3
 from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows
 from geodata.geometry_checks import (
     LAT_NAMES,
@@ -333,6 +334,8 @@ def _check_column(
         findings.at_rows(bad, name, "is not a time HH:MM", values=_shown(series), hint="write times as 24-hour HH:MM, e.g. 08:30")
     elif column.type == "choice":
         text = _check_words(text, column.choices, name, findings, Severity.ERROR)
+    elif column.type == "country":
+        text = _check_countries(text, name, findings)
     else:
         if column.unique or column.references:
             _check_leading_zeros(text, series, numeric_cells, name, findings)
@@ -474,6 +477,30 @@ def _periods_from_dates(text: pd.Series, date_cells: np.ndarray | None, findings
         findings.add(f"{int(day_one.sum())} date cell(s) read as periods YYYY-MM (Excel had turned them into dates)",
                      column=name, severity=Severity.FIXED, hint="format the column as Text in Excel to keep 2021-03 as typed")
     return text
+
+
+def _check_countries(text: pd.Series, name: str, findings: Findings) -> pd.Series:
+    """Any real ISO 3166-1 alpha-3 code (any case); a wrong one gets the code it most likely means."""
+    upper = text.str.upper()
+    changed = (upper != text).fillna(False).to_numpy(dtype=bool)
+    known = upper.map(is_iso3, na_action="ignore").fillna(True).astype(bool).to_numpy()
+    if (changed & known).any():
+        findings.add(f"{int((changed & known).sum())} country code(s) written in lower case were read in capitals",
+                     column=name, severity=Severity.FIXED, hint="nothing to do")
+    unknown = ~known
+    distinct = pd.unique(text[unknown])
+    for value in distinct[:MAX_DISTINCT_VALUES]:
+        mask = unknown & (text == value).fillna(False).to_numpy(dtype=bool)
+        hint = country_hint(str(value))
+        did_you_mean = f"; did you mean {hint}?" if hint else ""
+        findings.at_rows(mask, name, f"is not an ISO 3166-1 alpha-3 country code{did_you_mean}",
+                         values=text.to_numpy(dtype=object),
+                         hint="write the country's 3-letter ISO code, e.g. PER (Peru), ARG (Argentina), COL (Colombia)")
+    rest = unknown & ~text.isin(distinct[:MAX_DISTINCT_VALUES]).to_numpy(dtype=bool)
+    if rest.any():
+        findings.listing_rows(rest, name, f"{int(rest.sum())} more cell(s) are not ISO 3166-1 alpha-3 codes",
+                              hint="write 3-letter ISO codes, e.g. PER, ARG, COL")
+    return upper
 
 
 def _check_future(text: pd.Series, bad: np.ndarray, name: str, findings: Findings) -> None:

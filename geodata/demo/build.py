@@ -91,6 +91,7 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
     }
     about = {
         "title": TITLE,
+        "country": "BOL",
         "synthetic": "true",
         "seed": str(seed),
         "generator": GENERATOR,
