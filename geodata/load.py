@@ -9,6 +9,7 @@ app's Data page use. :func:`check_dataset` always returns a
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import numpy as np
 from geodata.contracts import LAYER_ORDER, LAYERS
 from geodata.countries import country_hint, is_iso3
 from geodata.dataset import ABOUT_LAYER, Dataset
+from geodata.dataset_zip import is_dataset_zip, unpack_dataset_zip
 from geodata.geometry_checks import area_index, check_points_in_areas
 from geodata.layer_names import layer_for, names_for
 from geodata.problems import DataError, Problem, Severity
@@ -85,6 +87,9 @@ def check_dataset(path: str | Path) -> ValidationReport:
 
 
 def _check(path: Path) -> ValidationReport:
+    zipped = _zipped_dataset(path)
+    if zipped is not None:
+        return _check_zip(zipped)
     sources, about_source, problems = _discover(path)
     sources = sorted(sources, key=lambda s: LAYER_ORDER.index(s.layer))
     results: dict[str, LayerResult] = {}
@@ -129,6 +134,36 @@ def _check_about_country(about: dict[str, str], file: str) -> list[Problem]:
                     f"the about value country = '{code}' is not an ISO 3166-1 alpha-3 code; it was ignored"
                     + (f" (did you mean {hint}?)" if hint else ""),
                     "write the dataset's country as its 3-letter ISO code, e.g. BOL, PER, COL", Severity.WARNING)]
+
+
+def _zipped_dataset(path: Path) -> Path | None:
+    """The dataset zip at ``path``, or alone in the folder ``path`` (an upload of one zip), if any."""
+    if path.is_file() and path.suffix.lower() == ".zip" and is_dataset_zip(path):
+        return path
+    if path.is_dir():
+        try:
+            entries = [e for e in path.iterdir() if not e.name.startswith((".", "~$"))
+                       and e.name.lower() not in _IGNORED_NAMES]
+        except OSError:
+            return None
+        if len(entries) == 1 and entries[0].is_file() and entries[0].suffix.lower() == ".zip" \
+                and is_dataset_zip(entries[0]):
+            return entries[0]
+    return None
+
+
+def _check_zip(path: Path) -> ValidationReport:
+    """Unpack a dataset zip into a temporary folder and check that folder (layers are read into memory)."""
+    with tempfile.TemporaryDirectory(prefix="vigia-zip-") as tmp:
+        folder, notes = unpack_dataset_zip(path, Path(tmp))
+        if folder is None:
+            return ValidationReport(None, notes, {})
+        report = _check(folder)
+    report.problems[:0] = notes
+    if report.dataset is not None:
+        report.dataset.source = path.name
+        report.dataset.problems[:0] = notes
+    return report
 
 
 def _display(path: Path) -> str:

@@ -178,3 +178,64 @@ def test_a_misspelt_spanish_name_still_gets_a_hint(tmp_path: Path) -> None:
     fx.write_csv(fx.cases(), folder / "cassos.csv")
     [warning] = fx.only(check_dataset(folder).problems, Severity.WARNING)
     assert "did you mean 'cases'" in warning.hint
+
+
+# ---------------------------------------------------------------- a zip of the whole dataset folder
+
+
+def _zip_folder(folder: Path, out: Path, prefix: str = "datos/") -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(out, "w") as archive:
+        for path in sorted(folder.iterdir()):
+            archive.write(path, prefix + path.name)
+    return out
+
+
+def test_a_zip_of_a_dataset_folder_is_read_as_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "datos"
+    folder.mkdir()
+    fx.areas().to_file(folder / "municipios.shp")
+    fx.write_csv(fx.cases(), folder / "casos.csv")
+    fx.crossings().to_file(folder / "pasos.geojson", driver="GeoJSON")
+    archive = _zip_folder(folder, tmp_path / "envio.zip")
+    report = check_dataset(archive)
+    assert report.ok, fx.text_of(report.errors)
+    assert set(report.dataset.layers) == {"areas", "cases", "crossings"}
+    assert report.dataset["cases"]["victims"].tolist() == [15, 4, 9, 0]
+    assert report.dataset.source == "envio.zip"
+
+
+def test_an_uploaded_dataset_zip_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vigia.ui import state
+    from vigia.ui.upload import process_upload
+
+    monkeypatch.setenv(state.ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.setenv(state.ENV_DATASET, str(tmp_path / "current.gpkg"))
+    folder = fx.good_folder(tmp_path / "good")
+    archive = _zip_folder(folder, tmp_path / "dataset.zip", prefix="")
+    session: dict = {}
+    outcome = process_upload([("dataset.zip", archive.read_bytes())], session)
+    assert outcome.accepted, fx.text_of(list(outcome.problems))
+    assert set(load_dataset(outcome.saved_to).layers) == {"areas", "cases", "crossings", "migration", "offices",
+                                                          "sites", "sectors"}
+
+
+def test_a_zipped_shapefile_is_still_one_layer(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    fx.zip_shapefile(fx.areas(), folder / "areas.zip")
+    report = check_dataset(folder)
+    assert report.ok and set(report.dataset.layers) == {"areas"}
+
+
+def test_a_zip_with_a_path_outside_its_folder_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "malo.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("cases.csv", "area_id,period,exploitation,cases,victims\n")
+        zf.writestr("../../escape.csv", "x")
+    report = check_dataset(archive)
+    [error] = report.errors
+    assert "outside" in error.message and not (tmp_path.parent / "escape.csv").exists()
