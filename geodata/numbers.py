@@ -85,17 +85,32 @@ def number_style(texts: Mapping[str, pd.Series], delimiter: str | None = None) -
     """Scan every text column of a file for cells that use ``.`` or ``,`` as a decimal mark."""
     found: dict[str, DecimalEvidence] = {}
     for name, text in texts.items():
-        if text.isna().all():
+        distinct = _distinct(text)  # codes, periods and counts repeat: match each value once
+        if distinct.empty:
             continue
         for mark, pattern in _DECIMAL_USE.items():
             if mark in found:
                 continue
-            hits = np.flatnonzero(text.str.match(pattern).fillna(False).to_numpy(dtype=bool))
-            if hits.size:
-                found[mark] = DecimalEvidence(name, int(hits[0]), str(text.iloc[hits[0]]))
+            hits = distinct[distinct.str.match(pattern).fillna(False).to_numpy(dtype=bool)]
+            if len(hits):
+                first = int(np.flatnonzero(text.isin(hits).to_numpy(dtype=bool))[0])
+                found[mark] = DecimalEvidence(name, first, str(text.iloc[first]))
         if len(found) == 2:
             break
     return NumberStyle(found, semicolon=delimiter == ";")
+
+
+def _distinct(text: pd.Series) -> pd.Series:
+    """The column's distinct non-blank values, as text."""
+    return pd.Series(pd.unique(text.dropna()), dtype="str")
+
+
+def _cells(text: pd.Series, distinct: pd.Series, pattern: str) -> np.ndarray:
+    """Cells of ``text`` matching ``pattern``, matching each distinct value once."""
+    hits = distinct[distinct.str.match(pattern).fillna(False).to_numpy(dtype=bool)]
+    if hits.empty:
+        return np.zeros(len(text), dtype=bool)
+    return text.isin(hits).to_numpy(dtype=bool)
 
 
 @dataclass
@@ -119,18 +134,19 @@ def regroup_counts(text: pd.Series, style: NumberStyle) -> Regrouped:
     ambiguous: dict[str, np.ndarray] = {}
     why: dict[str, str] = {}
     out = text
-    if text.isna().all():
+    distinct = _distinct(text)
+    if distinct.empty or not distinct.str.contains(r"[.,]").any():
         return Regrouped(out, fixed, ambiguous, why)
     for mark in (".", ","):
-        full = text.str.match(_FULL[mark]).fillna(False).to_numpy(dtype=bool)
-        grouped = text.str.match(_GROUPED[mark]).fillna(False).to_numpy(dtype=bool)
+        full = _cells(text, distinct, _FULL[mark])
+        grouped = _cells(text, distinct, _GROUPED[mark])
         if full.any():  # both marks present: unambiguous
             out = out.where(~full, out.str.replace(mark, "", regex=False).str.replace(",", ".", regex=False))
             fixed[mark] = full
         if not grouped.any():
             continue
-        zero_groups = text.str.match(_ZERO_GROUPS[mark]).fillna(False).to_numpy(dtype=bool)
-        multi = text.str.match(_MULTI[mark]).fillna(False).to_numpy(dtype=bool)
+        zero_groups = _cells(text, distinct, _ZERO_GROUPS[mark])
+        multi = _cells(text, distinct, _MULTI[mark])
         only_grouping = grouped & (~zero_groups | multi)  # 235.838 is a count only as 235838
         reason = style.decimal_reason(mark)
         if reason is not None:
