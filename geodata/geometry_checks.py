@@ -230,7 +230,11 @@ def _repair(geoms: np.ndarray, invalid: np.ndarray, kind: GeometryKind, findings
         safe = np.zeros(len(before), dtype=bool)
     geoms = geoms.copy()
     geoms[positions[safe]] = after[safe]
+    shown = {True: 0, False: 0}
     for pos, reason, ok, delta in zip(positions, reasons, safe, change):
+        shown[bool(ok)] += 1
+        if shown[bool(ok)] > MAX_ROWS_PER_RULE:
+            continue
         row = int(findings.rows[pos])
         if ok:
             findings.add(f"invalid geometry ({reason}) repaired; the area changed by {delta:.3%}",
@@ -240,6 +244,13 @@ def _repair(geoms: np.ndarray, invalid: np.ndarray, kind: GeometryKind, findings
             findings.add(f"invalid geometry ({reason}) that cannot be repaired without changing the shape",
                          column=column, row=row,
                          hint="fix it in QGIS (Vector ▸ Geometry Tools ▸ Fix Geometries) and check the result")
+    for ok, count in shown.items():
+        if count > MAX_ROWS_PER_RULE:
+            rest = positions[safe == ok][MAX_ROWS_PER_RULE:]
+            findings.add(f"{count - MAX_ROWS_PER_RULE} more invalid geometries "
+                         + ("repaired" if ok else "that cannot be repaired") + ": rows " + format_rows(findings.rows[rest]),
+                         column=column, severity=Severity.FIXED if ok else Severity.ERROR,
+                         hint="nothing to do" if ok else "fix them in QGIS (Vector ▸ Geometry Tools ▸ Fix Geometries)")
     return geoms
 
 

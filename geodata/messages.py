@@ -61,7 +61,7 @@ MESSAGES: tuple[MessageText, ...] = (
                 "{value} no es un periodo AAAA o AAAA-MM"),
     MessageText("cell.time", r"(?P<value>.+?) is not a time HH:MM", "{value} no es una hora HH:MM"),
     MessageText("cell.bool", r"(?P<value>.+?) is not true or false", "{value} no es verdadero o falso"),
-    MessageText("cell.choice", r"(?P<value>.+?) is not one of (?P<choices>[^;]+)(?P<rest>(; did you mean '.*'\?)?)",
+    MessageText("cell.choice", r"(?P<value>.+?) is not one of (?P<choices>[^;( ]+)(?P<rest>.*)",
                 "{value} no es uno de {choices}{rest}"),
     MessageText("cell.country", r"(?P<value>.+?) is not an ISO 3166-1 alpha-3 country code(?P<rest>.*)",
                 "{value} no es un código de país ISO 3166-1 alfa-3{rest}"),

@@ -28,7 +28,7 @@ from geodata.contracts import (
     Layer,
 )
 from geodata.countries import country_hint, is_iso3
-from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows
+from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows, show_value
 from geodata.geometry_checks import (
     LAT_NAMES,
     LON_NAMES,
@@ -493,9 +493,8 @@ def _check_countries(text: pd.Series, name: str, findings: Findings) -> pd.Serie
         mask = unknown & (text == value).fillna(False).to_numpy(dtype=bool)
         hint = country_hint(str(value))
         did_you_mean = f"; did you mean {hint}?" if hint else ""
-        findings.at_rows(mask, name, f"is not an ISO 3166-1 alpha-3 country code{did_you_mean}",
-                         values=text.to_numpy(dtype=object),
-                         hint="write the country's 3-letter ISO code, e.g. PER (Peru), ARG (Argentina), COL (Colombia)")
+        findings.listing_rows(mask, name, f"{show_value(value)} is not an ISO 3166-1 alpha-3 country code{did_you_mean}",
+                              hint="write the country's 3-letter ISO code, e.g. PER (Peru), ARG (Argentina), COL (Colombia)")
     rest = unknown & ~text.isin(distinct[:MAX_DISTINCT_VALUES]).to_numpy(dtype=bool)
     if rest.any():
         findings.listing_rows(rest, name, f"{int(rest.sum())} more cell(s) are not ISO 3166-1 alpha-3 codes",
@@ -560,9 +559,10 @@ def _check_words(text: pd.Series, words: tuple[str, ...], name: str, findings: F
         mask = unknown & (text == value).fillna(False).to_numpy(dtype=bool)
         suggestion = closest(value, words)
         did_you_mean = f"; did you mean '{suggestion}'?" if suggestion else ""
-        if severity is Severity.ERROR:
-            findings.at_rows(mask, name, f"is not one of {listed}{did_you_mean}", values=text.to_numpy(dtype=object),
-                             hint=f"use one of {listed}")
+        if severity is Severity.ERROR:  # one message per distinct value, listing its rows: never a flood
+            shown = "the value" if findings.private else show_value(value)
+            findings.listing_rows(mask, name, f"{shown} is not one of {listed}{did_you_mean}",
+                                  hint=f"use one of {listed}")
         else:
             findings.listing_rows(mask, name, f"sector '{value}' is not one of the contract's high-risk sectors{did_you_mean}",
                                   severity=severity, hint=f"known sectors: {', '.join(words)}; others load but are not matched")
