@@ -104,7 +104,7 @@ def test_whole_decimal_comma_counts_are_reported(folder: Path) -> None:
     assert "decimal comma" in fixed.message and fixed.row == 2
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(counts=st.lists(st.integers(0, 5_000_000), min_size=1, max_size=12), plain=st.lists(st.booleans(), min_size=12,
                                                                                              max_size=12))
 def test_spanish_formatted_counts_load_as_the_intended_numbers(tmp_path_factory, counts: list[int],
@@ -121,7 +121,7 @@ def test_spanish_formatted_counts_load_as_the_intended_numbers(tmp_path_factory,
     assert report.dataset["cases"]["cases"].tolist() == counts
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(counts=st.lists(st.integers(0, 5_000_000), min_size=1, max_size=12))
 def test_quoted_english_groups_are_never_read_as_small_numbers(tmp_path_factory, counts: list[int]) -> None:
     """'1,000' in a comma CSV: either refused or read as the number meant — never 1."""
