@@ -84,7 +84,7 @@ def test_a_peru_dataset_names_its_country_and_draws_peru(tmp_path: Path) -> None
     assert "Ecuador" in html and "Colombia" in html
 
 
-def test_a_peru_dataset_runs_in_the_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_dataset_of_the_americas_runs_on_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from streamlit.testing.v1 import AppTest
 
     from geodata.dataset import write_dataset
@@ -97,6 +97,12 @@ def test_a_peru_dataset_runs_in_the_app(tmp_path: Path, monkeypatch: pytest.Monk
     app = str(Path(__file__).resolve().parents[2] / "app.py")
     at = AppTest.from_file(app, default_timeout=60).run()
     assert not at.exception, [e.message for e in at.exception]
+    for page in ("border", "inspections", "data"):
+        at.switch_page(f"vigia/ui/pages/{page}.py").run()
+        assert not at.exception, (page, [e.message for e in at.exception])
+    at.switch_page("vigia/ui/pages/border.py").run()
+    shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
+    assert "Ecuador" in shown and "Brasil" in shown, "any neighbour is named, not only Bolivia's five"
 
 
 def test_the_demo_names_its_country() -> None:
