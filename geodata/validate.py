@@ -476,6 +476,12 @@ def _periods_from_dates(text: pd.Series, date_cells: np.ndarray | None, findings
         text = text.where(~day_one, text.str.slice(0, 7))
         findings.add(f"{int(day_one.sum())} date cell(s) read as periods YYYY-MM (Excel had turned them into dates)",
                      column=name, severity=Severity.FIXED, hint="format the column as Text in Excel to keep 2021-03 as typed")
+        if january.any() and not (day_one & ~january).any() and not monthly_text.any():
+            # One year, always 1 January: January of a monthly table, or a year stored as a date?
+            findings.listing_rows(january, name, f"{int(january.sum())} date cell(s) are all 1 January {text[january].iloc[0][:4]} "
+                                  "and were read as January; if they stand for the whole year, the figures are annual",
+                                  severity=Severity.WARNING,
+                                  hint="type years as plain numbers (2023), or format the cells as years (yyyy)")
     return text
 
 

@@ -360,3 +360,13 @@ def test_negative_numbers_and_phone_numbers_are_not_formulas(folder: Path) -> No
     report = check_dataset(folder)
     assert report.ok, fx.text_of(report.errors)
     assert report.dataset["sectors"]["balance"].tolist() == ["-12", "-3,5", "+4"]
+
+
+def test_january_dates_of_one_year_stay_january_but_are_warned(folder: Path) -> None:
+    rows = [["area_id", "period", "exploitation", "cases", "victims"],
+            ["020101", dt.datetime(2023, 1, 1), "labour", 1, 1], ["050101", dt.datetime(2023, 1, 1), "sexual", 2, 2]]
+    fx.write_xlsx(rows, folder / "cases.xlsx")
+    report = check_dataset(folder)
+    assert report.ok and report.dataset["cases"]["period"].tolist() == ["2023-01", "2023-01"]
+    [warning] = fx.only(report.problems, Severity.WARNING, column="period")
+    assert "1 January 2023" in warning.message and "yyyy" in warning.hint
