@@ -32,10 +32,10 @@ from geodata.readers import (
     read_about_table,
     read_csv,
     read_gis,
-    read_xlsx,
 )
 from geodata.validate import LayerResult, check_references, validate_layer
 from geodata.values import closest
+from geodata.workbooks import read_xlsx
 
 #: Files beside a .shp that belong to it (never "unknown files").
 SHAPEFILE_SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml", ".qmd", ".fix", ".aih", ".ain")

@@ -24,6 +24,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geodata.findings import Findings
+from geodata.problems import Severity
+from geodata.readers import RawLayer
+from geodata.values import as_text, decimal_comma_cells, is_numeric
+
 # Plain-string patterns (run in Arrow, see values.py). Cells arrive stripped.
 _GROUPED = {
     ".": r"^[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+$",
@@ -160,3 +165,54 @@ def regroup_counts(text: pd.Series, style: NumberStyle) -> Regrouped:
                          f"separator (is '1{mark}000' one or a thousand?)")
             ambiguous[mark] = grouped
     return Regrouped(out, fixed, ambiguous, why)
+
+
+# ---------------------------------------------------------------- applied to a layer
+
+
+def file_number_style(attrs: pd.DataFrame, raw: RawLayer) -> NumberStyle:
+    """What the file shows about its decimal mark; cells Excel or a GIS file stored as numbers show nothing."""
+    texts = {}
+    for name in attrs.columns:
+        series = attrs[name]
+        if is_numeric(series):
+            continue
+        text = as_text(series)
+        stored = raw.numeric_cells.get(name)
+        if stored is not None and stored.any():
+            text = text.mask(stored, None)
+        texts[name] = text
+    return number_style(texts, raw.delimiter)
+
+
+def read_thousands(text: pd.Series, skip: np.ndarray, style: NumberStyle, name: str,
+               findings: Findings) -> tuple[pd.Series, np.ndarray]:
+    """Read or refuse grouped counts (``1.000``, ``"3,000"``) and whole decimal-comma counts (``5,0``)."""
+    regrouped = regroup_counts(text, style)
+    for mark, mask in regrouped.fixed.items():
+        mask = mask & ~skip
+        if mask.any():
+            example = "" if findings.private else f" (e.g. '{text[mask].iloc[0]}' -> {regrouped.text[mask].iloc[0]})"
+            findings.listing_rows(mask, name, f"{int(mask.sum())} value(s) written with '{mark}' as a thousands "
+                                  f"separator were read as whole numbers{example}", severity=Severity.FIXED,
+                                  hint="nothing to do; write numbers without separators to skip this step")
+    for mark, mask in regrouped.ambiguous.items():
+        mask = mask & ~skip
+        if mask.any():
+            example = "" if findings.private else f" (e.g. '{text[mask].iloc[0]}')"
+            findings.listing_rows(mask, name, f"{int(mask.sum())} value(s) look like whole numbers with '{mark}' as "
+                                  f"a thousands separator{example}, but {regrouped.why[mark]}",
+                                  hint="write counts without thousands separators (e.g. 1000), so they read the same "
+                                  "in every program")
+            skip = skip | mask
+    text = regrouped.text
+    whole_comma = decimal_comma_cells(text) & ~skip
+    if whole_comma.any():
+        parsed = pd.to_numeric(text.where(whole_comma).str.replace(",", ".", regex=False), errors="coerce")
+        whole_comma &= (parsed.notna() & (parsed % 1 == 0)).to_numpy(dtype=bool)
+        if whole_comma.any():
+            example = "" if findings.private else f" (e.g. '{text[whole_comma].iloc[0]}' -> {int(parsed[whole_comma].iloc[0])})"
+            findings.listing_rows(whole_comma, name, f"{int(whole_comma.sum())} value(s) written with a decimal comma "
+                                  f"were read as whole numbers{example}", severity=Severity.FIXED,
+                                  hint="nothing to do; write whole numbers without decimals to skip this step")
+    return text, skip

@@ -13,16 +13,14 @@ problem here, never as an exception: the caller must always get a report.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import re
 import warnings
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -30,8 +28,7 @@ import pyogrio
 
 from geodata.contracts import LAYERS
 from geodata.findings import MAX_ROWS_PER_RULE, format_rows
-from geodata.headers import MAX_HEADER_SEARCH, find_header, header_matches, header_words
-from geodata.layer_names import layer_for, names_for
+from geodata.headers import MAX_HEADER_SEARCH, find_header
 from geodata.problems import Problem, Severity
 
 SourceFormat = Literal["csv", "xlsx", "gpkg", "geojson", "shapefile"]
@@ -138,7 +135,7 @@ _EXPECTED = {
 }
 
 
-def _problem(file: str, layer: str | None, message: str, hint: str = _LAST_RESORT_HINT,
+def file_problem(file: str, layer: str | None, message: str, hint: str = _LAST_RESORT_HINT,
              severity: Severity = Severity.ERROR, row: int | None = None, column: str | None = None) -> Problem:
     return Problem(file, layer, row, column, message, hint, severity)
 
@@ -149,13 +146,13 @@ def check_file_kind(path: Path, display: str, layer: str | None, fmt: SourceForm
         with open(path, "rb") as fh:
             head = fh.read(4096)
     except OSError as exc:
-        return [_problem(display, layer, f"cannot open the file ({exc.strerror or exc})", "check that the file exists and can be read")]
+        return [file_problem(display, layer, f"cannot open the file ({exc.strerror or exc})", "check that the file exists and can be read")]
     if not head:
-        return [_problem(display, layer, "the file is empty (0 bytes)", "export the data again; the upload or copy may have failed")]
+        return [file_problem(display, layer, "the file is empty (0 bytes)", "export the data again; the upload or copy may have failed")]
     kind = sniff(head)
     if kind not in _EXPECTED[fmt]:
         return [
-            _problem(
+            file_problem(
                 display,
                 layer,
                 f"the file is named as {fmt.upper()} but its content looks like {_LOOKS_LIKE[kind]}",
@@ -246,20 +243,20 @@ def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, lis
     text = decoded.text
     if decoded.fallback:
         problems.append(
-            _problem(display, layer, f"the file is not UTF-8; it was read as {decoded.fallback}",
+            file_problem(display, layer, f"the file is not UTF-8; it was read as {decoded.fallback}",
                      "save it as 'CSV UTF-8' so accents always read the same", Severity.FIXED)
         )
     if decoded.bad_lines:
         bad = decoded.bad_lines
         problems.append(
-            _problem(display, layer,
+            file_problem(display, layer,
                      f"the file is UTF-8 except {len(bad)} line(s) ({format_rows(bad)}) holding a Windows-1252 "
                      "character; those lines were read as Windows-1252",
                      "check the accents on those lines, then save the file as 'CSV UTF-8'", Severity.WARNING,
                      row=bad[0] if len(bad) == 1 else None)
         )
     if "\x00" in text:
-        return None, problems + [_problem(display, layer, "the file contains NUL bytes, so it is not a text CSV")]
+        return None, problems + [file_problem(display, layer, "the file contains NUL bytes, so it is not a text CSV")]
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
@@ -267,19 +264,19 @@ def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, lis
         records.extend(reader)
     except csv.Error as exc:
         return None, problems + [
-            _problem(display, layer, f"the CSV cannot be parsed at line {reader.line_num}: {exc}",
+            file_problem(display, layer, f"the CSV cannot be parsed at line {reader.line_num}: {exc}",
                      "check the quotes on that line (a quote opened and never closed), or export the file again",
                      row=len(records) + 1)
         ]
     # One physical line per record (no quoted line breaks): rows and line numbers agree.
     by_line = reader.line_num == len(records)
-    raw, problems = _spreadsheet_table(display, layer, "csv", records, problems, by_line=by_line)
+    raw, problems = spreadsheet_table(display, layer, "csv", records, problems, by_line=by_line)
     if raw is not None:
         raw.delimiter = delimiter
     return raw, problems
 
 
-def _spreadsheet_table(
+def spreadsheet_table(
     display: str,
     layer: str,
     fmt: SourceFormat,
@@ -297,17 +294,17 @@ def _spreadsheet_table(
     if choice.index is None and choice.case == "title":
         typical = choice.typical
         required = ", ".join(LAYERS[layer].required_columns) if layer in LAYERS else "the column names"
-        return None, problems + [_problem(
+        return None, problems + [file_problem(
             display, layer,
             f"the first row{where} holds only '{choice.title}', but the rows below have up to {typical} values, and "
             f"no row names the columns of {layer}: the column names must be on the first row",
             f"delete the title row(s) so that the first row names the columns ({required})", row=1)]
     if choice.index is None:
         empty = f"sheet '{sheet}' is empty" if sheet else "the file has no header row and no data"
-        return None, problems + [_problem(display, layer, empty, "the first row must name the columns")]
+        return None, problems + [file_problem(display, layer, empty, "the first row must name the columns")]
     index = choice.index
     if choice.case == "moved":
-        problems.append(_problem(
+        problems.append(file_problem(
             display, layer,
             f"the column names are on row {index + 1}{where}; the row(s) above it (a title: '{choice.title}') "
             "were skipped", "nothing to do; put the column names on the first row to skip this step",
@@ -331,15 +328,15 @@ def _ragged_problems(display: str, layer: str, fmt: SourceFormat, width: int, ra
         message = ("line {row}" if by_line else "row {row}") + " has {count} values but the header has {width} columns"
         hint = ("a value may contain the delimiter without quotes, or the file was cut short; "
                 "fix that line (quote values containing the delimiter)")
-    out = [_problem(display, layer, message.format(row=row, count=count, width=width), hint, row=row)
+    out = [file_problem(display, layer, message.format(row=row, count=count, width=width), hint, row=row)
            for row, count in ragged[:MAX_ROWS_PER_RULE]]
     rest = [row for row, _ in ragged[MAX_ROWS_PER_RULE:]]
     if rest:
-        out.append(_problem(display, layer, f"{len(rest)} more row(s) with the same problem: rows {format_rows(rest)}", hint))
+        out.append(file_problem(display, layer, f"{len(rest)} more row(s) with the same problem: rows {format_rows(rest)}", hint))
     return out
 
 
-def _blank(cells: Sequence[object]) -> bool:
+def blank_record(cells: Sequence[object]) -> bool:
     return not any(c is not None and str(c).strip() for c in cells)
 
 
@@ -365,9 +362,9 @@ def _table_from_records(
     for i, record in enumerate(records):
         row = first_row + i
         if len(record) != width:
-            if _blank(record):
+            if blank_record(record):
                 continue
-            if len(record) > width and _blank(record[width:]):
+            if len(record) > width and blank_record(record[width:]):
                 record = record[:width]
             elif len(record) < width and fmt == "xlsx":
                 record = list(record) + [None] * (width - len(record))
@@ -392,13 +389,13 @@ def _table_from_records(
     for j, name in enumerate(header):
         values = pd.Series(cells[j], dtype="str")
         if not name.strip():
-            if not _blank(list(cells[j])):
-                problems.append(_problem(display, layer, f"column {j + 1} has values but no name; it was ignored",
+            if not blank_record(list(cells[j])):
+                problems.append(file_problem(display, layer, f"column {j + 1} has values but no name; it was ignored",
                                          "give the column a name in the header row, or delete it", Severity.WARNING))
             continue
         key = name.strip().lower()
         if key in seen:
-            problems.append(_problem(display, layer,
+            problems.append(file_problem(display, layer,
                                      f"two columns are named '{name}' (columns {seen[key] + 1} and {j + 1}); the second was ignored",
                                      "rename or delete one of them", column=name))
             continue
@@ -421,161 +418,6 @@ def _table_from_records(
     return RawLayer(display, layer, fmt, frame, rows, numeric_cells, date_cells), problems
 
 
-# ---------------------------------------------------------------- XLSX
-
-
-def _cell_text(value: object) -> tuple[str | None, bool, bool]:
-    """Spreadsheet cell -> (text, was a number, was a date). Formulas stay as '=...' text."""
-    if value is None:
-        return None, False, False
-    if isinstance(value, bool):
-        return ("true" if value else "false"), False, False
-    if isinstance(value, int):
-        return str(value), True, False
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return str(value), True, False
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value)), True, False
-        return repr(value), True, False
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.date().isoformat(), False, True
-        return value.isoformat(sep=" "), False, True
-    if isinstance(value, dt.date):
-        return value.isoformat(), False, True
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M"), False, True
-    if isinstance(value, str):
-        return value, False, False
-    text = getattr(value, "text", None)  # openpyxl ArrayFormula / DataTableFormula
-    if isinstance(text, str):
-        return text if text.startswith("=") else "=" + text, False, False
-    return str(value), False, False
-
-
-def is_year_format(number_format: str | None) -> bool:
-    """An Excel number format that shows only the year (``yyyy``, ``yy``, ``"Año "yyyy``)."""
-    if not number_format:
-        return False
-    plain = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
-    return "y" in plain and not any(ch in plain for ch in "mdhs")
-
-
-def read_xlsx(path: Path, display: str, layer: str) -> tuple[RawLayer | None, list[Problem]]:
-    """The workbook's sheet for ``layer`` as text cells, sheet row numbers kept.
-
-    The sheet is the one named after the layer (English or Spanish), else the
-    only sheet, else the one sheet whose header has the layer's columns; with
-    none of those the workbook is refused, never read from the wrong sheet.
-    """
-    problems = check_file_kind(path, display, layer, "xlsx")
-    if problems:
-        return None, problems
-    import openpyxl  # imported here: only spreadsheet uploads need it
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # any corrupt workbook must become a report
-        return None, [_problem(display, layer, f"cannot open the file as an Excel .xlsx workbook ({type(exc).__name__}: {exc})",
-                               "the file may be damaged, password-protected or an old .xls; save it again as .xlsx or CSV")]
-    try:
-        sheets = book.worksheets
-        if not sheets:
-            return None, [_problem(display, layer, "the workbook has no sheets")]
-        sheet, choice_problems = _choose_sheet(sheets, display, layer)
-        problems.extend(choice_problems)
-        if sheet is None:
-            return None, problems
-        cells: list[list[str | None]] = []
-        numeric: list[list[bool]] = []
-        dates: list[list[bool]] = []
-        years: list[tuple[int, int]] = []  # (record index, column index) of dates shown as years
-        for raw_row in sheet.iter_rows(min_row=1):
-            converted: list[tuple[str | None, bool, bool]] = []
-            for j, cell in enumerate(raw_row):
-                value = getattr(cell, "value", None)
-                if isinstance(value, dt.date) and is_year_format(getattr(cell, "number_format", None)):
-                    converted.append((str(value.year), False, True))
-                    years.append((len(cells), j))
-                else:
-                    converted.append(_cell_text(value))
-            cells.append([c[0] for c in converted])
-            numeric.append([c[1] for c in converted])
-            dates.append([c[2] for c in converted])
-    except Exception as exc:  # openpyxl raises many types on damaged sheets
-        return None, problems + [_problem(display, layer, f"the workbook is damaged and cannot be read ({type(exc).__name__}: {exc})",
-                                          "save it again as .xlsx or CSV")]
-    finally:
-        book.close()
-    raw, problems = _spreadsheet_table(display, layer, "xlsx", cells, problems, numeric=numeric, dates=dates,
-                                       sheet=sheet.title if len(sheets) > 1 else "")
-    if raw is not None and years:
-        problems.extend(_year_cells_problems(display, layer, cells, years))
-    return raw, problems
-
-
-def _year_cells_problems(display: str, layer: str, cells: list[list[str | None]],
-                         years: list[tuple[int, int]]) -> list[Problem]:
-    """Say which date cells were read as years because Excel showed them as years."""
-    header_at = find_header(cells, layer).index or 0
-    header = cells[header_at]
-    by_column: dict[int, list[int]] = {}
-    for i, j in years:
-        if i > header_at:
-            by_column.setdefault(j, []).append(i + 1)
-    out = []
-    for j, rows in sorted(by_column.items()):
-        name = header[j] if j < len(header) and header[j] else f"column {j + 1}"
-        out.append(_problem(display, layer,
-                            f"{len(rows)} date cell(s) shown as years (format yyyy) were read as years, e.g. "
-                            f"{cells[rows[0] - 1][j]} (annual figures), not as January dates (rows {format_rows(rows)})",
-                            "nothing to do; type years as plain numbers or text to skip this step",
-                            Severity.FIXED, column=name))
-    return out
-
-
-def _choose_sheet(sheets: list[Any], display: str, layer: str) -> tuple[Any, list[Problem]]:
-    """The sheet holding ``layer``: named after it, the only one, or the one whose header has its columns."""
-    named = [s for s in sheets if (found := layer_for(s.title)) is not None and found[0] == layer]
-    if named:
-        sheet = named[0]
-        if len(sheets) > 1 and sheet.title.strip().lower() != layer:
-            return sheet, [_problem(display, layer, f"sheet '{sheet.title}' read as the {layer} layer "
-                                    f"(the workbook has {len(sheets)} sheets)",
-                                    "nothing to do", Severity.FIXED)]
-        return sheet, []
-    if len(sheets) == 1:
-        return sheets[0], []
-    words = header_words(layer)
-    matching, filled = [], []
-    for sheet in sheets:
-        head = [list(r) for r in sheet.iter_rows(min_row=1, max_row=MAX_HEADER_SEARCH + 1, values_only=True)]
-        if any(_non_blank_row(r) for r in head):
-            filled.append(sheet)
-        if any(header_matches(r, words, layer) >= 2 for r in head):
-            matching.append(sheet)
-    titles = ", ".join(f"'{s.title}'" for s in sheets)
-    if len(matching) == 1 or (not matching and len(filled) == 1):
-        sheet = (matching or filled)[0]
-        why = "the one whose header has its columns" if matching else "the only one with data"
-        return sheet, [_problem(display, layer, f"the workbook has {len(sheets)} sheets ({titles}); sheet "
-                                f"'{sheet.title}', {why}, was read as the {layer} layer",
-                                f"nothing to do; name the sheet '{layer}' to make it certain", Severity.FIXED)]
-    spanish = " or ".join(f"'{n}'" for n in names_for(layer)[:2])
-    which = (f"{len(matching)} of them have the columns of {layer}" if matching
-             else f"none is named {spanish} or has its columns")
-    return None, [_problem(display, layer, f"the workbook has {len(sheets)} sheets ({titles}) and {which}, so "
-                           "it is not clear which one holds the data",
-                           f"name the data sheet {spanish}, or keep only that sheet in the file")]
-
-
-def _non_blank_row(row: Sequence[object]) -> bool:
-    return not _blank(row)
-
-
 # ---------------------------------------------------------------- GIS files
 
 
@@ -589,7 +431,7 @@ def list_gis_layers(path: Path, display: str, layer: str | None, fmt: SourceForm
             warnings.simplefilter("ignore")
             listed = pyogrio.list_layers(path)
     except Exception as exc:  # GDAL errors on damaged files vary
-        return None, [_problem(display, layer, f"cannot open the file as {_FORMAT_NAMES[fmt]} ({_short(exc)})", _damaged_hint(fmt))]
+        return None, [file_problem(display, layer, f"cannot open the file as {_FORMAT_NAMES[fmt]} ({_short(exc)})", _damaged_hint(fmt))]
     return [str(name) for name in listed[:, 0]] if len(listed) else [], []
 
 
@@ -637,14 +479,14 @@ def read_gis(
         if names is None:
             return None, problems
         if not names:
-            return None, [_problem(display, layer, "the file holds no layer", _damaged_hint(fmt))]
+            return None, [file_problem(display, layer, "the file holds no layer", _damaged_hint(fmt))]
         matching = [n for n in names if n.strip().lower() == layer]
         if matching:
             source_layer = matching[0]
         elif len(names) == 1:
             source_layer = names[0]
         else:
-            return None, [_problem(display, layer, f"the file holds {len(names)} layers ({', '.join(names)}) and none is named '{layer}'",
+            return None, [file_problem(display, layer, f"the file holds {len(names)} layers ({', '.join(names)}) and none is named '{layer}'",
                                    f"rename the layer to '{layer}' or keep one layer per file")]
     try:
         with warnings.catch_warnings():
@@ -653,7 +495,7 @@ def read_gis(
             frame = pyogrio.read_dataframe(target, layer=source_layer, read_geometry=geometry, use_arrow=not geometry)
     except Exception as exc:  # GDAL errors on damaged files vary
         what = f"layer '{source_layer}'" if source_layer else f"the file as {_FORMAT_NAMES[fmt]}"
-        return None, problems + [_problem(display, layer, f"cannot read {what} ({_short(exc)})", _damaged_hint(fmt))]
+        return None, problems + [file_problem(display, layer, f"cannot read {what} ({_short(exc)})", _damaged_hint(fmt))]
     frame = frame.reset_index(drop=True)
     return RawLayer(display, layer, fmt, frame, np.arange(1, len(frame) + 1, dtype=np.int64)), problems
 
@@ -667,15 +509,15 @@ def _shapefile_in_zip(path: Path, display: str, layer: str) -> tuple[str | None,
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not n.startswith("__MACOSX/")]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        return None, [_problem(display, layer, f"the zip file is damaged or truncated ({exc})", _damaged_hint("shapefile"))]
+        return None, [file_problem(display, layer, f"the zip file is damaged or truncated ({exc})", _damaged_hint("shapefile"))]
     shapes = [n for n in names if n.lower().endswith(".shp")]
     if not shapes:
         inside = ", ".join(names[:5]) or "nothing"
-        return None, [_problem(display, layer, f"the zip holds no Shapefile (.shp); it holds {inside}",
+        return None, [file_problem(display, layer, f"the zip holds no Shapefile (.shp); it holds {inside}",
                                "zip the .shp with its .shx, .dbf and .prj files, or give the layer as .geojson/.gpkg/.csv")]
     named = [n for n in shapes if Path(n).stem.strip().lower() == layer]
     if len(shapes) > 1 and not named:
-        return None, [_problem(display, layer, f"the zip holds {len(shapes)} Shapefiles ({', '.join(shapes[:5])}) and none is named '{layer}'",
+        return None, [file_problem(display, layer, f"the zip holds {len(shapes)} Shapefiles ({', '.join(shapes[:5])}) and none is named '{layer}'",
                                f"keep one Shapefile per zip, or name it {layer}.shp")]
     return f"/vsizip/{path}/{(named or shapes)[0]}", []
 
@@ -692,7 +534,7 @@ def read_about_table(path: Path, display: str, source_layer: str) -> tuple[dict[
         ]
     cols = {str(c).strip().lower(): c for c in raw.frame.columns}
     if "key" not in cols or "value" not in cols:
-        return {}, problems + [_problem(display, "about", "the about table needs the columns 'key' and 'value'; it was ignored",
+        return {}, problems + [file_problem(display, "about", "the about table needs the columns 'key' and 'value'; it was ignored",
                                         "give it two columns, key and value", Severity.WARNING)]
     about = {}
     for key, value in zip(raw.frame[cols["key"]], raw.frame[cols["value"]]):

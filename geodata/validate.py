@@ -9,7 +9,6 @@ to ``area_id``/``crossing_id``. It never raises for bad data.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -37,7 +36,8 @@ from geodata.geometry_checks import (
     geometry_from_columns,
     to_wgs84,
 )
-from geodata.numbers import NumberStyle, number_style, regroup_counts
+from geodata.numbers import NumberStyle, file_number_style, read_thousands
+from geodata.periods import check_future, check_period_mix, periods_from_dates
 from geodata.personal import personal_kind
 from geodata.problems import Severity
 from geodata.readers import RawLayer
@@ -46,7 +46,6 @@ from geodata.values import (
     bad_periods,
     blank,
     closest,
-    decimal_comma_cells,
     formulas,
     is_numeric,
     match_words,
@@ -60,18 +59,6 @@ from geodata.values import (
 MAX_DISTINCT_VALUES = 20
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_DAY_ONE = r"^[0-9]{4}-[0-9]{2}-01$"
-_JANUARY_FIRST = r"^[0-9]{4}-01-01$"
-_MONTHLY = r"^[0-9]{4}-[0-9]{2}$"
-
-#: Layers whose rows are counts per (key, period, kind): an annual row and monthly rows for the
-#: same key, year and kind would count the same people twice downstream.
-PERIOD_KEYS: dict[str, tuple[str, ...]] = {
-    "cases": ("area_id", "exploitation"),
-    "migration": ("crossing_id",),
-}
-
-
 @dataclass
 class LayerResult:
     """One validated layer: its typed frame (best effort) and its problems.
@@ -115,7 +102,7 @@ def validate_layer(raw: RawLayer) -> LayerResult:
             findings.add("the layer has no rows", hint=f"fill it in, or remove the {layer.name} file if there is no data")
         return result
 
-    style = _number_style(attrs, raw)  # before coordinate columns are used up: '-16.5' is evidence
+    style = file_number_style(attrs, raw)  # before coordinate columns are used up: '-16.5' is evidence
     reported = None
     if layer.geometry != "none":
         from_columns = geometry is None or (shapely.is_missing(geometry).all() and _has_coordinate_columns(attrs))
@@ -145,7 +132,7 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     table = pd.DataFrame({c: typed[c] if c in typed else attrs[c] for c in contract + prefixed + extras},
                          index=pd.RangeIndex(len(attrs)))
     if "period" in typed:
-        _check_period_mix(table, layer, findings)
+        check_period_mix(table, layer, findings)
     if layer.geometry == "none" or geometry is None:
         result.frame = table
         return result
@@ -324,11 +311,11 @@ def _check_column(
     if skip.any():
         text = text.mask(skip, None)
     if column.type == "period":
-        text = _periods_from_dates(text, date_cells, findings, name)
+        text = periods_from_dates(text, date_cells, findings, name)
         bad = bad_periods(text)
         findings.at_rows(bad, name, "is not a period YYYY or YYYY-MM", values=text.to_numpy(dtype=object),
                          hint="write the year (2023) or the year and month (2023-07); in Excel format the column as Text")
-        _check_future(text, bad, name, findings)
+        check_future(text, bad, name, findings)
     elif column.type == "hhmm":
         text, bad = parse_hhmm(text)
         findings.at_rows(bad, name, "is not a time HH:MM", values=_shown(series), hint="write times as 24-hour HH:MM, e.g. 08:30")
@@ -355,7 +342,7 @@ def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.n
     name = column.name
     before = len(findings.items)
     if style is not None and column.type == "int" and not is_numeric(series):
-        text, skip = _thousands(text, skip, style, name, findings)
+        text, skip = read_thousands(text, skip, style, name, findings)
     values, bad, fractional, _negative = parse_counts(series, text)
     shown = _shown(series)
     findings.at_rows(bad & ~skip, name, "is not a number", values=shown, hint="write digits only, e.g. 12")
@@ -375,54 +362,6 @@ def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.n
     if column.type == "int" and clean and np.isfinite(values).all():
         return pd.Series(values.astype(np.int64))
     return pd.Series(values)
-
-
-def _number_style(attrs: pd.DataFrame, raw: RawLayer) -> NumberStyle:
-    """What the file shows about its decimal mark; cells Excel or a GIS file stored as numbers show nothing."""
-    texts = {}
-    for name in attrs.columns:
-        series = attrs[name]
-        if is_numeric(series):
-            continue
-        text = as_text(series)
-        stored = raw.numeric_cells.get(name)
-        if stored is not None and stored.any():
-            text = text.mask(stored, None)
-        texts[name] = text
-    return number_style(texts, raw.delimiter)
-
-
-def _thousands(text: pd.Series, skip: np.ndarray, style: NumberStyle, name: str,
-               findings: Findings) -> tuple[pd.Series, np.ndarray]:
-    """Read or refuse grouped counts (``1.000``, ``"3,000"``) and whole decimal-comma counts (``5,0``)."""
-    regrouped = regroup_counts(text, style)
-    for mark, mask in regrouped.fixed.items():
-        mask = mask & ~skip
-        if mask.any():
-            example = "" if findings.private else f" (e.g. '{text[mask].iloc[0]}' -> {regrouped.text[mask].iloc[0]})"
-            findings.listing_rows(mask, name, f"{int(mask.sum())} value(s) written with '{mark}' as a thousands "
-                                  f"separator were read as whole numbers{example}", severity=Severity.FIXED,
-                                  hint="nothing to do; write numbers without separators to skip this step")
-    for mark, mask in regrouped.ambiguous.items():
-        mask = mask & ~skip
-        if mask.any():
-            example = "" if findings.private else f" (e.g. '{text[mask].iloc[0]}')"
-            findings.listing_rows(mask, name, f"{int(mask.sum())} value(s) look like whole numbers with '{mark}' as "
-                                  f"a thousands separator{example}, but {regrouped.why[mark]}",
-                                  hint="write counts without thousands separators (e.g. 1000), so they read the same "
-                                  "in every program")
-            skip = skip | mask
-    text = regrouped.text
-    whole_comma = decimal_comma_cells(text) & ~skip
-    if whole_comma.any():
-        parsed = pd.to_numeric(text.where(whole_comma).str.replace(",", ".", regex=False), errors="coerce")
-        whole_comma &= (parsed.notna() & (parsed % 1 == 0)).to_numpy(dtype=bool)
-        if whole_comma.any():
-            example = "" if findings.private else f" (e.g. '{text[whole_comma].iloc[0]}' -> {int(parsed[whole_comma].iloc[0])})"
-            findings.listing_rows(whole_comma, name, f"{int(whole_comma.sum())} value(s) written with a decimal comma "
-                                  f"were read as whole numbers{example}", severity=Severity.FIXED,
-                                  hint="nothing to do; write whole numbers without decimals to skip this step")
-    return text, skip
 
 
 def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndarray, findings: Findings,
@@ -455,36 +394,6 @@ def _fill_absent_defaults(layer: Layer, attrs: pd.DataFrame, typed: dict[str, pd
                      column=column.name, severity=Severity.FIXED, hint=f"add the column to set it per row: {column.description}")
 
 
-def _periods_from_dates(text: pd.Series, date_cells: np.ndarray | None, findings: Findings, name: str) -> pd.Series:
-    """Excel turns '2021-03' into 1 March 2021; read such dates back as 2021-03."""
-    if date_cells is None or not date_cells.any():
-        return text
-    day_one = date_cells & text.str.match(_DAY_ONE).fillna(False).to_numpy(dtype=bool)
-    january = day_one & text.str.match(_JANUARY_FIRST).fillna(False).to_numpy(dtype=bool)
-    monthly_text = ~date_cells & text.str.match(_MONTHLY).fillna(False).to_numpy(dtype=bool)
-    years = text[january].str.slice(0, 4).nunique()
-    if january.any() and not (day_one & ~january).any() and not monthly_text.any() and years >= 2:
-        # Every date is 1 January of different years and nothing in the column is monthly: these
-        # are years Excel stored as dates. Read as January they would turn annual figures monthly.
-        text = text.where(~january, text.str.slice(0, 4))
-        findings.listing_rows(january, name, f"{int(january.sum())} date cell(s), all on 1 January of {years} "
-                              "different years, were read as years (annual figures), not as January",
-                              severity=Severity.FIXED,
-                              hint="nothing to do; type years as plain numbers or text to make it certain")
-        return text
-    if day_one.any():
-        text = text.where(~day_one, text.str.slice(0, 7))
-        findings.add(f"{int(day_one.sum())} date cell(s) read as periods YYYY-MM (Excel had turned them into dates)",
-                     column=name, severity=Severity.FIXED, hint="format the column as Text in Excel to keep 2021-03 as typed")
-        if january.any() and not (day_one & ~january).any() and not monthly_text.any():
-            # One year, always 1 January: January of a monthly table, or a year stored as a date?
-            findings.listing_rows(january, name, f"{int(january.sum())} date cell(s) are all 1 January {text[january].iloc[0][:4]} "
-                                  "and were read as January; if they stand for the whole year, the figures are annual",
-                                  severity=Severity.WARNING,
-                                  hint="type years as plain numbers (2023), or format the cells as years (yyyy)")
-    return text
-
-
 def _check_countries(text: pd.Series, name: str, findings: Findings) -> pd.Series:
     """Any real ISO 3166-1 alpha-3 code (any case); a wrong one gets the code it most likely means."""
     upper = text.str.upper()
@@ -506,49 +415,6 @@ def _check_countries(text: pd.Series, name: str, findings: Findings) -> pd.Serie
         findings.listing_rows(rest, name, f"{int(rest.sum())} more cell(s) are not ISO 3166-1 alpha-3 codes",
                               hint="write 3-letter ISO codes, e.g. PER, ARG, COL")
     return upper
-
-
-def _check_future(text: pd.Series, bad: np.ndarray, name: str, findings: Findings) -> None:
-    """Periods after the current month (2099) are almost always typing errors: warn, naming the rows."""
-    today = dt.date.today()
-    now = f"{today.year:04d}-{today.month:02d}"
-    present = text.notna().to_numpy(dtype=bool) & ~bad
-    if not present.any():
-        return
-    # A year is in the future only once the whole year is (2026 while in 2026 is not).
-    key = text.where(text.str.len() != 4, text + "-01").fillna("")
-    future = present & (key > now).to_numpy(dtype=bool)
-    if future.any():
-        findings.listing_rows(future, name, f"{int(future.sum())} period(s) are in the future (after {now})",
-                              severity=Severity.WARNING,
-                              hint="check the year: a typing error (2099 for 2019) puts cases where none happened")
-
-
-def _check_period_mix(table: pd.DataFrame, layer: Layer, findings: Findings) -> None:
-    """Annual and monthly rows for the same key, year and kind: refused, naming where (they would count twice)."""
-    keys = [k for k in PERIOD_KEYS.get(layer.name, ()) if k in table]
-    if not keys or len(keys) != len(PERIOD_KEYS[layer.name]):
-        return
-    period = table["period"].astype("str")
-    valid = period.str.match(r"^[0-9]{4}(-[0-9]{2})?$").fillna(False) & table[keys].notna().all(axis=1)
-    if not valid.any():
-        return
-    frame = table.loc[valid, keys].astype("str").assign(year=period[valid].str.slice(0, 4),
-                                                        annual=period[valid].str.len().eq(4))
-    groups = frame.groupby([*keys, "year"], sort=True)["annual"].agg(["any", "all"])
-    mixed = groups[groups["any"] & ~groups["all"]]
-    if mixed.empty:
-        return
-    where = [", ".join(str(v) for v in (idx if isinstance(idx, tuple) else (idx,))) for idx in mixed.index]
-    shown = "; ".join(where[:10]) + (f" and {len(where) - 10} more" if len(where) > 10 else "")
-    key_frame = frame.set_index([*keys, "year"]).index
-    rows_mask = np.zeros(len(table), dtype=bool)
-    rows_mask[np.flatnonzero(valid.to_numpy())[key_frame.isin(mixed.index)]] = True
-    findings.listing_rows(
-        rows_mask, "period",
-        f"annual and monthly rows for the same {' and '.join(keys)} and year ({len(where)} case(s): {shown}): "
-        "their figures would be counted twice",
-        hint="keep either the annual row (YYYY) or the monthly rows (YYYY-MM) for each year, not both")
 
 
 def _check_words(text: pd.Series, words: tuple[str, ...], name: str, findings: Findings, severity: Severity) -> pd.Series:
