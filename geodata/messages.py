@@ -130,6 +130,48 @@ MESSAGES: tuple[MessageText, ...] = (
                 "el libro tiene {count} hojas ({titles}) y no está claro cuál contiene los datos"),
     MessageText("duplicate", r"duplicate (?P<column>\S+)(?P<value>.*): row (?P<row>\d+) has the same (?P=column)",
                 "{column}{value} duplicado: la fila {row} tiene el mismo {column}"),
+    MessageText("file.not_utf8", r"the file is not UTF-8; it was read as (?P<encoding>.+)",
+                "el archivo no es UTF-8; se leyó como {encoding}"),
+    MessageText("file.stray_byte", r"the file is UTF-8 except (?P<count>\d+) line\(s\) \((?P<lines>.+)\) holding a "
+                r"Windows-1252 character; those lines were read as Windows-1252",
+                "el archivo es UTF-8 salvo {count} línea(s) ({lines}) con un carácter Windows-1252; esas líneas se "
+                "leyeron como Windows-1252"),
+    MessageText("file.dataset_zip", r"the zip holds a dataset folder \((?P<count>\d+) files\); it was read as that folder",
+                "el zip contiene una carpeta de datos ({count} archivos); se leyó como esa carpeta"),
+    MessageText("cell.more_rows", r"(?P<count>\d+) more row\(s\) with the same problem: rows (?P<rows>.+)",
+                "{count} fila(s) más con el mismo problema: filas {rows}"),
+    MessageText("numbers.decimal_comma", r"(?P<count>\d+) value\(s\) written with a decimal comma were read as whole "
+                r"numbers(?P<example>.*)", "{count} valor(es) escritos con coma decimal se leyeron como números enteros"
+                "{example}"),
+    MessageText("numbers.comma_points", r"decimal commas read as decimal points \((?P<count>\d+) cell\(s\)\)",
+                "comas decimales leídas como puntos decimales ({count} celda(s))"),
+    MessageText("period.dates", r"(?P<count>\d+) date cell\(s\) read as periods YYYY-MM \(Excel had turned them into "
+                r"dates\)", "{count} celda(s) de fecha leídas como periodos AAAA-MM (Excel las había convertido en fechas)"),
+    MessageText("period.year_format", r"(?P<count>\d+) date cell\(s\) shown as years \(format yyyy\) were read as "
+                r"years, e\.g\. (?P<example>\S+) \(annual figures\), not as January dates \(rows (?P<rows>.+)\)",
+                "{count} celda(s) de fecha mostradas como años (formato aaaa) se leyeron como años, p. ej. {example} "
+                "(cifras anuales), no como fechas de enero (filas {rows})"),
+    MessageText("period.january_years", r"(?P<count>\d+) date cell\(s\), all on 1 January of (?P<years>\d+) different "
+                r"years, were read as years \(annual figures\), not as January(?P<rows>.*)",
+                "{count} celda(s) de fecha, todas el 1 de enero de {years} años distintos, se leyeron como años (cifras "
+                "anuales), no como enero{rows}"),
+    MessageText("words.capitals", r"(?P<count>\d+) value\(s\) written with other capitals or spaces were matched to "
+                r"the contract's spelling", "{count} valor(es) escritos con otras mayúsculas o espacios se leyeron con la "
+                "grafía del contrato"),
+    MessageText("crs.reprojected", r"reprojected from (?P<source>.+) to EPSG:4326 \(WGS 84\)",
+                "reproyectado de {source} a EPSG:4326 (WGS 84)"),
+    MessageText("sheet.named", r"sheet '(?P<sheet>.+)' read as the (?P<layer>\S+) layer \(the workbook has "
+                r"(?P<count>\d+) sheets\)", "la hoja '{sheet}' se leyó como la capa {layer} (el libro tiene {count} hojas)"),
+    MessageText("sheet.chosen", r"the workbook has (?P<count>\d+) sheets \((?P<titles>.+)\); sheet '(?P<sheet>.+)', "
+                r"(?P<why>.+), was read as the (?P<layer>\S+) layer",
+                "el libro tiene {count} hojas ({titles}); se leyó la hoja '{sheet}' como la capa {layer}"),
+    MessageText("column.personal_dropped", r"column '(?P<column>.+)' looks like personal data \((?P<kind>.+)\); it was "
+                r"left out of the dataset", "la columna '{column}' parece contener datos personales; se dejó fuera de "
+                "los datos"),
+    MessageText("column.default_filled", r"(?P<count>\d+) empty cell\(s\) filled with the default (?P<default>.+)",
+                "{count} celda(s) vacías completadas con el valor por defecto {default}"),
+    MessageText("column.default_absent", r"optional column '(?P<column>.+)' is absent; every row uses the default "
+                r"(?P<default>.+)", "falta la columna opcional '{column}'; cada fila usa el valor por defecto {default}"),
 )
 
 #: Hints that are fixed sentences: English -> Spanish.
@@ -158,6 +200,24 @@ HINTS: dict[str, str] = {
         "revise las coordenadas; un punto fuera de las áreas no se asocia a ninguna área",
     "nothing to do; write numbers without separators to skip this step":
         "nada que hacer; escriba los números sin separadores para evitar este paso",
+    "nothing to do; write whole numbers without decimals to skip this step":
+        "nada que hacer; escriba los números enteros sin decimales para evitar este paso",
+    "nothing to do; fix it at the source to skip this step": "nada que hacer; corríjalo en el origen para evitar este paso",
+    "nothing to do; type years as plain numbers or text to skip this step":
+        "nada que hacer; escriba los años como números o texto para evitar este paso",
+    "nothing to do; type years as plain numbers or text to make it certain":
+        "nada que hacer; escriba los años como números o texto para que no haya duda",
+    "save it as 'CSV UTF-8' so accents always read the same":
+        "guárdelo como 'CSV UTF-8' para que los acentos se lean siempre igual",
+    "check the accents on those lines, then save the file as 'CSV UTF-8'":
+        "revise los acentos de esas líneas y guarde el archivo como 'CSV UTF-8'",
+    "format the column as Text in Excel to keep 2021-03 as typed":
+        "dé formato de Texto a la columna en Excel para conservar 2021-03 tal como se escribió",
+    "nothing to do; export in EPSG:4326 to skip this step": "nada que hacer; exporte en EPSG:4326 para evitar este paso",
+    "remove the column from the file; if it is not personal, rename it":
+        "quite la columna del archivo; si no es personal, cámbiele el nombre",
+    "type years as plain numbers (2023), or format the cells as years (yyyy)":
+        "escriba los años como números (2023) o dé a las celdas formato de año (aaaa)",
 }
 
 
@@ -173,6 +233,8 @@ HINT_PATTERNS: tuple[MessageText, ...] = (
     MessageText("hint.one_of", r"use one of (?P<choices>.+)", "use uno de {choices}"),
     MessageText("hint.rename_column", r"rename the column '(?P<guess>.+)' to '(?P<column>.+)'",
                 "cambie el nombre de la columna '{guess}' a '{column}'"),
+    MessageText("hint.name_sheet", r"nothing to do; name the sheet '(?P<name>.+)' to make it certain",
+                "nada que hacer; llame a la hoja '{name}' para que no haya duda"),
 )
 
 #: Words inside row lists and examples, replaced after a message is translated.

@@ -1,4 +1,4 @@
-"""Read one layer file (CSV, XLSX, GeoPackage, GeoJSON, Shapefile) as it is.
+"""Read one layer file (CSV, GeoPackage, GeoJSON, Shapefile; XLSX in :mod:`geodata.workbooks`) as it is.
 
 Readers do not judge the content; they turn bytes into a frame plus the row
 numbers the user sees, and report only what stops reading or changes what was

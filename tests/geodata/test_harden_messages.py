@@ -94,3 +94,27 @@ def test_data_page_table_shows_messages_in_the_ui_language(tmp_path: Path) -> No
     table = chrome.problems_frame(report.problems)  # default UI language: Spanish
     messages = table[t("problems.message", "es")].tolist()
     assert any("no es un número" in m for m in messages)
+
+
+def test_fixes_reported_for_clerks_files_are_translated_too(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    folder = fx.areas_folder(tmp_path)
+    (folder / "sectores.csv").write_bytes("area_id;sector;workers\n050101;Mining;1.000\n020101;mining;5,0\n"
+                                          .encode("cp1252"))
+    book = openpyxl.Workbook()
+    book.active.title = "Instrucciones"
+    book.active.append(["Llene la hoja de datos."])
+    sheet = book.create_sheet("Datos")
+    sheet.append(["Registro 2016-2017"])
+    sheet.append(["area_id", "period", "exploitation", "cases", "victims"])
+    for year in (2016, 2017):
+        sheet.append(["020101", dt.datetime(year, 1, 1), "labour", 1, 1])
+        sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy"
+    book.save(folder / "casos.xlsx")
+    report = check_dataset(folder)
+    assert report.ok, fx.text_of(report.errors)
+    untranslated = [p for p in report.problems if localise(p, "es").message == p.message]
+    assert not untranslated, fx.text_of(untranslated)
