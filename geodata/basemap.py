@@ -97,3 +97,64 @@ def department_outlines(areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
                              geometry=areas.geometry.to_numpy(), crs=areas.crs or CRS)
     dissolved = frame.dissolve(by="admin1", as_index=False, sort=True)
     return dissolved[["admin1", "geometry"]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- any country
+
+
+@lru_cache(maxsize=1)
+def _world_full() -> gpd.GeoDataFrame:
+    """Every Natural Earth admin-0 outline (``iso3`` = ``ADM0_A3``, Spanish and English names), read once."""
+    ref = resources.files(NE_PACKAGE) / NE_ZIP
+    with resources.as_file(ref) as path:
+        frame = pyogrio.read_dataframe(f"/vsizip/{path}", columns=["ADM0_A3", "NAME_ES", "NAME_EN"], encoding="UTF-8")
+    frame = frame.rename(columns={"ADM0_A3": "iso3", "NAME_ES": "name", "NAME_EN": "name_en"})
+    return gpd.GeoDataFrame(frame[["iso3", "name", "name_en", "geometry"]], geometry="geometry", crs=CRS)
+
+
+def country_of(geometries: gpd.GeoSeries) -> str | None:
+    """The ISO3 code of the country holding most of ``geometries`` (their representative points), or None at sea."""
+    points = geometries.dropna()
+    points = points[~points.is_empty].representative_point()
+    if points.empty:
+        return None
+    world = _world_full()
+    hits = world.sindex.query(points.values, predicate="within")
+    if not hits.size:
+        return None
+    counts = world["iso3"].iloc[hits[1]].value_counts()
+    return str(counts.index[0])
+
+
+def view_box(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around data bounds: padded by a quarter of the span (at least 2°)."""
+    west, south, east, north = bounds
+    pad = max(2.0, 0.25 * max(east - west, north - south))
+    return (max(-180.0, west - pad), max(-90.0, south - pad), min(180.0, east + pad), min(90.0, north + pad))
+
+
+def countries_around(bounds: tuple[float, float, float, float], home: str | None = None) -> gpd.GeoDataFrame:
+    """Country outlines for a map of ``bounds`` (west, south, east, north) anywhere in the world.
+
+    Clipped to :func:`view_box` and simplified in proportion to the view, so a
+    map of Peru or of the Americas carries its own countries rather than
+    Bolivia's. Columns ``iso3``, ``name`` (Spanish), ``name_en``, ``is_home``
+    (the dataset's country) and ``is_bolivia``.
+    """
+    box = view_box(bounds)
+    world = _world_full()
+    chosen = world.iloc[world.sindex.query(shapely.box(*box), predicate="intersects")]
+    span = max(box[2] - box[0], box[3] - box[1])
+    tolerance = DISPLAY_TOLERANCE * max(1.0, span / 20.0)
+    geoms = shapely.simplify(shapely.intersection(chosen.geometry.values, shapely.box(*box)), tolerance,
+                             preserve_topology=True)
+    out = gpd.GeoDataFrame(chosen.drop(columns="geometry").reset_index(drop=True), geometry=list(geoms), crs=CRS)
+    out = out[~out.geometry.is_empty].reset_index(drop=True)
+    out["is_home"] = out["iso3"] == home if home else False
+    out["is_bolivia"] = out["iso3"] == "BOL"
+    return out
+
+
+def world_outlines() -> gpd.GeoDataFrame:
+    """Every country's full-detail outline (``iso3``, ``name`` Spanish, ``name_en``): for checks and tests."""
+    return _world_full().copy()

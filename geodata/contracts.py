@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 GeometryKind = Literal["polygon", "point", "none"]
-ColumnType = Literal["text", "int", "float", "bool", "period", "hhmm", "choice"]
+ColumnType = Literal["text", "int", "float", "bool", "period", "hhmm", "choice", "country"]  # country: any ISO3
 
 #: CRS of every geometry layer on disk and in memory.
 CRS = "EPSG:4326"
@@ -130,8 +130,8 @@ LAYERS: dict[str, Layer] = {
             (
                 Column("crossing_id", "text", unique=True, description="Crossing code.", aliases=_CROSSING_ID_ALIASES),
                 Column("name", "text", description="Crossing name.", aliases=("nombre", "paso")),
-                Column("neighbour", "choice", choices=tuple(NEIGHBOURS),
-                       description="Neighbouring country, ISO3 (ARG, BRA, CHL, PER, PRY)."),
+                Column("neighbour", "country", aliases=("pais", "pais_vecino"),
+                       description="Country across the border, any ISO 3166-1 alpha-3 code (e.g. PER, ARG, COL)."),
                 Column("kind", "choice", choices=("official", "unofficial"),
                        description="official or unofficial."),
             ),

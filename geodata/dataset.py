@@ -32,6 +32,8 @@ class Dataset:
         Only layers present in the input are here; ``areas`` always is.
     about:
         Free key/value description. Keys used by the product: ``title``,
+        ``country`` (ISO 3166-1 alpha-3 of the dataset's country, e.g. "BOL";
+        maps follow it, and without it the country is taken from where the areas lie),
         ``synthetic`` ("true"/"false"), ``areas_kind`` (e.g. "demo areas"),
         ``source``, ``seed``, ``generator``.
     source:

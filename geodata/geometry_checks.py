@@ -14,8 +14,9 @@ import pyproj
 import shapely
 
 from geodata.contracts import GeometryKind
-from geodata.findings import Findings
+from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows
 from geodata.problems import Severity
+from geodata.travel.great_circle import haversine_km
 from geodata.values import as_text, closest, parse_numbers
 
 LAT_NAMES = ("lat", "latitude", "latitud", "y")
@@ -25,6 +26,13 @@ WKT_NAMES = ("wkt", "geometry", "geom")
 #: Points this close to an area (degrees, ~5 km) count as inside: border crossings
 #: sit on the border line and boundary files are simplified.
 NEAR_AREA_DEGREES = 0.05
+
+#: Points farther than this from every area (km) are errors: about a day's drive, farther than
+#: any border post or workplace sits from the areas it is planned for, so the coordinates are
+#: wrong (a lost minus sign puts a Bolivian point ~3,500 km away, in the northern hemisphere)
+#: or the row belongs to another dataset. Nearer than this (but beyond NEAR_AREA_DEGREES) they
+#: are warnings: a dataset may cover only some areas, or a point sits across a generalised boundary.
+FAR_FROM_AREAS_KM = 300.0
 
 #: Largest relative area change a repair may make and still count as safe.
 MAX_REPAIR_AREA_CHANGE = 0.01
@@ -222,7 +230,11 @@ def _repair(geoms: np.ndarray, invalid: np.ndarray, kind: GeometryKind, findings
         safe = np.zeros(len(before), dtype=bool)
     geoms = geoms.copy()
     geoms[positions[safe]] = after[safe]
+    shown = {True: 0, False: 0}
     for pos, reason, ok, delta in zip(positions, reasons, safe, change):
+        shown[bool(ok)] += 1
+        if shown[bool(ok)] > MAX_ROWS_PER_RULE:
+            continue
         row = int(findings.rows[pos])
         if ok:
             findings.add(f"invalid geometry ({reason}) repaired; the area changed by {delta:.3%}",
@@ -232,6 +244,13 @@ def _repair(geoms: np.ndarray, invalid: np.ndarray, kind: GeometryKind, findings
             findings.add(f"invalid geometry ({reason}) that cannot be repaired without changing the shape",
                          column=column, row=row,
                          hint="fix it in QGIS (Vector ▸ Geometry Tools ▸ Fix Geometries) and check the result")
+    for ok, count in shown.items():
+        if count > MAX_ROWS_PER_RULE:
+            rest = positions[safe == ok][MAX_ROWS_PER_RULE:]
+            findings.add(f"{count - MAX_ROWS_PER_RULE} more invalid geometries "
+                         + ("repaired" if ok else "that cannot be repaired") + ": rows " + format_rows(findings.rows[rest]),
+                         column=column, severity=Severity.FIXED if ok else Severity.ERROR,
+                         hint="nothing to do" if ok else "fix them in QGIS (Vector ▸ Geometry Tools ▸ Fix Geometries)")
     return geoms
 
 
@@ -241,8 +260,10 @@ def area_index(areas: np.ndarray) -> shapely.STRtree:
     return shapely.STRtree(areas[~shapely.is_missing(areas) & ~shapely.is_empty(areas)])
 
 
-def check_points_in_areas(points: np.ndarray, tree: shapely.STRtree, findings: Findings, label: str) -> None:
-    """Swapped lat/lon (ERROR) and points outside every area (WARNING), in one STRtree pass."""
+def check_points_in_areas(points: np.ndarray, tree: shapely.STRtree, findings: Findings, label: str,
+                          ids: np.ndarray | None = None, id_name: str | None = None) -> None:
+    """Swapped lat/lon (ERROR), and points outside every area by distance: an ERROR beyond
+    :data:`FAR_FROM_AREAS_KM`, a WARNING nearer. ``ids`` name each point in the messages."""
     points = np.asarray(points, dtype=object)
     present = ~shapely.is_missing(points) & ~shapely.is_empty(points) & (shapely.get_type_id(points) == 0)
     if not len(tree.geometries) or not present.any():
@@ -270,9 +291,31 @@ def check_points_in_areas(points: np.ndarray, tree: shapely.STRtree, findings: F
         )
     elsewhere = outside & ~fits_swapped
     if elsewhere.any():
-        findings.listing_rows(
-            elsewhere, label, f"{int(elsewhere.sum())} point(s) lie outside every area",
-            hint="check the coordinates; points outside the areas cannot be linked to an area",
-            severity=Severity.WARNING,
-        )
+        _report_distances(points, np.flatnonzero(elsewhere), tree, findings, label, ids, id_name)
 
+
+def _report_distances(points: np.ndarray, positions: np.ndarray, tree: shapely.STRtree, findings: Findings,
+                      label: str, ids: np.ndarray | None, id_name: str | None) -> None:
+    """Each point outside every area with its distance to the nearest one; far ones are errors."""
+    query, nearest = tree.query_nearest(points[positions], all_matches=False)
+    lines = shapely.shortest_line(points[positions[query]], tree.geometries[nearest])
+    ends = shapely.get_coordinates(lines).reshape(-1, 2, 2)
+    km = np.full(len(positions), np.nan)
+    km[query] = haversine_km(ends[:, 0, 0], ends[:, 0, 1], ends[:, 1, 0], ends[:, 1, 1])
+    far = km > FAR_FROM_AREAS_KM
+    for severity, mask in ((Severity.ERROR, far), (Severity.WARNING, ~far)):
+        chosen = positions[mask]
+        distances = km[mask]
+        for pos, dist in list(zip(chosen, distances))[:MAX_ROWS_PER_RULE]:
+            who = f"{id_name} '{ids[pos]}'" if ids is not None and id_name else "the point"
+            findings.add(f"{who} lies outside every area, {dist:,.0f} km from the nearest one", column=label,
+                         row=int(findings.rows[pos]), severity=severity, hint=_FAR_HINT if severity is Severity.ERROR
+                         else "check the coordinates; a point outside the areas is not linked to any area")
+        if len(chosen) > MAX_ROWS_PER_RULE:
+            findings.add(f"{len(chosen) - MAX_ROWS_PER_RULE} more point(s) outside every area: rows "
+                         + format_rows(findings.rows[chosen[MAX_ROWS_PER_RULE:]]), column=label, severity=severity,
+                         hint=_FAR_HINT if severity is Severity.ERROR else "check the coordinates")
+
+
+_FAR_HINT = (f"more than {FAR_FROM_AREAS_KM:.0f} km from every area, the coordinates are wrong (a typo, a lost "
+             "minus sign, degrees-minutes) or the point belongs to another dataset; correct or delete the row")

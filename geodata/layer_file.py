@@ -15,8 +15,9 @@ import pandas as pd
 
 from geodata.contracts import LAYERS
 from geodata.problems import DataError, Problem, Severity
-from geodata.readers import format_of, read_csv, read_gis, read_xlsx
+from geodata.readers import format_of, read_csv, read_gis
 from geodata.validate import validate_layer
+from geodata.workbooks import read_xlsx
 
 
 def load_layer(path: str | Path, layer: str, source_layer: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:

@@ -9,6 +9,7 @@ app's Data page use. :func:`check_dataset` always returns a
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +17,11 @@ import geopandas as gpd
 import numpy as np
 
 from geodata.contracts import LAYER_ORDER, LAYERS
+from geodata.countries import country_hint, is_iso3
 from geodata.dataset import ABOUT_LAYER, Dataset
+from geodata.dataset_zip import is_dataset_zip, unpack_dataset_zip
 from geodata.geometry_checks import area_index, check_points_in_areas
+from geodata.layer_names import layer_for, names_for
 from geodata.problems import DataError, Problem, Severity
 from geodata.readers import (
     RawLayer,
@@ -28,10 +32,10 @@ from geodata.readers import (
     read_about_table,
     read_csv,
     read_gis,
-    read_xlsx,
 )
 from geodata.validate import LayerResult, check_references, validate_layer
 from geodata.values import closest
+from geodata.workbooks import read_xlsx
 
 #: Files beside a .shp that belong to it (never "unknown files").
 SHAPEFILE_SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml", ".qmd", ".fix", ".aih", ".ain")
@@ -83,6 +87,9 @@ def check_dataset(path: str | Path) -> ValidationReport:
 
 
 def _check(path: Path) -> ValidationReport:
+    zipped = _zipped_dataset(path)
+    if zipped is not None:
+        return _check_zip(zipped)
     sources, about_source, problems = _discover(path)
     sources = sorted(sources, key=lambda s: LAYER_ORDER.index(s.layer))
     results: dict[str, LayerResult] = {}
@@ -104,12 +111,59 @@ def _check(path: Path) -> ValidationReport:
     if about_source is not None:
         about, about_problems = read_about_table(*about_source)
         problems.extend(about_problems)
+        problems.extend(_check_about_country(about, about_source[1]))
     files = {s.layer: s.display for s in sources}
     if any(p.severity is Severity.ERROR for p in problems):
         return ValidationReport(None, problems, files)
     layers = {name: r.frame for name, r in results.items() if r.frame is not None and not r.empty}
     dataset = Dataset(layers=layers, about=about, source=_display(path), problems=list(problems))
     return ValidationReport(dataset, problems, files)
+
+
+def _check_about_country(about: dict[str, str], file: str) -> list[Problem]:
+    """``about`` key ``country`` names the dataset's country (ISO3); a wrong code is ignored with a warning."""
+    if "country" not in about:
+        return []
+    code = about["country"].strip().upper()
+    if is_iso3(code):
+        about["country"] = code
+        return []
+    hint = country_hint(about["country"])
+    del about["country"]
+    return [Problem(file, ABOUT_LAYER, None, "country",
+                    f"the about value country = '{code}' is not an ISO 3166-1 alpha-3 code; it was ignored"
+                    + (f" (did you mean {hint}?)" if hint else ""),
+                    "write the dataset's country as its 3-letter ISO code, e.g. BOL, PER, COL", Severity.WARNING)]
+
+
+def _zipped_dataset(path: Path) -> Path | None:
+    """The dataset zip at ``path``, or alone in the folder ``path`` (an upload of one zip), if any."""
+    if path.is_file() and path.suffix.lower() == ".zip" and is_dataset_zip(path):
+        return path
+    if path.is_dir():
+        try:
+            entries = [e for e in path.iterdir() if not e.name.startswith((".", "~$"))
+                       and e.name.lower() not in _IGNORED_NAMES]
+        except OSError:
+            return None
+        if len(entries) == 1 and entries[0].is_file() and entries[0].suffix.lower() == ".zip" \
+                and is_dataset_zip(entries[0]):
+            return entries[0]
+    return None
+
+
+def _check_zip(path: Path) -> ValidationReport:
+    """Unpack a dataset zip into a temporary folder and check that folder (layers are read into memory)."""
+    with tempfile.TemporaryDirectory(prefix="vigia-zip-") as tmp:
+        folder, notes = unpack_dataset_zip(path, Path(tmp))
+        if folder is None:
+            return ValidationReport(None, notes, {})
+        report = _check(folder)
+    report.problems[:0] = notes
+    if report.dataset is not None:
+        report.dataset.source = path.name
+        report.dataset.problems[:0] = notes
+    return report
 
 
 def _display(path: Path) -> str:
@@ -144,10 +198,12 @@ def _discover(path: Path) -> tuple[list[_Source], tuple | None, list[Problem]]:
         found = _discover_geopackage(path)
         if found is not None:
             return found
-    if fmt is not None and layer_stem(path.name) in LAYERS:
-        # One layer file on its own (e.g. areas.geojson): a dataset with one layer.
-        sources = [_Source(layer_stem(path.name), path, path.name, fmt)]
-        return sources, None, _missing_areas(sources, name)
+    named = layer_for(layer_stem(path.name))
+    if fmt is not None and named is not None:
+        # One layer file on its own (e.g. areas.geojson, municipios.shp): a dataset with one layer.
+        sources = [_Source(named[0], path, path.name, fmt)]
+        notes = [_alias_note(path.name, named[0])] if named[1] else []
+        return sources, None, notes + _missing_areas(sources, name)
     return [], None, [Problem(name, None, None, None,
                               "this is not a dataset: give a .gpkg dataset file or a folder of layer files",
                               f"a folder holds files named after the layers: {', '.join(LAYER_ORDER)} "
@@ -160,9 +216,16 @@ def _discover_geopackage(path: Path) -> tuple[list[_Source], tuple | None, list[
     if names is None:
         return [], None, problems
     by_layer = {n.strip().lower(): n for n in names}
+    aliased: dict[str, str] = {}
+    for inner in names:  # Spanish layer names (casos, municipios) when the English one is absent
+        found = layer_for(inner)
+        if found is not None and found[1] and found[0] not in by_layer and found[0] not in aliased:
+            aliased[found[0]] = inner
+    by_layer.update(aliased)
+    problems += [_alias_note(path.name, layer, inner) for layer, inner in aliased.items()]
     sources = [_Source(layer, path, path.name, "gpkg", by_layer[layer]) for layer in LAYER_ORDER if layer in by_layer]
     if not sources:
-        if layer_stem(path.name) in LAYERS and len(names) == 1:
+        if layer_for(layer_stem(path.name)) is not None and len(names) == 1:
             return None
         listed = ", ".join(names) if names else "no layers"
         return [], None, [Problem(path.name, None, None, None,
@@ -170,7 +233,8 @@ def _discover_geopackage(path: Path) -> tuple[list[_Source], tuple | None, list[
                                   f"name the layers {', '.join(LAYER_ORDER)}; at least 'areas' is required")]
     for inner in names:
         key = inner.strip().lower()
-        if key in LAYERS or key == ABOUT_LAYER or key in _SYSTEM_LAYERS or key.startswith(("gpkg_", "rtree_")):
+        if key in LAYERS or inner in aliased.values() or key == ABOUT_LAYER or key in _SYSTEM_LAYERS \
+                or key.startswith(("gpkg_", "rtree_")):
             continue
         problems.append(Problem(path.name, inner, None, None, f"layer '{inner}' is not part of the contract; it was ignored",
                                 _suggest_layer(key), Severity.WARNING))
@@ -203,10 +267,13 @@ def _discover_folder(folder: Path) -> tuple[list[_Source], tuple | None, list[Pr
                 continue
             problems.append(_unknown_file(entry.name, stem))
             continue
+        found = layer_for(stem)
         if stem == ABOUT_LAYER and fmt == "csv":
             about = (entry, entry.name, "")
-        elif stem in LAYERS:
-            by_layer.setdefault(stem, []).append(entry)
+        elif found is not None:
+            by_layer.setdefault(found[0], []).append(entry)
+            if found[1]:
+                problems.append(_alias_note(entry.name, found[0]))
         else:
             problems.append(_unknown_file(entry.name, stem))
     sources = []
@@ -225,6 +292,13 @@ def _discover_folder(folder: Path) -> tuple[list[_Source], tuple | None, list[Pr
     return sources, about, problems
 
 
+def _alias_note(file: str, layer: str, inner: str | None = None) -> Problem:
+    """A file (or GeoPackage layer) with a Spanish name, read as its layer: said, like Spanish column names."""
+    what = f"layer '{inner}'" if inner else "the file"
+    return Problem(file, layer, None, None, f"{what} read as the {layer} layer (a known Spanish name for it)",
+                   f"nothing to do; name it '{layer}' to skip this step", Severity.FIXED)
+
+
 def _missing_areas(sources: list[_Source], display: str) -> list[Problem]:
     if any(s.layer == "areas" for s in sources):
         return []
@@ -233,18 +307,24 @@ def _missing_areas(sources: list[_Source], display: str) -> list[Problem]:
 
 
 def _suggest_layer(stem: str) -> str:
-    guess = closest(stem, list(LAYERS) + [ABOUT_LAYER], cutoff=0.7)
+    names = {n: n for n in [*LAYERS, ABOUT_LAYER]}
+    names.update({alias: layer for layer in LAYERS for alias in names_for(layer)})
+    guess = closest(stem, list(names), cutoff=0.7)
+    spanish = ", ".join(names_for(layer)[1] for layer in LAYER_ORDER if len(names_for(layer)) > 1)
     if guess:
-        return f"did you mean '{guess}'? Name files and layers exactly after the layers"
-    return f"layer files are named {', '.join(LAYER_ORDER)}"
+        layer = names[guess]
+        also = f" (or '{guess}')" if guess != layer else ""
+        return f"did you mean '{layer}'{also}? Name files and layers after the layers"
+    return f"layer files are named {', '.join(LAYER_ORDER)} (or in Spanish: {spanish})"
 
 
 def _unknown_file(name: str, stem: str) -> Problem:
     if name.lower().endswith(".xls"):
         return Problem(name, None, None, None, "old Excel .xls files are not read; the file was ignored",
                        "save it as .xlsx or CSV", Severity.WARNING)
-    if stem in LAYERS:
-        return Problem(name, stem, None, None, "this file format is not read; the file was ignored",
+    found = layer_for(stem)
+    if found is not None:
+        return Problem(name, found[0], None, None, "this file format is not read; the file was ignored",
                        "use .gpkg, .geojson, .zip (zipped Shapefile), .shp, .csv or .xlsx", Severity.WARNING)
     return Problem(name, None, None, None, "the file is not named after a layer; it was ignored",
                    _suggest_layer(stem), Severity.WARNING)
@@ -272,8 +352,10 @@ def _check_points(results: dict[str, LayerResult]) -> None:
         result = results.get(name)
         if result is None or LAYERS[name].geometry != "point" or not isinstance(result.frame, gpd.GeoDataFrame):
             continue
+        id_name = LAYERS[name].id_column
+        ids = result.frame[id_name].to_numpy(dtype=object) if id_name and id_name in result.frame else None
         check_points_in_areas(np.asarray(result.frame.geometry.array, dtype=object), tree,
-                              result.findings, result.coordinates)
+                              result.findings, result.coordinates, ids, id_name)
 
 
 def _by_row(problems: list[Problem]) -> list[Problem]:

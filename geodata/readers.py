@@ -1,4 +1,4 @@
-"""Read one layer file (CSV, XLSX, GeoPackage, GeoJSON, Shapefile) as it is.
+"""Read one layer file (CSV, GeoPackage, GeoJSON, Shapefile; XLSX in :mod:`geodata.workbooks`) as it is.
 
 Readers do not judge the content; they turn bytes into a frame plus the row
 numbers the user sees, and report only what stops reading or changes what was
@@ -13,10 +13,10 @@ problem here, never as an exception: the caller must always get a report.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,9 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
+from geodata.contracts import LAYERS
+from geodata.findings import MAX_ROWS_PER_RULE, format_rows
+from geodata.headers import MAX_HEADER_SEARCH, find_header
 from geodata.problems import Problem, Severity
 
 SourceFormat = Literal["csv", "xlsx", "gpkg", "geojson", "shapefile"]
@@ -67,6 +70,8 @@ class RawLayer:
     rows: np.ndarray
     numeric_cells: dict[str, np.ndarray] = field(default_factory=dict)
     date_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    #: The CSV delimiter (``;`` is how Spanish Excel saves): evidence for the decimal mark.
+    delimiter: str | None = None
 
     @property
     def spreadsheet(self) -> bool:
@@ -130,7 +135,7 @@ _EXPECTED = {
 }
 
 
-def _problem(file: str, layer: str | None, message: str, hint: str = _LAST_RESORT_HINT,
+def file_problem(file: str, layer: str | None, message: str, hint: str = _LAST_RESORT_HINT,
              severity: Severity = Severity.ERROR, row: int | None = None, column: str | None = None) -> Problem:
     return Problem(file, layer, row, column, message, hint, severity)
 
@@ -141,13 +146,13 @@ def check_file_kind(path: Path, display: str, layer: str | None, fmt: SourceForm
         with open(path, "rb") as fh:
             head = fh.read(4096)
     except OSError as exc:
-        return [_problem(display, layer, f"cannot open the file ({exc.strerror or exc})", "check that the file exists and can be read")]
+        return [file_problem(display, layer, f"cannot open the file ({exc.strerror or exc})", "check that the file exists and can be read")]
     if not head:
-        return [_problem(display, layer, "the file is empty (0 bytes)", "export the data again; the upload or copy may have failed")]
+        return [file_problem(display, layer, "the file is empty (0 bytes)", "export the data again; the upload or copy may have failed")]
     kind = sniff(head)
     if kind not in _EXPECTED[fmt]:
         return [
-            _problem(
+            file_problem(
                 display,
                 layer,
                 f"the file is named as {fmt.upper()} but its content looks like {_LOOKS_LIKE[kind]}",
@@ -160,27 +165,73 @@ def check_file_kind(path: Path, display: str, layer: str | None, fmt: SourceForm
 # ---------------------------------------------------------------- CSV
 
 
-def decode_text(data: bytes) -> tuple[str, str | None]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
+@dataclass(frozen=True)
+class Decoded:
+    """CSV text and how it was decoded.
 
-    Returns the text and the name of the fallback encoding used (None for UTF-8).
+    ``fallback`` names the encoding used for the whole file when it is not
+    UTF-8; ``bad_lines`` lists the lines of a UTF-8 file that were not UTF-8
+    (one Windows-1252 byte pasted in) and were read as Windows-1252 on their own.
     """
-    candidates: list[tuple[str, str | None]] = [("utf-16", None)] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else []
-    candidates += [("utf-8-sig", None), ("cp1252", "Latin-1 (Windows-1252)")]
-    for encoding, fallback_name in candidates:
+
+    text: str
+    fallback: str | None = None
+    bad_lines: tuple[int, ...] = ()
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    A UTF-8 file with a stray Windows-1252 byte stays UTF-8 (decoding it whole as
+    Windows-1252 would turn every ``ñ`` into ``Ã±``): only the offending lines are
+    read as Windows-1252, and they are named.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(encoding), fallback_name
+            return Decoded(data.decode("utf-16"))
         except UnicodeDecodeError:
+            pass
+    try:
+        return Decoded(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines = data.split(b"\n")
+    texts: list[str] = []
+    bad: list[int] = []
+    utf8_non_ascii = 0
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            texts.append(line.decode("ascii"))
             continue
-    return data.decode("latin-1"), "Latin-1"  # decodes any bytes
+        try:
+            texts.append(line.decode("utf-8"))
+            utf8_non_ascii += 1
+        except UnicodeDecodeError:
+            bad.append(number)
+            texts.append(line.decode("cp1252", errors="replace"))
+    if utf8_non_ascii and utf8_non_ascii >= len(bad):
+        return Decoded("\n".join(texts), None, tuple(bad))
+    return Decoded(data.decode("cp1252", errors="replace"), "Latin-1 (Windows-1252)")
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of a CSV: the candidate seen most in the header line (``;`` from Spanish Excel)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in _CSV_DELIMITERS}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    """The delimiter of a CSV (``;`` from Spanish Excel): the candidate that splits most of the first lines alike.
+
+    A title line above the header (one cell, no delimiter) and decimal commas in
+    a semicolon file do not decide it: the count that most lines agree on does.
+    """
+    lines = [line for line in text.splitlines()[: MAX_HEADER_SEARCH + 10] if line.strip()][:10]
+    best, best_key = ",", (0, 0)
+    for mark in _CSV_DELIMITERS:
+        counts = [line.count(mark) for line in lines if line.count(mark)]
+        if not counts:
+            continue
+        count, agreeing = Counter(counts).most_common(1)[0]
+        if (agreeing, count) > best_key:
+            best, best_key = mark, (agreeing, count)
+    return best
 
 
 def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, list[Problem]]:
@@ -188,15 +239,24 @@ def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, lis
     problems = check_file_kind(path, display, layer, "csv")
     if problems:
         return None, problems
-    data = path.read_bytes()
-    text, fallback = decode_text(data)
-    if fallback:
+    decoded = decode_text(path.read_bytes())
+    text = decoded.text
+    if decoded.fallback:
         problems.append(
-            _problem(display, layer, f"the file is not UTF-8; it was read as {fallback}",
+            file_problem(display, layer, f"the file is not UTF-8; it was read as {decoded.fallback}",
                      "save it as 'CSV UTF-8' so accents always read the same", Severity.FIXED)
         )
+    if decoded.bad_lines:
+        bad = decoded.bad_lines
+        problems.append(
+            file_problem(display, layer,
+                     f"the file is UTF-8 except {len(bad)} line(s) ({format_rows(bad)}) holding a Windows-1252 "
+                     "character; those lines were read as Windows-1252",
+                     "check the accents on those lines, then save the file as 'CSV UTF-8'", Severity.WARNING,
+                     row=bad[0] if len(bad) == 1 else None)
+        )
     if "\x00" in text:
-        return None, problems + [_problem(display, layer, "the file contains NUL bytes, so it is not a text CSV")]
+        return None, problems + [file_problem(display, layer, "the file contains NUL bytes, so it is not a text CSV")]
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
@@ -204,21 +264,79 @@ def read_csv(path: Path, display: str, layer: str) -> tuple[RawLayer | None, lis
         records.extend(reader)
     except csv.Error as exc:
         return None, problems + [
-            _problem(display, layer, f"the CSV cannot be parsed at line {reader.line_num}: {exc}",
+            file_problem(display, layer, f"the CSV cannot be parsed at line {reader.line_num}: {exc}",
                      "check the quotes on that line (a quote opened and never closed), or export the file again",
                      row=len(records) + 1)
         ]
-    header_at = next((i for i, rec in enumerate(records) if any(c.strip() for c in rec)), None)
-    if header_at is None:
-        return None, problems + [_problem(display, layer, "the file has no header row and no data",
-                                          "the first row must name the columns")]
     # One physical line per record (no quoted line breaks): rows and line numbers agree.
     by_line = reader.line_num == len(records)
-    return _table_from_records(display, layer, "csv", list(records[header_at]), records[header_at + 1 :],
-                               header_at + 2, problems, by_line=by_line)
+    raw, problems = spreadsheet_table(display, layer, "csv", records, problems, by_line=by_line)
+    if raw is not None:
+        raw.delimiter = delimiter
+    return raw, problems
 
 
-def _blank(cells: Sequence[object]) -> bool:
+def spreadsheet_table(
+    display: str,
+    layer: str,
+    fmt: SourceFormat,
+    records: Sequence[Sequence[object]],
+    problems: list[Problem],
+    *,
+    by_line: bool = False,
+    numeric: list[list[bool]] | None = None,
+    dates: list[list[bool]] | None = None,
+    sheet: str = "",
+) -> tuple[RawLayer | None, list[Problem]]:
+    """A table from rows of cells: find the header row (below a title if need be), then the columns."""
+    where = f" of sheet '{sheet}'" if sheet else ""
+    choice = find_header(records, layer)
+    if choice.index is None and choice.case == "title":
+        typical = choice.typical
+        required = ", ".join(LAYERS[layer].required_columns) if layer in LAYERS else "the column names"
+        return None, problems + [file_problem(
+            display, layer,
+            f"the first row{where} holds only '{choice.title}', but the rows below have up to {typical} values, and "
+            f"no row names the columns of {layer}: the column names must be on the first row",
+            f"delete the title row(s) so that the first row names the columns ({required})", row=1)]
+    if choice.index is None:
+        empty = f"sheet '{sheet}' is empty" if sheet else "the file has no header row and no data"
+        return None, problems + [file_problem(display, layer, empty, "the first row must name the columns")]
+    index = choice.index
+    if choice.case == "moved":
+        problems.append(file_problem(
+            display, layer,
+            f"the column names are on row {index + 1}{where}; the row(s) above it (a title: '{choice.title}') "
+            "were skipped", "nothing to do; put the column names on the first row to skip this step",
+            Severity.FIXED, row=index + 1))
+    header = ["" if c is None else str(c) for c in records[index]]
+    while header and not header[-1].strip():  # 'a,b,c,' : a trailing delimiter is no column
+        header.pop()
+    start = index + 1
+    return _table_from_records(display, layer, fmt, header, records[start:], start + 1, problems, by_line=by_line,
+                               numeric=None if numeric is None else numeric[start:],
+                               dates=None if dates is None else dates[start:])
+
+
+def _ragged_problems(display: str, layer: str, fmt: SourceFormat, width: int, ragged: list[tuple[int, int]],
+                     by_line: bool) -> list[Problem]:
+    """Rows whose number of values differs from the header: one problem each up to the cap, then one summary."""
+    if fmt == "xlsx":
+        message = "row {row} has values beyond the last named column (the header names {width})"
+        hint = "name that column in the header row, or delete the stray values"
+    else:
+        message = ("line {row}" if by_line else "row {row}") + " has {count} values but the header has {width} columns"
+        hint = ("a value may contain the delimiter without quotes, or the file was cut short; "
+                "fix that line (quote values containing the delimiter)")
+    out = [file_problem(display, layer, message.format(row=row, count=count, width=width), hint, row=row)
+           for row, count in ragged[:MAX_ROWS_PER_RULE]]
+    rest = [row for row, _ in ragged[MAX_ROWS_PER_RULE:]]
+    if rest:
+        out.append(file_problem(display, layer, f"{len(rest)} more row(s) with the same problem: rows {format_rows(rest)}", hint))
+    return out
+
+
+def blank_record(cells: Sequence[object]) -> bool:
     return not any(c is not None and str(c).strip() for c in cells)
 
 
@@ -240,24 +358,18 @@ def _table_from_records(
     kept: list[Sequence[object]] = []
     kept_numeric: list[list[bool]] = []
     kept_dates: list[list[bool]] = []
+    ragged: list[tuple[int, int]] = []
     for i, record in enumerate(records):
         row = first_row + i
         if len(record) != width:
-            if _blank(record):
+            if blank_record(record):
                 continue
-            if len(record) > width and _blank(record[width:]):
+            if len(record) > width and blank_record(record[width:]):
                 record = record[:width]
             elif len(record) < width and fmt == "xlsx":
                 record = list(record) + [None] * (width - len(record))
             else:
-                where = f"line {row}" if by_line else f"row {row}"
-                problems.append(
-                    _problem(display, layer,
-                             f"{where} has {len(record)} values but the header has {width} columns",
-                             "a value may contain the delimiter without quotes, or the file was cut short; "
-                             "fix that line (quote values containing commas)",
-                             row=row)
-                )
+                ragged.append((row, len(record)))
                 continue
         keep_rows.append(row)
         kept.append(record)
@@ -265,6 +377,7 @@ def _table_from_records(
             kept_numeric.append((list(numeric[i][:width]) + [False] * width)[:width])
         if dates is not None:
             kept_dates.append((list(dates[i][:width]) + [False] * width)[:width])
+    problems.extend(_ragged_problems(display, layer, fmt, width, ragged, by_line))
 
     cells = list(zip(*kept)) if kept else [()] * width
     flags_numeric = list(zip(*kept_numeric)) if kept_numeric else [()] * width
@@ -276,13 +389,13 @@ def _table_from_records(
     for j, name in enumerate(header):
         values = pd.Series(cells[j], dtype="str")
         if not name.strip():
-            if not _blank(list(cells[j])):
-                problems.append(_problem(display, layer, f"column {j + 1} has values but no name; it was ignored",
+            if not blank_record(list(cells[j])):
+                problems.append(file_problem(display, layer, f"column {j + 1} has values but no name; it was ignored",
                                          "give the column a name in the header row, or delete it", Severity.WARNING))
             continue
         key = name.strip().lower()
         if key in seen:
-            problems.append(_problem(display, layer,
+            problems.append(file_problem(display, layer,
                                      f"two columns are named '{name}' (columns {seen[key] + 1} and {j + 1}); the second was ignored",
                                      "rename or delete one of them", column=name))
             continue
@@ -305,86 +418,6 @@ def _table_from_records(
     return RawLayer(display, layer, fmt, frame, rows, numeric_cells, date_cells), problems
 
 
-# ---------------------------------------------------------------- XLSX
-
-
-def _cell_text(value: object) -> tuple[str | None, bool, bool]:
-    """Spreadsheet cell -> (text, was a number, was a date). Formulas stay as '=...' text."""
-    if value is None:
-        return None, False, False
-    if isinstance(value, bool):
-        return ("true" if value else "false"), False, False
-    if isinstance(value, int):
-        return str(value), True, False
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return str(value), True, False
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value)), True, False
-        return repr(value), True, False
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.date().isoformat(), False, True
-        return value.isoformat(sep=" "), False, True
-    if isinstance(value, dt.date):
-        return value.isoformat(), False, True
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M"), False, True
-    if isinstance(value, str):
-        return value, False, False
-    text = getattr(value, "text", None)  # openpyxl ArrayFormula / DataTableFormula
-    if isinstance(text, str):
-        return text if text.startswith("=") else "=" + text, False, False
-    return str(value), False, False
-
-
-def read_xlsx(path: Path, display: str, layer: str) -> tuple[RawLayer | None, list[Problem]]:
-    """The sheet named after the layer (else the first one) as text cells, sheet row numbers kept."""
-    problems = check_file_kind(path, display, layer, "xlsx")
-    if problems:
-        return None, problems
-    import openpyxl  # imported here: only spreadsheet uploads need it
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # any corrupt workbook must become a report
-        return None, [_problem(display, layer, f"cannot open the file as an Excel .xlsx workbook ({type(exc).__name__}: {exc})",
-                               "the file may be damaged, password-protected or an old .xls; save it again as .xlsx or CSV")]
-    try:
-        sheets = book.worksheets
-        if not sheets:
-            return None, [_problem(display, layer, "the workbook has no sheets")]
-        named = [s for s in sheets if s.title.strip().lower() == layer]
-        sheet = named[0] if named else sheets[0]
-        if not named and len(sheets) > 1:
-            problems.append(_problem(display, layer, f"the workbook has {len(sheets)} sheets; only the first, '{sheet.title}', was read",
-                                     f"name the sheet '{layer}' or keep one sheet per file", Severity.WARNING))
-        cells: list[list[str | None]] = []
-        numeric: list[list[bool]] = []
-        dates: list[list[bool]] = []
-        for raw_row in sheet.iter_rows(min_row=1, values_only=True):
-            converted = [_cell_text(v) for v in raw_row]
-            cells.append([c[0] for c in converted])
-            numeric.append([c[1] for c in converted])
-            dates.append([c[2] for c in converted])
-    except Exception as exc:  # openpyxl raises many types on damaged sheets
-        return None, problems + [_problem(display, layer, f"the workbook is damaged and cannot be read ({type(exc).__name__}: {exc})",
-                                          "save it again as .xlsx or CSV")]
-    finally:
-        book.close()
-    header_at = next((i for i, rec in enumerate(cells) if any(c is not None and str(c).strip() for c in rec)), None)
-    if header_at is None:
-        return None, problems + [_problem(display, layer, f"sheet '{sheet.title}' is empty", "the first row must name the columns")]
-    header = ["" if c is None else str(c) for c in cells[header_at]]
-    while header and not header[-1].strip():
-        header.pop()
-    start = header_at + 1
-    return _table_from_records(display, layer, "xlsx", header, cells[start:], start + 1, problems,
-                               numeric=numeric[start:], dates=dates[start:])
-
-
 # ---------------------------------------------------------------- GIS files
 
 
@@ -398,7 +431,7 @@ def list_gis_layers(path: Path, display: str, layer: str | None, fmt: SourceForm
             warnings.simplefilter("ignore")
             listed = pyogrio.list_layers(path)
     except Exception as exc:  # GDAL errors on damaged files vary
-        return None, [_problem(display, layer, f"cannot open the file as {_FORMAT_NAMES[fmt]} ({_short(exc)})", _damaged_hint(fmt))]
+        return None, [file_problem(display, layer, f"cannot open the file as {_FORMAT_NAMES[fmt]} ({_short(exc)})", _damaged_hint(fmt))]
     return [str(name) for name in listed[:, 0]] if len(listed) else [], []
 
 
@@ -446,14 +479,14 @@ def read_gis(
         if names is None:
             return None, problems
         if not names:
-            return None, [_problem(display, layer, "the file holds no layer", _damaged_hint(fmt))]
+            return None, [file_problem(display, layer, "the file holds no layer", _damaged_hint(fmt))]
         matching = [n for n in names if n.strip().lower() == layer]
         if matching:
             source_layer = matching[0]
         elif len(names) == 1:
             source_layer = names[0]
         else:
-            return None, [_problem(display, layer, f"the file holds {len(names)} layers ({', '.join(names)}) and none is named '{layer}'",
+            return None, [file_problem(display, layer, f"the file holds {len(names)} layers ({', '.join(names)}) and none is named '{layer}'",
                                    f"rename the layer to '{layer}' or keep one layer per file")]
     try:
         with warnings.catch_warnings():
@@ -462,7 +495,7 @@ def read_gis(
             frame = pyogrio.read_dataframe(target, layer=source_layer, read_geometry=geometry, use_arrow=not geometry)
     except Exception as exc:  # GDAL errors on damaged files vary
         what = f"layer '{source_layer}'" if source_layer else f"the file as {_FORMAT_NAMES[fmt]}"
-        return None, problems + [_problem(display, layer, f"cannot read {what} ({_short(exc)})", _damaged_hint(fmt))]
+        return None, problems + [file_problem(display, layer, f"cannot read {what} ({_short(exc)})", _damaged_hint(fmt))]
     frame = frame.reset_index(drop=True)
     return RawLayer(display, layer, fmt, frame, np.arange(1, len(frame) + 1, dtype=np.int64)), problems
 
@@ -476,15 +509,15 @@ def _shapefile_in_zip(path: Path, display: str, layer: str) -> tuple[str | None,
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not n.startswith("__MACOSX/")]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        return None, [_problem(display, layer, f"the zip file is damaged or truncated ({exc})", _damaged_hint("shapefile"))]
+        return None, [file_problem(display, layer, f"the zip file is damaged or truncated ({exc})", _damaged_hint("shapefile"))]
     shapes = [n for n in names if n.lower().endswith(".shp")]
     if not shapes:
         inside = ", ".join(names[:5]) or "nothing"
-        return None, [_problem(display, layer, f"the zip holds no Shapefile (.shp); it holds {inside}",
+        return None, [file_problem(display, layer, f"the zip holds no Shapefile (.shp); it holds {inside}",
                                "zip the .shp with its .shx, .dbf and .prj files, or give the layer as .geojson/.gpkg/.csv")]
     named = [n for n in shapes if Path(n).stem.strip().lower() == layer]
     if len(shapes) > 1 and not named:
-        return None, [_problem(display, layer, f"the zip holds {len(shapes)} Shapefiles ({', '.join(shapes[:5])}) and none is named '{layer}'",
+        return None, [file_problem(display, layer, f"the zip holds {len(shapes)} Shapefiles ({', '.join(shapes[:5])}) and none is named '{layer}'",
                                f"keep one Shapefile per zip, or name it {layer}.shp")]
     return f"/vsizip/{path}/{(named or shapes)[0]}", []
 
@@ -501,7 +534,7 @@ def read_about_table(path: Path, display: str, source_layer: str) -> tuple[dict[
         ]
     cols = {str(c).strip().lower(): c for c in raw.frame.columns}
     if "key" not in cols or "value" not in cols:
-        return {}, problems + [_problem(display, "about", "the about table needs the columns 'key' and 'value'; it was ignored",
+        return {}, problems + [file_problem(display, "about", "the about table needs the columns 'key' and 'value'; it was ignored",
                                         "give it two columns, key and value", Severity.WARNING)]
     about = {}
     for key, value in zip(raw.frame[cols["key"]], raw.frame[cols["value"]]):

@@ -23,11 +23,11 @@ from geodata.contracts import (
     HIGH_RISK_SECTORS,
     LAYER_ORDER,
     LAYERS,
-    PERSONAL_DATA_PATTERNS,
     Column,
     Layer,
 )
-from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows
+from geodata.countries import country_hint, is_iso3
+from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows, show_value
 from geodata.geometry_checks import (
     LAT_NAMES,
     LON_NAMES,
@@ -37,6 +37,9 @@ from geodata.geometry_checks import (
     to_wgs84,
 )
 from geodata.list_flags import check_list_flags
+from geodata.numbers import NumberStyle, file_number_style, read_thousands
+from geodata.periods import check_future, check_period_mix, periods_from_dates
+from geodata.personal import personal_kind
 from geodata.problems import Severity
 from geodata.readers import RawLayer
 from geodata.values import (
@@ -56,11 +59,7 @@ from geodata.values import (
 #: Distinct wrong values described one by one per column; the rest are summed up.
 MAX_DISTINCT_VALUES = 20
 
-_PERSONAL = [re.compile(p) for p in PERSONAL_DATA_PATTERNS]
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_DAY_ONE = r"^[0-9]{4}-[0-9]{2}-01$"
-
-
 @dataclass
 class LayerResult:
     """One validated layer: its typed frame (best effort) and its problems.
@@ -96,13 +95,15 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     attrs = attrs.reset_index(drop=True)
     if len(attrs) == 0:
         result.empty = True
+        # An error, not a warning: a file the user gave that yields nothing (a header only, the
+        # data on another sheet) must never end as a VALID dataset without that layer.
         if layer.required:
             findings.add("the layer has no rows", hint=f"{layer.name} must list at least one area")
         else:
-            findings.add("the layer has no rows; it was ignored", severity=Severity.WARNING,
-                         hint=f"fill it in or remove the {layer.name} file")
+            findings.add("the layer has no rows", hint=f"fill it in, or remove the {layer.name} file if there is no data")
         return result
 
+    style = file_number_style(attrs, raw)  # before coordinate columns are used up: '-16.5' is evidence
     reported = None
     if layer.geometry != "none":
         from_columns = geometry is None or (shapely.is_missing(geometry).all() and _has_coordinate_columns(attrs))
@@ -121,10 +122,10 @@ def validate_layer(raw: RawLayer) -> LayerResult:
         if column.name in attrs:
             typed[column.name] = _check_column(column, attrs[column.name], texts[column.name],
                                                blocked.get(column.name, nothing), numeric.get(column.name),
-                                               dates.get(column.name), findings)
+                                               dates.get(column.name), findings, style)
     prefixed = [c for c in attrs.columns if _prefix_type(c, layer)]
     for name in prefixed:
-        typed[name] = _check_prefixed(name, attrs[name], texts[name], blocked.get(name, nothing), findings)
+        typed[name] = _check_prefixed(name, attrs[name], texts[name], blocked.get(name, nothing), findings, style)
     _fill_absent_defaults(layer, attrs, typed, findings)
     flags = check_list_flags(attrs, layer, texts, blocked, findings) if layer.flag_columns else {}
     typed.update(flags)
@@ -133,6 +134,8 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     extras = [c for c in attrs.columns if c not in typed]
     table = pd.DataFrame({c: typed[c] if c in typed else attrs[c] for c in contract + prefixed + list(flags) + extras},
                          index=pd.RangeIndex(len(attrs)))
+    if "period" in typed:
+        check_period_mix(table, layer, findings)
     if layer.geometry == "none" or geometry is None:
         result.frame = table
         return result
@@ -218,14 +221,20 @@ def _match_columns(
     extras = [c for c in out.columns if c not in contract and not _prefix_type(c, layer)]
     missing = [c for c in layer.columns if c.name not in out]
     guesses = {c.name: _close_column(c.name, extras) for c in missing}
-    if layer.name == "cases":
-        count_guesses = {guesses[c.name] for c in missing if c.type == "int"}
-        for name in extras:
-            if _looks_personal(name) and not (name in count_guesses and _whole_numbers(out[name])):
-                findings.add(f"column '{name}' looks like personal data; Vigía accepts only aggregated counts",
-                             column=name, hint="remove the column (keep only area_id, period, exploitation, cases, victims)")
-                out = out.drop(columns=[name])
-                guesses = {k: (None if v == name else v) for k, v in guesses.items()}
+    count_guesses = {guesses[c.name] for c in missing if c.type == "int"}
+    for name in extras:
+        kind = personal_kind(name, layer.name)
+        if kind is None or (name in count_guesses and _whole_numbers(out[name])):
+            continue
+        if layer.name == "cases":
+            findings.add(f"column '{name}' looks like personal data ({kind}); Vigía accepts only aggregated counts",
+                         column=name, hint="remove the column (keep only area_id, period, exploitation, cases, victims)")
+        else:
+            findings.add(f"column '{name}' looks like personal data ({kind}); it was left out of the dataset",
+                         column=name, severity=Severity.WARNING,
+                         hint="remove the column from the file; if it is not personal, rename it")
+        out = out.drop(columns=[name])
+        guesses = {k: (None if v == name else v) for k, v in guesses.items()}
     for column in missing:
         guess = guesses[column.name]
         if column.required and guess:
@@ -247,11 +256,6 @@ def _close_column(name: str, candidates: list[str]) -> str | None:
     return lowered[found[0]] if found else None
 
 
-def _looks_personal(name: str) -> bool:
-    key = normalise_name(name)
-    return bool(key) and any(p.search(key) for p in _PERSONAL)
-
-
 def _whole_numbers(series: pd.Series) -> bool:
     """A column close to a count's name holding only whole numbers (``victimas``) is that count misspelt,
     not a victim's name."""
@@ -262,16 +266,21 @@ def _whole_numbers(series: pd.Series) -> bool:
 def _formula_cells(attrs: pd.DataFrame, texts: _Texts, raw: RawLayer, findings: Findings) -> dict[str, np.ndarray]:
     """Spreadsheet formulas (XLSX) and CSV-injection payloads: errors, and skipped by later checks."""
     blocked = {}
-    if raw.format == "xlsx":
-        message, hint = "is a formula", "replace formulas by values (copy, then Paste Special ▸ Values)"
-    else:
-        message = "starts like a spreadsheet formula ('=', '+' or '@'), which is unsafe in a CSV"
-        hint = "remove the leading character or replace the formula by its value"
+    unsafe = ("starts with '=', '+', '-', '@', a tab or a line break, like a spreadsheet formula, which is unsafe "
+              "when the data is opened in a spreadsheet")
+    unsafe_hint = "remove the leading character (numbers such as -12 are fine)"
     for name in attrs.columns:
-        mask = formulas(texts[name])
-        if mask.any():
-            findings.at_rows(mask, name, message, hint=hint)
-            blocked[name] = mask
+        mask = formulas(texts[name], attrs[name])
+        if not mask.any():
+            continue
+        if raw.format == "xlsx":
+            formula = mask & texts[name].str.startswith("=").fillna(False).to_numpy(dtype=bool)
+            findings.at_rows(formula, name, "is a formula",
+                             hint="replace formulas by values (copy, then Paste Special ▸ Values)")
+            findings.at_rows(mask & ~formula, name, unsafe, hint=unsafe_hint)
+        else:
+            findings.at_rows(mask, name, unsafe, hint=unsafe_hint)
+        blocked[name] = mask
     return blocked
 
 
@@ -286,6 +295,7 @@ def _check_column(
     numeric_cells: np.ndarray | None,
     date_cells: np.ndarray | None,
     findings: Findings,
+    style: NumberStyle | None = None,
 ) -> pd.Series:
     """Type one contract column, reporting every bad cell; returns the typed values."""
     name = column.name
@@ -293,7 +303,7 @@ def _check_column(
     if column.required:
         findings.at_rows(empty, name, "is empty", hint=f"fill in every row: {column.description}")
     if column.type in ("int", "float"):
-        return _check_number(column, series, text, skip, empty, findings)
+        return _check_number(column, series, text, skip, empty, findings, style)
     if column.type == "bool":
         values, bad = parse_bools(series, text)
         findings.at_rows(bad & ~skip, name, "is not true or false", values=_shown(series),
@@ -304,14 +314,18 @@ def _check_column(
     if skip.any():
         text = text.mask(skip, None)
     if column.type == "period":
-        text = _periods_from_dates(text, date_cells, findings, name)
-        findings.at_rows(bad_periods(text), name, "is not a period YYYY or YYYY-MM", values=text.to_numpy(dtype=object),
+        text = periods_from_dates(text, date_cells, findings, name)
+        bad = bad_periods(text)
+        findings.at_rows(bad, name, "is not a period YYYY or YYYY-MM", values=text.to_numpy(dtype=object),
                          hint="write the year (2023) or the year and month (2023-07); in Excel format the column as Text")
+        check_future(text, bad, name, findings)
     elif column.type == "hhmm":
         text, bad = parse_hhmm(text)
         findings.at_rows(bad, name, "is not a time HH:MM", values=_shown(series), hint="write times as 24-hour HH:MM, e.g. 08:30")
     elif column.type == "choice":
         text = _check_words(text, column.choices, name, findings, Severity.ERROR)
+    elif column.type == "country":
+        text = _check_countries(text, name, findings)
     else:
         if column.unique or column.references:
             _check_leading_zeros(text, series, numeric_cells, name, findings)
@@ -327,9 +341,11 @@ def _shown(series: pd.Series) -> np.ndarray:
 
 
 def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.ndarray, empty: np.ndarray,
-                  findings: Findings) -> pd.Series:
+                  findings: Findings, style: NumberStyle | None = None) -> pd.Series:
     name = column.name
     before = len(findings.items)
+    if style is not None and column.type == "int" and not is_numeric(series):
+        text, skip = read_thousands(text, skip, style, name, findings)
     values, bad, fractional, _negative = parse_counts(series, text)
     shown = _shown(series)
     findings.at_rows(bad & ~skip, name, "is not a number", values=shown, hint="write digits only, e.g. 12")
@@ -351,7 +367,8 @@ def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.n
     return pd.Series(values)
 
 
-def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndarray, findings: Findings) -> pd.Series:
+def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndarray, findings: Findings,
+                    style: NumberStyle | None = None) -> pd.Series:
     """``nat_<ISO3>`` counts: whole numbers >= 0; empty cells count as 0 (and say so)."""
     suffix = name.split("_", 1)[1]
     if not _ISO3.match(suffix):
@@ -359,7 +376,7 @@ def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndar
                      severity=Severity.WARNING, hint="rename it nat_<ISO3>, e.g. nat_VEN, nat_PER")
     counted = Column(name, "int", required=False, minimum=0)
     empty = blank(series, text) & ~skip
-    values = _check_number(counted, series, text, skip, empty, findings)
+    values = _check_number(counted, series, text, skip, empty, findings, style)
     if empty.any():
         findings.add(f"{int(empty.sum())} empty cell(s) counted as 0", column=name, severity=Severity.WARNING,
                      hint="write 0 where there were none, to make it explicit")
@@ -380,16 +397,27 @@ def _fill_absent_defaults(layer: Layer, attrs: pd.DataFrame, typed: dict[str, pd
                      column=column.name, severity=Severity.FIXED, hint=f"add the column to set it per row: {column.description}")
 
 
-def _periods_from_dates(text: pd.Series, date_cells: np.ndarray | None, findings: Findings, name: str) -> pd.Series:
-    """Excel turns '2021-03' into 1 March 2021; read such dates back as 2021-03."""
-    if date_cells is None or not date_cells.any():
-        return text
-    day_one = date_cells & text.str.match(_DAY_ONE).fillna(False).to_numpy(dtype=bool)
-    if day_one.any():
-        text = text.where(~day_one, text.str.slice(0, 7))
-        findings.add(f"{int(day_one.sum())} date cell(s) read as periods YYYY-MM (Excel had turned them into dates)",
-                     column=name, severity=Severity.FIXED, hint="format the column as Text in Excel to keep 2021-03 as typed")
-    return text
+def _check_countries(text: pd.Series, name: str, findings: Findings) -> pd.Series:
+    """Any real ISO 3166-1 alpha-3 code (any case); a wrong one gets the code it most likely means."""
+    upper = text.str.upper()
+    changed = (upper != text).fillna(False).to_numpy(dtype=bool)
+    known = upper.map(is_iso3, na_action="ignore").fillna(True).astype(bool).to_numpy()
+    if (changed & known).any():
+        findings.add(f"{int((changed & known).sum())} country code(s) written in lower case were read in capitals",
+                     column=name, severity=Severity.FIXED, hint="nothing to do")
+    unknown = ~known
+    distinct = pd.unique(text[unknown])
+    for value in distinct[:MAX_DISTINCT_VALUES]:
+        mask = unknown & (text == value).fillna(False).to_numpy(dtype=bool)
+        hint = country_hint(str(value))
+        did_you_mean = f"; did you mean {hint}?" if hint else ""
+        findings.listing_rows(mask, name, f"{show_value(value)} is not an ISO 3166-1 alpha-3 country code{did_you_mean}",
+                              hint="write the country's 3-letter ISO code, e.g. PER (Peru), ARG (Argentina), COL (Colombia)")
+    rest = unknown & ~text.isin(distinct[:MAX_DISTINCT_VALUES]).to_numpy(dtype=bool)
+    if rest.any():
+        findings.listing_rows(rest, name, f"{int(rest.sum())} more cell(s) are not ISO 3166-1 alpha-3 codes",
+                              hint="write 3-letter ISO codes, e.g. PER, ARG, COL")
+    return upper
 
 
 def _check_words(text: pd.Series, words: tuple[str, ...], name: str, findings: Findings, severity: Severity) -> pd.Series:
@@ -406,9 +434,10 @@ def _check_words(text: pd.Series, words: tuple[str, ...], name: str, findings: F
         mask = unknown & (text == value).fillna(False).to_numpy(dtype=bool)
         suggestion = closest(value, words)
         did_you_mean = f"; did you mean '{suggestion}'?" if suggestion else ""
-        if severity is Severity.ERROR:
-            findings.at_rows(mask, name, f"is not one of {listed}{did_you_mean}", values=text.to_numpy(dtype=object),
-                             hint=f"use one of {listed}")
+        if severity is Severity.ERROR:  # one message per distinct value, listing its rows: never a flood
+            shown = "the value" if findings.private else show_value(value)
+            findings.listing_rows(mask, name, f"{shown} is not one of {listed}{did_you_mean}",
+                                  hint=f"use one of {listed}")
         else:
             findings.listing_rows(mask, name, f"sector '{value}' is not one of the contract's high-risk sectors{did_you_mean}",
                                   severity=severity, hint=f"known sectors: {', '.join(words)}; others load but are not matched")
@@ -486,16 +515,34 @@ def check_references(results: dict[str, LayerResult]) -> None:
 
 
 def _check_known(result: LayerResult, name: str, target: LayerResult, target_column: str) -> None:
+    """Unknown codes, per row; codes that differ only by lost leading zeros are explained once, together."""
     if result.frame is None or target.frame is None:
         return
-    known = pd.Index(target.frame[target_column].dropna().unique())
+    known = pd.Index(target.frame[target_column].dropna().astype("str").unique())
     values = result.frame[name]
     unknown = (values.notna() & ~values.isin(known)).to_numpy(dtype=bool)
     if not unknown.any():
         return
-    hint = f"use {target_column} codes that exist in {target.file}"
+    text = values.astype("str")
     width = int(known.str.len().max()) if len(known) else 0
-    if width and (values.str.zfill(width).isin(known).to_numpy(dtype=bool) & unknown).any():
-        hint += "; some codes match once leading zeros are added (e.g. 10101 -> 010101): store the codes as text"
-    result.findings.at_rows(unknown, name, f"is not among the {target_column} values of the {target.name} layer ({target.file})",
-                            values=values.to_numpy(dtype=object), hint=hint)
+    # Here '10101' vs '010101' in the target: this file lost the zeros.
+    lost_here = unknown & (text.str.zfill(width).isin(known).to_numpy(dtype=bool) if width else False)
+    # Here '010101' vs '10101' in the target: the target file lost them (codes typed as numbers).
+    stripped_known = pd.Index(known.str.lstrip("0"))
+    lost_there = unknown & ~lost_here & text.str.lstrip("0").isin(stripped_known).to_numpy(dtype=bool)
+    if lost_here.any():
+        result.findings.listing_rows(
+            lost_here, name,
+            f"{int(lost_here.sum())} {name} value(s) match {target_column} codes of {target.file} only once leading "
+            "zeros are added (e.g. 10101 -> 010101): the zeros were lost in this file",
+            hint="store the codes as text so leading zeros survive (in Excel, format the column as Text and retype them)")
+    if lost_there.any():
+        result.findings.listing_rows(
+            lost_there, name,
+            f"{int(lost_there.sum())} {name} value(s) match {target_column} codes of {target.file} only without "
+            f"their leading zeros (e.g. 010101 vs 10101): the zeros were lost in {target.file}",
+            hint=f"store the {target_column} codes in {target.file} as text so leading zeros survive (in Excel, format the column as Text "
+            "and retype them; in a Shapefile or GeoPackage make the field a text field)")
+    rest = unknown & ~lost_here & ~lost_there
+    result.findings.at_rows(rest, name, f"is not among the {target_column} values of the {target.name} layer ({target.file})",
+                            values=values.to_numpy(dtype=object), hint=f"use {target_column} codes that exist in {target.file}")

@@ -26,9 +26,13 @@ FALSE_WORDS = frozenset({"false", "no", "0", "n", "f", "falso"})
 _PERIOD = r"^(19|20|21)[0-9]{2}(-(0[1-9]|1[0-2]))?$"
 _HHMM = r"^([01]?[0-9]|2[0-3]):([0-5][0-9])(:00)?$"
 _DECIMAL_COMMA = r"^[-+]?[0-9]*,[0-9]+$"
-#: Spreadsheet formulas and CSV-injection payloads: '=' anything, '+'/'@' then a
-#: letter or bracket, '-' then a function call.
-FORMULA = r"^(=|[+@] *[A-Za-z_(]|- *[A-Za-z_]+ *\()"
+#: Spreadsheet formulas and CSV-injection payloads (OWASP "CSV Injection"): a cell
+#: starting with '=', '+', '-' or '@' (tab and carriage return are checked on the raw cell).
+FORMULA = r"^[=+\-@]"
+#: Cells that start so but cannot run anything: numbers (-12, +3, -16,5, 1e-3), phone
+#: numbers (+591 2 2123456) and a dash meaning "none".
+_HARMLESS = r"^([-+]?[0-9][0-9 .,]*([eE][-+]?[0-9]+)?|\+[0-9][0-9 ()\-]*|-+)$"
+_CONTROL_START = r"^[\t\r]"
 
 #: Largest count accepted: beyond it float parsing loses integer precision.
 MAX_COUNT = 2**53
@@ -95,6 +99,11 @@ def parse_numbers(series: pd.Series, text: pd.Series | None = None) -> tuple[np.
     bad = ~empty & ~np.isfinite(values)
     values = np.where(bad, np.nan, values)
     return values, bad, comma & ~bad
+
+
+def decimal_comma_cells(text: pd.Series) -> np.ndarray:
+    """Cells written with a decimal comma (``-16,5``, ``5,0``)."""
+    return text.str.match(_DECIMAL_COMMA).fillna(False).to_numpy(dtype=bool)
 
 
 def parse_counts(
@@ -175,8 +184,19 @@ def normalise_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", plain.lower())
 
 
-def formulas(text: pd.Series) -> np.ndarray:
-    """Cells that hold a spreadsheet formula or a CSV-injection payload."""
-    if text.isna().all():
-        return np.zeros(len(text), dtype=bool)
-    return text.str.match(FORMULA).fillna(False).to_numpy(dtype=bool)
+def formulas(text: pd.Series, raw: pd.Series | None = None) -> np.ndarray:
+    """Cells that hold a spreadsheet formula or a CSV-injection payload (OWASP's list of first characters).
+
+    ``text`` is the stripped text of the column; ``raw`` the cells as read, to
+    catch a leading tab or carriage return that stripping removes. Numbers,
+    negative ones included, are not payloads.
+    """
+    out = np.zeros(len(text), dtype=bool)
+    if not text.isna().all():
+        starts = text.str.match(FORMULA).fillna(False).to_numpy(dtype=bool)
+        harmless = text.str.match(_HARMLESS).fillna(False).to_numpy(dtype=bool)
+        out = starts & ~harmless
+    if raw is not None and pd.api.types.is_string_dtype(raw.dtype) and not isinstance(raw.dtype, pd.CategoricalDtype):
+        control = raw.astype("str").str.match(_CONTROL_START).fillna(False).to_numpy(dtype=bool)
+        out |= control & text.notna().to_numpy(dtype=bool)
+    return out

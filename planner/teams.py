@@ -30,7 +30,8 @@ import pandas as pd
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem, Severity
-from geodata.readers import read_csv, read_xlsx
+from geodata.readers import read_csv
+from geodata.workbooks import read_xlsx
 from planner.problem import DAY_END, DAY_START, MAX_DRIVE_MINUTES, Team, normal_skill
 
 #: Default teams: this share of an office's staff does field inspections, in teams of TEAM_SIZE.

@@ -6,20 +6,35 @@ clear reason when the folder is absent (it is never shipped with the project).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = REPO_ROOT.parent / "shared"
+SHARED_DIR = Path(os.environ.get("VIGIA_SHARED_DIR") or REPO_ROOT.parent / "shared")
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """``../shared/`` beside the repo root; skip when it is not there."""
+    """``../shared/`` beside the repo root (or ``$VIGIA_SHARED_DIR``); skip when it is not there.
+
+    Under CI (``$CI`` set) the data is always provided, so its absence fails the
+    test instead of skipping it: a skipped check would pass silently.
+    """
     if not (SHARED_DIR / "data" / "bolivia").is_dir():
-        pytest.skip(f"needs the shared test data at {SHARED_DIR} (not shipped with Vigía)")
+        message = f"needs the shared test data at {SHARED_DIR} (not shipped with Vigía)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must provide it")
+        pytest.skip(message)
     return SHARED_DIR
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses ``shared_dir`` carries the ``shared`` marker (``-m "not shared"`` skips them all)."""
+    for item in items:
+        if "shared_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared)
 
 
 @pytest.fixture(scope="session")

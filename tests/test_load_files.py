@@ -26,13 +26,12 @@ def test_empty_file_is_an_error_naming_the_file(folder: Path) -> None:
     assert "empty" in problem.message and problem.hint
 
 
-def test_header_only_table_is_a_warning_and_the_layer_is_left_out(folder: Path) -> None:
+def test_header_only_table_is_an_error_not_a_silently_missing_layer(folder: Path) -> None:
     (folder / "cases.csv").write_text("area_id,period,exploitation,cases,victims\n", encoding="utf-8")
     report = check_dataset(folder)
-    assert report.ok
-    [problem] = fx.only(report.problems, Severity.WARNING, file="cases.csv")
-    assert "no rows" in problem.message
-    assert "cases" not in report.dataset
+    assert not report.ok and report.dataset is None
+    [problem] = fx.only(report.problems, Severity.ERROR, file="cases.csv")
+    assert "no rows" in problem.message and "remove" in problem.hint
 
 
 def test_areas_without_rows_is_an_error(tmp_path: Path) -> None:
@@ -124,12 +123,12 @@ def test_two_files_for_one_layer_name_both(folder: Path) -> None:
 
 def test_unknown_files_are_warnings_with_a_suggestion(folder: Path) -> None:
     (folder / "notas.txt").write_text("pendiente", encoding="utf-8")
-    fx.write_csv(fx.cases(), folder / "casos.csv")
+    fx.write_csv(fx.cases(), folder / "cses.csv")
     report = check_dataset(folder)
     assert report.ok
     warnings = {p.file: p for p in fx.only(report.problems, Severity.WARNING)}
-    assert set(warnings) == {"notas.txt", "casos.csv"}
-    assert "did you mean 'cases'" in warnings["casos.csv"].hint
+    assert set(warnings) == {"notas.txt", "cses.csv"}
+    assert "did you mean 'cases'" in warnings["cses.csv"].hint
 
 
 def test_folder_without_areas_is_an_error(tmp_path: Path) -> None:
@@ -161,22 +160,22 @@ def test_csv_injection_is_refused(folder: Path) -> None:
 
 
 def test_geopackage_with_foreign_layer_names_lists_them(tmp_path: Path) -> None:
-    path = tmp_path / "municipios.gpkg"
-    fx.areas().to_file(path, layer="municipios", driver="GPKG")
+    path = tmp_path / "limites.gpkg"
+    fx.areas().to_file(path, layer="limites", driver="GPKG")
     fx.areas().to_file(path, layer="departamentos", driver="GPKG")
     [problem] = check_dataset(path).errors
-    assert "municipios" in problem.message and "departamentos" in problem.message
+    assert "limites" in problem.message and "departamentos" in problem.message
     assert "areas" in problem.hint
 
 
 def test_extra_geopackage_layer_is_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "dataset.gpkg"
     fx.areas().to_file(path, layer="areas", driver="GPKG")
-    fx.offices().to_file(path, layer="oficinas", driver="GPKG")
+    fx.offices().to_file(path, layer="notas_de_campo", driver="GPKG")
     report = check_dataset(path)
     assert report.ok
     [problem] = fx.only(report.problems, Severity.WARNING)
-    assert problem.layer == "oficinas" and "ignored" in problem.message
+    assert problem.layer == "notas_de_campo" and "ignored" in problem.message
 
 
 def test_geopackage_that_is_not_a_geopackage_database(tmp_path: Path) -> None:

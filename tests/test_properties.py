@@ -118,15 +118,17 @@ _CODES = st.text(alphabet="0123456789", min_size=6, max_size=6)
 @given(
     frame=st.lists(
         st.tuples(st.sampled_from(["020101", "050101", "010101"]),
-                  st.one_of(st.integers(2000, 2030).map(str),
-                            st.tuples(st.integers(2000, 2030), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}")),
+                  st.tuples(st.integers(2000, 2025), st.integers(1, 12)),
                   st.sampled_from(["sexual", "labour", "other", "unknown"]),
                   st.integers(0, 10**6), st.integers(0, 10**6)),
         min_size=1, max_size=30),
+    monthly=st.booleans(),
     fmt=st.sampled_from(["csv", "csv", "xlsx"]),
 )
-def test_well_formed_cases_always_load_unchanged(frame: list[tuple], fmt: str) -> None:
-    cases = pd.DataFrame(frame, columns=["area_id", "period", "exploitation", "cases", "victims"])
+def test_well_formed_cases_always_load_unchanged(frame: list[tuple], monthly: bool, fmt: str) -> None:
+    # Well formed: past periods, and one granularity (annual and monthly rows for one year are refused).
+    rows = [(a, f"{y}-{m:02d}" if monthly else str(y), e, c, v) for a, (y, m), e, c, v in frame]
+    cases = pd.DataFrame(rows, columns=["area_id", "period", "exploitation", "cases", "victims"])
     with tempfile.TemporaryDirectory() as tmp:
         folder = _folder(Path(tmp))
         if fmt == "csv":

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from geodata.messages import LANGUAGES, frame_text, language_from_env, localise, problem_text
 from geodata.problems import DataError, Problem, Severity
 
 EXIT_OK = 0
@@ -23,17 +24,22 @@ EXIT_DATA_ERRORS = 1
 EXIT_USAGE = 2
 
 
-def _print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
+def _print_problems(problems: Sequence[Problem], stream: TextIO | None = None, lang: str = "en") -> None:
     """Errors first, then fixes, then warnings: a user fixes errors first."""
     stream = stream or sys.stdout
     order = {Severity.ERROR: 0, Severity.FIXED: 1, Severity.WARNING: 2}
     for problem in sorted(problems, key=lambda p: order[p.severity]):
-        print(f"  {problem}", file=stream)
+        print(f"  {problem_text(problem, lang)}", file=stream)
 
 
-def _summary(problems: Sequence[Problem]) -> str:
+def _summary(problems: Sequence[Problem], lang: str = "en") -> str:
     counts = Counter(p.severity.value for p in problems)
-    return f"{counts['error']} error(s), {counts['fixed']} fixed, {counts['warning']} warning(s)"
+    return frame_text("summary", lang, error=counts["error"], fixed=counts["fixed"], warning=counts["warning"])
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """``--lang`` when given, else Spanish for a Spanish locale (``LANG=es_BO.UTF-8``), else English."""
+    return getattr(args, "lang", None) or language_from_env()
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -44,15 +50,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print(f"vigia validate: {path} does not exist (give a .gpkg dataset or a folder of layer files)", file=sys.stderr)
         return EXIT_USAGE
     report = check_dataset(path)
+    lang = _lang(args)
     if args.json:
-        print(json.dumps({"ok": report.ok, "problems": [p.as_dict() for p in report.problems]}, indent=2, ensure_ascii=False))
+        problems = [localise(p, lang).as_dict() for p in report.problems]
+        print(json.dumps({"ok": report.ok, "problems": problems}, indent=2, ensure_ascii=False))
         return EXIT_OK if report.ok else EXIT_DATA_ERRORS
-    verdict = "VALID" if report.ok else "NOT VALID"
-    print(f"{path}: {verdict} — {_summary(report.problems)}")
+    verdict = frame_text("verdict.valid" if report.ok else "verdict.invalid", lang)
+    print(f"{path}: {verdict} — {_summary(report.problems, lang)}")
     if report.dataset is not None:
         for name, frame in report.dataset.layers.items():
-            print(f"  layer {name}: {len(frame)} row(s)")
-    _print_problems(report.problems)
+            print(f"  {frame_text('layer_rows', lang, layer=name, rows=len(frame))}")
+    _print_problems(report.problems, lang=lang)
     return EXIT_OK if report.ok else EXIT_DATA_ERRORS
 
 
@@ -68,13 +76,17 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"vigia build: the output must be a .gpkg file, not '{out.name}'", file=sys.stderr)
         return EXIT_USAGE
     report = check_dataset(source)
+    lang = _lang(args)
     if not report.ok or report.dataset is None:
-        print(f"{source}: NOT VALID — {_summary(report.problems)}; nothing written.")
-        _print_problems(report.problems)
+        nothing = "no se escribió nada" if lang == "es" else "nothing written"
+        print(f"{source}: {frame_text('verdict.invalid', lang)} — {_summary(report.problems, lang)}; {nothing}.")
+        _print_problems(report.problems, lang=lang)
         return EXIT_DATA_ERRORS
     write_dataset(report.dataset, out)
-    print(f"Wrote {out} ({', '.join(f'{n}: {len(f)}' for n, f in report.dataset.layers.items())}) — {_summary(report.problems)}")
-    _print_problems(report.problems)
+    wrote = "Se escribió" if lang == "es" else "Wrote"
+    layers = ", ".join(f"{n}: {len(f)}" for n, f in report.dataset.layers.items())
+    print(f"{wrote} {out} ({layers}) — {_summary(report.problems, lang)}")
+    _print_problems(report.problems, lang=lang)
     return EXIT_OK
 
 
@@ -107,11 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a dataset (.gpkg) or a folder of layer files; exit 0 when valid")
     p.add_argument("path", help="dataset .gpkg, or a folder with areas.geojson, cases.csv, ...")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--lang", choices=LANGUAGES, default=None,
+                   help="language of the report: es or en (default: from LANG, es_* -> Spanish)")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("build", help="validate a folder of layer files and assemble it into one dataset .gpkg")
     p.add_argument("path", help="folder (or .gpkg) to read")
     p.add_argument("out", help="dataset .gpkg to write")
+    p.add_argument("--lang", choices=LANGUAGES, default=None,
+                   help="language of the report: es or en (default: from LANG, es_* -> Spanish)")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("demo-data", help="write the demo dataset: real geography, synthetic figures")

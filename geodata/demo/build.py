@@ -93,6 +93,7 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
     layers["lists"], lists_truth = agency_lists(layers["cases"], areas, seed)
     about = {
         "title": TITLE,
+        "country": "BOL",
         "synthetic": "true",
         "seed": str(seed),
         "generator": GENERATOR,

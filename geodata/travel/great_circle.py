@@ -18,10 +18,12 @@ is the mean of its two endpoints' speeds, so the leg La Paz -> Santa Cruz runs a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
 from geodata.travel.points import Points, as_lonlat
 from geodata.travel.result import TravelMatrix
@@ -32,6 +34,7 @@ EARTH_RADIUS_KM = 6371.0088
 #: The Amazon and Chaco lowlands of Bolivia (lon, lat, EPSG:4326): east of the
 #: foot of the Andes, approximate (±20 km). Points outside it (Altiplano, Yungas,
 #: inter-Andean valleys, and all neighbours to the west) count as highland.
+#: A Bolivia-only rule: :func:`in_lowlands` applies it inside Bolivia's outline only.
 LOWLANDS: Polygon = Polygon(
     [
         (-71.0, -8.0),     # north-west corner, beyond Pando
@@ -64,10 +67,31 @@ def haversine_km(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
+#: How far outside Bolivia's outline (degrees, ~5 km) a point still counts as Bolivian for the
+#: lowland speed: crossings sit on the border line and the outline is generalised.
+BOLIVIA_MARGIN_DEGREES = 0.05
+
+
+@lru_cache(maxsize=1)
+def bolivian_lowlands() -> BaseGeometry:
+    """:data:`LOWLANDS` within Bolivia only.
+
+    The traced line is a Bolivian rule (the foot of the Bolivian Andes): the
+    polygon's outer corners reach into Brazil, Paraguay and Peru only to close
+    it. A dataset of Peru or Brazil must not get Bolivia's lowland speed, so the
+    polygon is cut to Bolivia's Natural Earth outline (plus a small margin).
+    """
+    from geodata.basemap import bolivia_outline  # read lazily: the outline file is only needed here
+
+    zone = shapely.intersection(LOWLANDS, shapely.buffer(bolivia_outline(), BOLIVIA_MARGIN_DEGREES))
+    shapely.prepare(zone)
+    return zone
+
+
 def in_lowlands(lonlat: np.ndarray) -> np.ndarray:
-    """True for each ``(lon, lat)`` row inside :data:`LOWLANDS`."""
+    """True for each ``(lon, lat)`` row inside :data:`LOWLANDS` and inside Bolivia (see :func:`bolivian_lowlands`)."""
     lonlat = np.asarray(lonlat, dtype=float)
-    return shapely.contains_xy(LOWLANDS, lonlat[:, 0], lonlat[:, 1])
+    return shapely.contains_xy(bolivian_lowlands(), lonlat[:, 0], lonlat[:, 1])
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,9 @@ class RoadGraph:
             out_km[lo: lo + step] = along[:, dst]
         return out_min, out_km
 
-    def _with_stops(self, stops: np.ndarray):
+    def _with_stops(
+        self, stops: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
         """Junction edges plus the ``stops`` inside runs as extra nodes cutting their run.
 
         Returns the node of every vertex (stops numbered after the junctions), the
@@ -167,7 +169,8 @@ def build_graph(segments: RoadSegments) -> RoadGraph:
     return _fold_runs(coords, lo, hi, edge_min, edge_km)
 
 
-def _fastest_per_pair(lo: np.ndarray, hi: np.ndarray, minutes: np.ndarray, km: np.ndarray, n: int):
+def _fastest_per_pair(lo: np.ndarray, hi: np.ndarray, minutes: np.ndarray, km: np.ndarray,
+                      n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Keep one edge per unordered pair ``lo < hi``: the fastest."""
     key = lo.astype(np.int64) * n + hi
     order = np.lexsort((minutes, key))
@@ -213,9 +216,9 @@ def _fold_runs(vertices: np.ndarray, lo: np.ndarray, hi: np.ndarray, seg_min: np
                 t, d, here = t + minutes[edge], d + km[edge], neighbour[s]
             runs.append((start, here, t, d))
 
-    for v in range(n_vertices):
-        if junction[v]:
-            walk_from(v)
+    for vertex in range(n_vertices):
+        if junction[vertex]:
+            walk_from(vertex)
     for edge in range(n_edges):  # rings with no junction at all: cut each at one vertex
         if not visited[edge]:
             junction[int(lo[edge])] = True

@@ -17,7 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from geodata.problems import DataError, Problem, Severity
-from geodata.readers import read_csv, read_xlsx
+from geodata.readers import read_csv
+from geodata.workbooks import read_xlsx
 from planner.patrols.model import SHIFTS, TARGET_KINDS, TimeProfile
 
 LAYER = "profile"

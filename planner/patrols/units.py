@@ -35,7 +35,8 @@ import pandas as pd
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem, Severity
-from geodata.readers import read_csv, read_xlsx
+from geodata.readers import read_csv
+from geodata.workbooks import read_xlsx
 from planner.patrols.model import N_SLOTS, SHIFTS, Unit
 
 LAYER = "units"

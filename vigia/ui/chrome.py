@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from geodata.dataset import Dataset
+from geodata.messages import localise
 from geodata.problems import DataError, Problem
 from vigia.ui import access, sign_in, state, stored_datasets
-from vigia.ui.i18n import LANG_KEY, LANGS, areas_kind_label, areas_kind_note, t
+from vigia.ui.i18n import LANG_KEY, LANGS, areas_kind_label, areas_kind_note, current_language, t
 
 #: Session-state key of the "online basemap" toggle.
 ONLINE_TILES_KEY = "vigia_online_tiles"
@@ -54,8 +55,9 @@ def table(frame: pd.DataFrame) -> None:
 
 
 def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
-    """Problems as a table with translated headers and severities."""
-    rows = [p.as_dict() for p in problems]
+    """Problems as a table with translated headers, severities and (where geodata has them) messages."""
+    lang = current_language()
+    rows = [localise(p, lang).as_dict() for p in problems]
     frame = pd.DataFrame(rows, columns=["severity", "file", "layer", "row", "column", "message", "hint"])
     frame["severity"] = [t(f"severity_one.{value}") for value in frame["severity"]]
     frame["row"] = frame["row"].astype("Int64")

@@ -11,9 +11,18 @@ import pandas as pd
 from shapely.geometry import Polygon, box
 
 from geodata import basemap
+from geodata.countries import country_name, dataset_country
 from geodata.dataset import Dataset
 from vigia.ui import maps
-from vigia.ui.i18n import areas_kind_label, fmt_int, sector_label, t, thousands
+from vigia.ui.i18n import (
+    areas_kind_label,
+    current_language,
+    fmt_int,
+    has_text,
+    sector_label,
+    t,
+    thousands,
+)
 from vigia.ui.maps import LegendItem, OfflineMap, PointStyle
 from vigia.ui.privacy import suppress_small
 from vigia.ui.summaries import cases_per_area
@@ -37,20 +46,58 @@ SECTOR_COLOURS = (
 
 
 def _base(dataset: Dataset, online: bool) -> OfflineMap:
-    """Map with the neighbour countries, Bolivia and (if areas carry them) departments."""
-    fmap = OfflineMap(online_tiles=online, tiles_attribution=t("map.osm_attribution"))
-    countries = basemap.context_countries()
+    """Map with the dataset's country, its neighbours and (if areas carry them) departments.
+
+    The view and the outlines follow the data: a Bolivian dataset gets the
+    Bolivia basemap; any other (Peru, or areas that are whole countries of the
+    Americas) gets the countries around its own extent.
+    """
+    bounds = _data_bounds(dataset)
+    home = dataset_country(dataset.about, dataset.areas)
+    bolivian = home == "BOL" and _inside(bounds, basemap.CONTEXT_BOX)
+    west, south, east, north = bounds
+    fmap = OfflineMap(online_tiles=online, tiles_attribution=t("map.osm_attribution"),
+                      bounds=None if bolivian else [[south, west], [north, east]])
+    if bolivian:
+        countries = basemap.context_countries().assign(is_home=lambda f: f["is_bolivia"])
+        label_box = _view_box()
+    else:
+        countries = basemap.countries_around(bounds, home)
+        margin = 0.1 * max(east - west, north - south)
+        label_box = box(west + margin, south + margin, east - margin, north - margin)
     if not online:
-        fills = countries["is_bolivia"].map({True: maps.BOLIVIA_FILL, False: maps.NEIGHBOUR_FILL})
+        fills = countries["is_home"].map({True: maps.BOLIVIA_FILL, False: maps.NEIGHBOUR_FILL})
         maps.add_polygons(
             fmap, countries.assign(fill=fills), name="countries", fill_column="fill",
             fill_opacity=1.0, line=maps.BORDER_LINE, weight=1.0, interactive=False,
         )
-    neighbours = countries[~countries["is_bolivia"]]
-    labels = neighbours.geometry.intersection(_view_box()).representative_point()
-    maps.add_labels(fmap, [(p.y, p.x, t(f"country.{iso}")) for iso, p in zip(neighbours["iso3"], labels)
+    neighbours = countries[~countries["is_home"]]
+    labels = neighbours.geometry.intersection(label_box).representative_point()
+    maps.add_labels(fmap, [(p.y, p.x, _country_label(iso)) for iso, p in zip(neighbours["iso3"], labels)
                            if not p.is_empty])
     return fmap
+
+
+def _data_bounds(dataset: Dataset) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the areas and every point layer."""
+    frames = [dataset.areas] + [f for name in ("crossings", "offices", "sites")
+                                if (f := dataset.get(name)) is not None and not f.empty and hasattr(f, "geometry")]
+    boxes = [f.geometry.total_bounds for f in frames]
+    west = min(float(b[0]) for b in boxes)
+    south = min(float(b[1]) for b in boxes)
+    east = max(float(b[2]) for b in boxes)
+    north = max(float(b[3]) for b in boxes)
+    return west, south, east, north
+
+
+def _inside(bounds: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    return outer[0] <= bounds[0] and outer[1] <= bounds[1] and bounds[2] <= outer[2] and bounds[3] <= outer[3]
+
+
+def _country_label(iso3: str) -> str:
+    """A country's name in the UI language: the UI's own text when it has one, else ISO's name."""
+    key = f"country.{iso3}"
+    return t(key) if has_text(key) else country_name(iso3, current_language())
 
 
 def _view_box() -> Polygon:
@@ -79,7 +126,7 @@ def _crossings(fmap: OfflineMap, dataset: Dataset) -> list[LegendItem]:
         return []
     shown = crossings.assign(
         kind_label=[t(f"crossing_kind.{k}") for k in crossings["kind"]],
-        country=[t(f"country.{n}") for n in crossings["neighbour"]],
+        country=[_country_label(str(n)) for n in crossings["neighbour"]],
     )
     maps.add_points(
         fmap, shown, name="crossings", class_name=maps.CROSSING_CLASS, style=OFFICIAL,

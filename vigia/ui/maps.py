@@ -70,10 +70,12 @@ _STYLE = f"""
 class OfflineMap(folium.Map):
     """A folium map whose only JS/CSS is Leaflet, inlined; no web tiles by default."""
 
-    def __init__(self, online_tiles: bool = False, tiles_attribution: str = "") -> None:
-        """``tiles_attribution`` is the (translated) credit shown when web tiles are on."""
+    def __init__(self, online_tiles: bool = False, tiles_attribution: str = "",
+                 bounds: list[list[float]] | None = None) -> None:
+        """``tiles_attribution`` is the (translated) credit shown when web tiles are on; ``bounds``
+        ([[south, west], [north, east]]) is the view, Bolivia's by default."""
         super().__init__(location=[-16.7, -64.6], zoom_start=5, tiles=None, control_scale=True,
-                         min_zoom=4, zoom_snap=0.25, zoom_delta=0.5)
+                         min_zoom=2 if bounds else 4, zoom_snap=0.25, zoom_delta=0.5)
         # Instance attributes shadow folium's class-level CDN lists.
         self.default_js = [("leaflet", leaflet_js_uri())]
         self.default_css = [("leaflet_css", leaflet_css_uri())]
@@ -85,7 +87,7 @@ class OfflineMap(folium.Map):
                 name="OpenStreetMap",
                 max_zoom=19,
             ).add_to(self)
-        self.fit_bounds(BOLIVIA_BOUNDS)
+        self.fit_bounds(bounds or BOLIVIA_BOUNDS)
 
 
 def display_frame(frame: gpd.GeoDataFrame, columns: Sequence[str] = ()) -> gpd.GeoDataFrame:

@@ -43,9 +43,25 @@ class UploadOutcome:
 
 
 def _safe_name(name: str) -> str:
-    """The base name of an uploaded file, stripped of any folder a browser sent."""
+    """The base name of an uploaded file, stripped of any folder a browser sent ('' when there is none)."""
     base = Path(name.replace("\\", "/")).name.strip()
-    return base or "upload"
+    return "" if base in {"", ".", ".."} else base
+
+
+def _name_problems(originals: Sequence[str], names: Sequence[str]) -> list[Problem]:
+    """Names that cannot be written side by side: no file name at all, or two files with one name."""
+    problems = [Problem(original or "(no name)", None, None, None,
+                        f"'{original}' is not a file name, so the file cannot be read",
+                        "rename the file after its layer (e.g. cases.csv) and upload it again")
+                for original, name in zip(originals, names) if not name]
+    counts = Counter(n.lower() for n in names if n)
+    for lowered, count in counts.items():
+        if count > 1:
+            same = [o for o, n in zip(originals, names) if n.lower() == lowered]
+            problems.append(Problem(", ".join(same), None, None, None,
+                                    f"{count} uploaded files have the same name '{lowered}'; one would overwrite "
+                                    "the other", "upload one file per name (rename or leave out the others)"))
+    return problems
 
 
 def _dataset_name(files: Sequence[str]) -> str:
@@ -80,6 +96,10 @@ def process_upload(
     current = state.current_dataset_path(session)
     if not files:
         return UploadOutcome(accepted=False, files=(), kept=current)
+    refused = _name_problems([name for name, _ in files], names)
+    if refused:
+        return UploadOutcome(accepted=False, files=tuple(n or o for n, (o, _) in zip(names, files)),
+                             problems=tuple(refused), kept=current)
     with tempfile.TemporaryDirectory(prefix="vigia-upload-") as tmp:
         folder = Path(tmp)
         for name, (_, content) in zip(names, files):

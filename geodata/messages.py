@@ -1,0 +1,326 @@
+"""Validator messages in the user's language: one table of texts, keyed, in English and Spanish.
+
+Checks write their messages in English (the language of the code and the
+tests); this module gives each common message a key, the English form as a
+pattern, and its Spanish text, so the CLI (``--lang``) and the Data page show
+a ministry clerk "fila 12, columna 'casos'" instead of "row 12, column
+'cases'". A message with no entry stays in English — never garbled — and
+:data:`MESSAGES` is checked by a test for a translation of every key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from geodata.problems import Problem, Severity
+
+LANGUAGES = ("es", "en")
+
+#: The words around every problem (severity, where it is).
+FRAME: dict[str, dict[str, str]] = {
+    "severity.error": {"en": "ERROR", "es": "ERROR"},
+    "severity.fixed": {"en": "FIXED", "es": "CORREGIDO"},
+    "severity.warning": {"en": "WARNING", "es": "AVISO"},
+    "where.row": {"en": "row {row}", "es": "fila {row}"},
+    "where.column": {"en": "column '{column}'", "es": "columna '{column}'"},
+    "verdict.valid": {"en": "VALID", "es": "VÁLIDO"},
+    "verdict.invalid": {"en": "NOT VALID", "es": "NO VÁLIDO"},
+    "summary": {"en": "{error} error(s), {fixed} fixed, {warning} warning(s)",
+                "es": "{error} error(es), {fixed} corregido(s), {warning} aviso(s)"},
+    "layer_rows": {"en": "layer {layer}: {rows} row(s)", "es": "capa {layer}: {rows} fila(s)"},
+    "the_value": {"en": "the value", "es": "el valor"},
+}
+
+
+@dataclass(frozen=True)
+class MessageText:
+    """One message: its key, its English form as a regex (named groups), and its text per language."""
+
+    key: str
+    pattern: str
+    es: str
+
+    @property
+    def en(self) -> str:
+        return self.pattern
+
+
+#: Messages by key. ``{value}`` is a quoted cell value or "the value" (translated too).
+MESSAGES: tuple[MessageText, ...] = (
+    MessageText("cell.not_number", r"(?P<value>.+?) is not a number", "{value} no es un número"),
+    MessageText("cell.empty", r"(?P<value>.+?) is empty", "{value} está vacío"),
+    MessageText("cell.decimals", r"(?P<value>.+?) has decimals; counts must be whole numbers",
+                "{value} tiene decimales; los conteos deben ser números enteros"),
+    MessageText("cell.negative", r"(?P<value>.+?) is negative; counts must be 0 or more",
+                "{value} es negativo; los conteos deben ser 0 o más"),
+    MessageText("cell.period", r"(?P<value>.+?) is not a period YYYY or YYYY-MM",
+                "{value} no es un periodo AAAA o AAAA-MM"),
+    MessageText("cell.time", r"(?P<value>.+?) is not a time HH:MM", "{value} no es una hora HH:MM"),
+    MessageText("cell.bool", r"(?P<value>.+?) is not true or false", "{value} no es verdadero o falso"),
+    MessageText("cell.choice", r"(?P<value>.+?) is not one of (?P<choices>[^;( ]+)(?P<rest>.*)",
+                "{value} no es uno de {choices}{rest}"),
+    MessageText("cell.country", r"(?P<value>.+?) is not an ISO 3166-1 alpha-3 country code(?P<rest>.*)",
+                "{value} no es un código de país ISO 3166-1 alfa-3{rest}"),
+    MessageText("cell.unknown_code",
+                r"(?P<value>.+?) is not among the (?P<column>\S+) values of the (?P<layer>\S+) layer \((?P<file>.+)\)",
+                "{value} no está entre los valores de {column} de la capa {layer} ({file})"),
+    MessageText("cell.formula", r"(?P<value>.+?) is a formula", "{value} es una fórmula"),
+    MessageText("cell.unsafe",
+                r"(?P<value>.+?) starts with '=', '\+', '-', '@', a tab or a line break, like a spreadsheet formula, "
+                r"which is unsafe when the data is opened in a spreadsheet",
+                "{value} empieza con '=', '+', '-', '@', un tabulador o un salto de línea, como una fórmula: "
+                "es peligroso al abrir los datos en una hoja de cálculo"),
+    MessageText("cell.more", r"(?P<count>\d+) more row\(s\) with the same problem \(the value (?P<what>.+)\): rows (?P<rows>.+)",
+                "{count} fila(s) más con el mismo problema (el valor {what}): filas {rows}"),
+    MessageText("column.missing", r"the required column '(?P<column>.+)' is missing",
+                "falta la columna obligatoria '{column}'"),
+    MessageText("column.renamed", r"column '(?P<original>.+)' read as '(?P<canon>.+?)'(?P<why>( \(.*\))?)",
+                "la columna '{original}' se leyó como '{canon}'"),
+    MessageText("column.personal", r"column '(?P<column>.+)' looks like personal data \((?P<kind>.+)\); "
+                r"Vigía accepts only aggregated counts",
+                "la columna '{column}' parece contener datos personales; Vigía acepta solo conteos agregados"),
+    MessageText("column.misspelt", r"column '(?P<guess>.+)' is not in the contract and the required column "
+                r"'(?P<column>.+)' is missing: did you mean '(?P=column)'\?",
+                "la columna '{guess}' no está en el contrato y falta la columna obligatoria '{column}': "
+                "¿quiso decir '{column}'?"),
+    MessageText("layer.no_rows", r"the layer has no rows", "la capa no tiene filas"),
+    MessageText("layer.areas_missing", r"the required areas layer is missing", "falta la capa obligatoria de áreas"),
+    MessageText("file.empty", r"the file is empty \(0 bytes\)", "el archivo está vacío (0 bytes)"),
+    MessageText("file.not_layer", r"the file is not named after a layer; it was ignored",
+                "el nombre del archivo no corresponde a ninguna capa; se ignoró"),
+    MessageText("file.spanish_name", r"(?P<what>the file|layer '.+') read as the (?P<layer>\S+) layer "
+                r"\(a known Spanish name for it\)", "se leyó como la capa {layer} (un nombre en español conocido)"),
+    MessageText("file.no_path", r"the path does not exist", "la ruta no existe"),
+    MessageText("file.ragged", r"(?P<where>line|row) (?P<row>\d+) has (?P<count>\d+) values but the header has "
+                r"(?P<width>\d+) columns", "la fila {row} tiene {count} valores pero el encabezado tiene {width} columnas"),
+    MessageText("file.header_moved", r"the column names are on row (?P<row>\d+)(?P<sheet>.*?); the row\(s\) above it "
+                r"\(a title: '(?P<title>.*)'\) were skipped",
+                "los nombres de columna están en la fila {row}; se omitieron las filas de arriba (un título: '{title}')"),
+    MessageText("file.title_row", r"the first row(?P<sheet>.*?) holds only '(?P<title>.*)', but the rows below have up "
+                r"to (?P<count>\d+) values, and no row names the columns of (?P<layer>\S+): the column names must be "
+                r"on the first row",
+                "la primera fila solo contiene '{title}', pero las filas de abajo tienen hasta {count} valores y "
+                "ninguna fila nombra las columnas de {layer}: los nombres de columna deben estar en la primera fila"),
+    MessageText("numbers.thousands_fixed", r"(?P<count>\d+) value\(s\) written with '(?P<mark>.)' as a thousands "
+                r"separator were read as whole numbers(?P<example>.*)",
+                "{count} valor(es) escritos con '{mark}' como separador de miles se leyeron como números enteros"
+                "{example}"),
+    MessageText("numbers.ambiguous", r"(?P<count>\d+) value\(s\) look like whole numbers with '(?P<mark>.)' as a "
+                r"thousands separator(?P<example>.*?), but (?P<why>.+?)(?P<rows> \(row\(s\) .*\))",
+                "{count} valor(es) parecen números enteros con '{mark}' como separador de miles{example}, pero no "
+                "se puede saber si '{mark}' es separador de miles o decimal{rows}"),
+    MessageText("period.future", r"(?P<count>\d+) period\(s\) are in the future \(after (?P<now>.+?)\)(?P<rows>.*)",
+                "{count} periodo(s) están en el futuro (después de {now}){rows}"),
+    MessageText("period.mix", r"annual and monthly rows for the same (?P<keys>.+?) and year \((?P<count>\d+) case\(s\): "
+                r"(?P<where>.+)\): their figures would be counted twice(?P<rows>.*)",
+                "filas anuales y mensuales para el mismo {keys} y año ({count} caso(s): {where}): sus cifras se "
+                "contarían dos veces{rows}"),
+    MessageText("points.far", r"(?P<who>.+?) lies outside every area, (?P<km>[\d,]+) km from the nearest one",
+                "{who} está fuera de todas las áreas, a {km} km de la más cercana"),
+    MessageText("points.swapped", r"(?P<count>\d+) point\(s\) fall outside every area but would fall inside with "
+                r"latitude and longitude swapped: the coordinates in '(?P<label>.+)' look swapped(?P<rows>.*)",
+                "{count} punto(s) caen fuera de todas las áreas pero caerían dentro con latitud y longitud "
+                "intercambiadas: las coordenadas de '{label}' parecen invertidas{rows}"),
+    MessageText("sheet.unclear", r"the workbook has (?P<count>\d+) sheets \((?P<titles>.+)\) and (?P<which>.+), so it "
+                r"is not clear which one holds the data",
+                "el libro tiene {count} hojas ({titles}) y no está claro cuál contiene los datos"),
+    MessageText("duplicate", r"duplicate (?P<column>\S+)(?P<value>.*): row (?P<row>\d+) has the same (?P=column)",
+                "{column}{value} duplicado: la fila {row} tiene el mismo {column}"),
+    MessageText("file.not_utf8", r"the file is not UTF-8; it was read as (?P<encoding>.+)",
+                "el archivo no es UTF-8; se leyó como {encoding}"),
+    MessageText("file.stray_byte", r"the file is UTF-8 except (?P<count>\d+) line\(s\) \((?P<lines>.+)\) holding a "
+                r"Windows-1252 character; those lines were read as Windows-1252",
+                "el archivo es UTF-8 salvo {count} línea(s) ({lines}) con un carácter Windows-1252; esas líneas se "
+                "leyeron como Windows-1252"),
+    MessageText("file.dataset_zip", r"the zip holds a dataset folder \((?P<count>\d+) files\); it was read as that folder",
+                "el zip contiene una carpeta de datos ({count} archivos); se leyó como esa carpeta"),
+    MessageText("cell.more_rows", r"(?P<count>\d+) more row\(s\) with the same problem: rows (?P<rows>.+)",
+                "{count} fila(s) más con el mismo problema: filas {rows}"),
+    MessageText("numbers.decimal_comma", r"(?P<count>\d+) value\(s\) written with a decimal comma were read as whole "
+                r"numbers(?P<example>.*)", "{count} valor(es) escritos con coma decimal se leyeron como números enteros"
+                "{example}"),
+    MessageText("numbers.comma_points", r"decimal commas read as decimal points \((?P<count>\d+) cell\(s\)\)",
+                "comas decimales leídas como puntos decimales ({count} celda(s))"),
+    MessageText("period.dates", r"(?P<count>\d+) date cell\(s\) read as periods YYYY-MM \(Excel had turned them into "
+                r"dates\)", "{count} celda(s) de fecha leídas como periodos AAAA-MM (Excel las había convertido en fechas)"),
+    MessageText("period.year_format", r"(?P<count>\d+) date cell\(s\) shown as years \(format yyyy\) were read as "
+                r"years, e\.g\. (?P<example>\S+) \(annual figures\), not as January dates \(rows (?P<rows>.+)\)",
+                "{count} celda(s) de fecha mostradas como años (formato aaaa) se leyeron como años, p. ej. {example} "
+                "(cifras anuales), no como fechas de enero (filas {rows})"),
+    MessageText("period.january_years", r"(?P<count>\d+) date cell\(s\), all on 1 January of (?P<years>\d+) different "
+                r"years, were read as years \(annual figures\), not as January(?P<rows>.*)",
+                "{count} celda(s) de fecha, todas el 1 de enero de {years} años distintos, se leyeron como años (cifras "
+                "anuales), no como enero{rows}"),
+    MessageText("words.capitals", r"(?P<count>\d+) value\(s\) written with other capitals or spaces were matched to "
+                r"the contract's spelling", "{count} valor(es) escritos con otras mayúsculas o espacios se leyeron con la "
+                "grafía del contrato"),
+    MessageText("crs.reprojected", r"reprojected from (?P<source>.+) to EPSG:4326 \(WGS 84\)",
+                "reproyectado de {source} a EPSG:4326 (WGS 84)"),
+    MessageText("sheet.named", r"sheet '(?P<sheet>.+)' read as the (?P<layer>\S+) layer \(the workbook has "
+                r"(?P<count>\d+) sheets\)", "la hoja '{sheet}' se leyó como la capa {layer} (el libro tiene {count} hojas)"),
+    MessageText("sheet.chosen", r"the workbook has (?P<count>\d+) sheets \((?P<titles>.+)\); sheet '(?P<sheet>.+)', "
+                r"(?P<why>.+), was read as the (?P<layer>\S+) layer",
+                "el libro tiene {count} hojas ({titles}); se leyó la hoja '{sheet}' como la capa {layer}"),
+    MessageText("column.personal_dropped", r"column '(?P<column>.+)' looks like personal data \((?P<kind>.+)\); it was "
+                r"left out of the dataset", "la columna '{column}' parece contener datos personales; se dejó fuera de "
+                "los datos"),
+    MessageText("column.default_filled", r"(?P<count>\d+) empty cell\(s\) filled with the default (?P<default>.+)",
+                "{count} celda(s) vacías completadas con el valor por defecto {default}"),
+    MessageText("column.default_absent", r"optional column '(?P<column>.+)' is absent; every row uses the default "
+                r"(?P<default>.+)", "falta la columna opcional '{column}'; cada fila usa el valor por defecto {default}"),
+)
+
+#: Hints that are fixed sentences: English -> Spanish.
+HINTS: dict[str, str] = {
+    "write digits only, e.g. 12": "escriba solo cifras, p. ej. 12",
+    "write a whole number": "escriba un número entero",
+    "correct the number": "corrija el número",
+    "nothing to do": "nada que hacer",
+    "write the year (2023) or the year and month (2023-07); in Excel format the column as Text":
+        "escriba el año (2023) o el año y el mes (2023-07); en Excel dé formato de Texto a la columna",
+    "remove the leading character (numbers such as -12 are fine)":
+        "quite el primer carácter (los números como -12 están bien)",
+    "replace formulas by values (copy, then Paste Special ▸ Values)":
+        "reemplace las fórmulas por valores (copiar y luego Pegado especial ▸ Valores)",
+    "write counts without thousands separators (e.g. 1000), so they read the same in every program":
+        "escriba los conteos sin separador de miles (p. ej. 1000), para que se lean igual en todo programa",
+    "keep either the annual row (YYYY) or the monthly rows (YYYY-MM) for each year, not both":
+        "deje la fila anual (AAAA) o las filas mensuales (AAAA-MM) de cada año, no ambas",
+    "check the year: a typing error (2099 for 2019) puts cases where none happened":
+        "revise el año: un error de tipeo (2099 por 2019) pone casos donde no los hubo",
+    "remove the column (keep only area_id, period, exploitation, cases, victims)":
+        "quite la columna (deje solo area_id, period, exploitation, cases, victims)",
+    "nothing to do; put the column names on the first row to skip this step":
+        "nada que hacer; ponga los nombres de columna en la primera fila para evitar este paso",
+    "check the coordinates; a point outside the areas is not linked to any area":
+        "revise las coordenadas; un punto fuera de las áreas no se asocia a ninguna área",
+    "nothing to do; write numbers without separators to skip this step":
+        "nada que hacer; escriba los números sin separadores para evitar este paso",
+    "nothing to do; write whole numbers without decimals to skip this step":
+        "nada que hacer; escriba los números enteros sin decimales para evitar este paso",
+    "nothing to do; fix it at the source to skip this step": "nada que hacer; corríjalo en el origen para evitar este paso",
+    "nothing to do; type years as plain numbers or text to skip this step":
+        "nada que hacer; escriba los años como números o texto para evitar este paso",
+    "nothing to do; type years as plain numbers or text to make it certain":
+        "nada que hacer; escriba los años como números o texto para que no haya duda",
+    "save it as 'CSV UTF-8' so accents always read the same":
+        "guárdelo como 'CSV UTF-8' para que los acentos se lean siempre igual",
+    "check the accents on those lines, then save the file as 'CSV UTF-8'":
+        "revise los acentos de esas líneas y guarde el archivo como 'CSV UTF-8'",
+    "format the column as Text in Excel to keep 2021-03 as typed":
+        "dé formato de Texto a la columna en Excel para conservar 2021-03 tal como se escribió",
+    "nothing to do; export in EPSG:4326 to skip this step": "nada que hacer; exporte en EPSG:4326 para evitar este paso",
+    "remove the column from the file; if it is not personal, rename it":
+        "quite la columna del archivo; si no es personal, cámbiele el nombre",
+    "type years as plain numbers (2023), or format the cells as years (yyyy)":
+        "escriba los años como números (2023) o dé a las celdas formato de año (aaaa)",
+}
+
+
+#: Hints with a variable part, by key.
+HINT_PATTERNS: tuple[MessageText, ...] = (
+    MessageText("hint.rename", r"nothing to do; name it '(?P<name>.+)' to skip this step",
+                "nada que hacer; llámelo '{name}' para evitar este paso"),
+    MessageText("hint.fill", r"fill in every row: (?P<what>.+)", "complete cada fila: {what}"),
+    MessageText("hint.add_column", r"add a column '(?P<column>.+?)': (?P<what>.+)",
+                "agregue una columna '{column}': {what}"),
+    MessageText("hint.known_codes", r"use (?P<column>\S+) codes that exist in (?P<file>.+)",
+                "use códigos de {column} que existan en {file}"),
+    MessageText("hint.one_of", r"use one of (?P<choices>.+)", "use uno de {choices}"),
+    MessageText("hint.rename_column", r"rename the column '(?P<guess>.+)' to '(?P<column>.+)'",
+                "cambie el nombre de la columna '{guess}' a '{column}'"),
+    MessageText("hint.name_sheet", r"nothing to do; name the sheet '(?P<name>.+)' to make it certain",
+                "nada que hacer; llame a la hoja '{name}' para que no haya duda"),
+)
+
+#: Words inside row lists and examples, replaced after a message is translated.
+_AFTER = (("(row(s) ", "(fila(s) "), (": rows ", ": filas "), ("(e.g. ", "(p. ej. "))
+
+
+@lru_cache(maxsize=2)
+def _compiled(hints: bool = False) -> tuple[tuple[MessageText, re.Pattern[str]], ...]:
+    return tuple((m, re.compile(m.pattern + r"\Z", re.S)) for m in (HINT_PATTERNS if hints else MESSAGES))
+
+
+def _spanish_rows(text: str) -> str:
+    for english, spanish in _AFTER:
+        text = text.replace(english, spanish)
+    return re.sub(r" and (\d+) more\)", r" y \1 más)", text)
+
+
+def language_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """``es`` when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is Spanish, else ``en``."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "es" if value.lower().startswith("es") else "en"
+    return "en"
+
+
+def frame_text(key: str, lang: str, **fmt: object) -> str:
+    """A frame word (severity, "row", summary) in ``lang``."""
+    text = FRAME[key][lang if lang in LANGUAGES else "en"]
+    return text.format(**fmt) if fmt else text
+
+
+def translate_message(message: str, lang: str) -> str:
+    """``message`` in ``lang``; unchanged when it is English, or when no entry matches it."""
+    if lang != "es":
+        return message
+    return _spanish_rows(_translate(message, hints=False))
+
+
+def translate_hint(hint: str, lang: str) -> str:
+    """A hint in ``lang`` (fixed sentences from :data:`HINTS`, variable ones from :data:`HINT_PATTERNS`)."""
+    if lang != "es" or not hint:
+        return hint
+    return HINTS[hint] if hint in HINTS else _translate(hint, hints=True)
+
+
+def _translate(message: str, hints: bool) -> str:
+    for entry, pattern in _compiled(hints):
+        match = pattern.match(message)
+        if match is None:
+            continue
+        groups = {k: (v or "") for k, v in match.groupdict().items()}
+        if groups.get("value") == FRAME["the_value"]["en"]:
+            groups["value"] = FRAME["the_value"]["es"]
+        if "rest" in groups:
+            groups["rest"] = groups["rest"].replace("; did you mean", "; ¿quiso decir")
+        return entry.es.format(**groups)
+    return message
+
+
+def localise(problem: Problem, lang: str) -> Problem:
+    """The problem with its message and hint in ``lang`` where the table has them."""
+    if lang != "es":
+        return problem
+    return replace(problem, message=translate_message(problem.message, lang),
+                   hint=translate_hint(problem.hint, lang))
+
+
+def problem_text(problem: Problem, lang: str = "en") -> str:
+    """``ERROR: file, row N, column 'c': message — hint`` in ``lang`` (``str(problem)`` in English)."""
+    if lang != "es":
+        return str(problem)
+    shown = localise(problem, lang)
+    where = shown.file
+    if shown.layer and shown.layer not in shown.file:
+        where += f" [{shown.layer}]"
+    if shown.row is not None:
+        where += ", " + frame_text("where.row", lang, row=shown.row)
+    if shown.column is not None:
+        where += ", " + frame_text("where.column", lang, column=shown.column)
+    text = f"{frame_text(f'severity.{shown.severity.value}', lang)}: {where}: {shown.message}"
+    if shown.hint:
+        text += f" — {shown.hint}"
+    return text
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    return frame_text(f"severity.{severity.value}", lang)
