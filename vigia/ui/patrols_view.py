@@ -36,9 +36,13 @@ from planner.patrols.roster import Roster, RosterInfeasible
 from planner.patrols.sampling import week_index
 from planner.patrols.scores import read_crossing_scores
 from planner.patrols.units import default_units, units_frame, units_from_frame
-from vigia.ui import chrome, map_views, maps, state
+from vigia.ui import access, chrome, map_views, maps, saved_work, state
 from vigia.ui.i18n import t
 from vigia.ui.maps import LegendItem, PointStyle
+from vigia.workspace import ItemRecord
+from vigia.workspace.roles import Action
+
+ROSTER_KIND = "patrol_roster"
 
 #: Session keys.
 SCORES_KEY = "vigia_patrol_scores_path"
@@ -56,6 +60,18 @@ APP_POOL = 40
 #: Coverage bands (share of the week's shifts guarded) and their colours (light -> dark blue).
 BANDS = (0.0, 0.05, 0.15, 0.3, 0.5)
 BAND_COLOURS = ("#d9d9d9", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
+
+
+def _restore(record: ItemRecord) -> None:
+    """Put a saved roster's request back: same inputs and seed give the same roster."""
+    params = dict(record.params)
+    st.session_state[OFFSET_KEY] = int(params.pop("offset", 0))
+    st.session_state[REQUEST_KEY] = {**params, "dataset_key": _dataset_key()}
+
+
+def _open_saved(record: ItemRecord) -> None:
+    _restore(record)
+    st.rerun()
 
 
 def _dataset_key() -> str:
@@ -232,12 +248,22 @@ def _show_plan(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
 
     st.subheader(t("patrols.downloads"))
     week = request["week"]
+    if st.button(t("patrols.save"), key="vigia_patrol_save"):
+        kept = saved_work.save(ROSTER_KIND, f"{week} · {request['mode']} · seed {request['seed']}",
+                               {"roster": _grid(roster)},
+                               {k: v for k, v in request.items() if k != "dataset_key"}
+                               | {"offset": int(st.session_state.get(OFFSET_KEY, 0))})
+        st.success(t("patrols.saved", id=kept.id))
+    if not access.current_viewer().can(Action.DOWNLOAD_ROSTER):
+        st.info(t("patrols.no_download_right"))
+        return
     buttons = st.columns(4)
     for col, kind, mime in zip(buttons, ("csv", "xlsx", "ics"),
                                ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                 "text/calendar")):
         col.download_button(t(f"patrols.download_{kind}"), exports.roster_bytes(roster, week, kind),
-                            file_name=f"roster_{week}.{kind}", mime=mime, key=f"vigia_patrol_dl_{kind}")
+                            file_name=f"roster_{week}.{kind}", mime=mime, key=f"vigia_patrol_dl_{kind}",
+                            on_click=saved_work.record_export("patrol_roster", f"roster_{week}.{kind}"))
     buttons[3].download_button(t("patrols.download_units"), request["units_csv"].encode("utf-8"),
                             file_name="units.csv", mime="text/csv", key="vigia_patrol_dl_units")
 
@@ -305,6 +331,9 @@ def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
             "pool": pool,
         }
         st.session_state[OFFSET_KEY] = 0
+    saved_work.panel(ROSTER_KIND, _open_saved)
+    if REQUEST_KEY not in st.session_state and (latest := saved_work.latest(ROSTER_KIND)) is not None:
+        _restore(latest)  # a reload shows the user's latest saved roster again
     request = st.session_state.get(REQUEST_KEY)
     if not request or request["dataset_key"] != _dataset_key():
         return

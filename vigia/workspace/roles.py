@@ -50,9 +50,10 @@ PAGES: dict[Role, frozenset[Page]] = {
 
 ACTIONS: dict[Role, frozenset[Action]] = {
     Role.PLANNER: frozenset({Action.UPLOAD_DATASET, Action.RUN_SCORES, Action.DOWNLOAD_SCORES}),
-    Role.INSPECTION_CHIEF: frozenset({Action.UPLOAD_DATASET, Action.RUN_SCORES, Action.PLAN_INSPECTIONS,
-                                      Action.DOWNLOAD_INSPECTION_PLAN}),
-    Role.BORDER_POLICE: frozenset({Action.RUN_SCORES, Action.PLAN_PATROLS, Action.DOWNLOAD_ROSTER}),
+    Role.INSPECTION_CHIEF: frozenset({Action.UPLOAD_DATASET, Action.RUN_SCORES, Action.DOWNLOAD_SCORES,
+                                      Action.PLAN_INSPECTIONS, Action.DOWNLOAD_INSPECTION_PLAN}),
+    Role.BORDER_POLICE: frozenset({Action.RUN_SCORES, Action.DOWNLOAD_SCORES, Action.PLAN_PATROLS,
+                                   Action.DOWNLOAD_ROSTER}),
     Role.ADMIN: frozenset(Action),
 }
 

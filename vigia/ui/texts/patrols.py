@@ -128,4 +128,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "patrols.day.fri": {"es": "vie", "en": "Fri"},
     "patrols.day.sat": {"es": "sáb", "en": "Sat"},
     "patrols.day.sun": {"es": "dom", "en": "Sun"},
+    "patrols.save": {"es": "Guardar este turno semanal", "en": "Save this weekly roster"},
+    "patrols.saved": {"es": "Turno guardado (n.º {id}).", "en": "Roster saved (no. {id})."},
+    "patrols.no_download_right": {"es": "Su función no permite descargar turnos de patrullaje.",
+                                  "en": "Your role cannot download patrol rosters."},
 }

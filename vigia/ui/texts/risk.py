@@ -292,4 +292,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "No se pudo calcular el puntaje de los pasos fronterizos: {reason}",
         "en": "Crossing scores could not be computed: {reason}",
     },
+    "riskmap.no_download_right": {"es": "Su función no permite descargar los puntajes.",
+                                  "en": "Your role cannot download the scores."},
+    "riskmap.save_run": {"es": "Guardar este cálculo de riesgo", "en": "Save this score run"},
+    "riskmap.saved_run": {"es": "Guardado como «{name}» (n.º {id}).", "en": "Saved as “{name}” (no. {id})."},
+    "riskmap.opened_run": {"es": "**Cálculo guardado n.º {id}: {name}** ({at} UTC): las 20 primeras áreas.",
+                           "en": "**Saved score run no. {id}: {name}** ({at} UTC): the top 20 areas."},
 }
