@@ -48,4 +48,5 @@ def test_pressing_upload_with_valid_files_switches_to_them(app_env: Path) -> Non
                   ("casos.csv", fx.cases().to_csv(index=False).encode(), "text/csv")])
     saved = Path(at.session_state[state.SESSION_DATASET])
     assert saved != app_env and saved.exists()
-    assert any(str(saved) in e.value for e in at.success)
+    assert any(e.value.startswith(t("workspace.accepted", "es", name="").split("«")[0]) for e in at.success)
+    assert at.session_state["vigia_dataset_id"] is not None, "the upload is kept in the workspace"

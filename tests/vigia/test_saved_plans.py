@@ -64,3 +64,28 @@ def test_a_new_session_shows_the_latest_saved_plan_and_replans_from_it(app_env: 
     assert again.request.locked and again is not first
     versions = access.workspace().versions(reloaded.session_state[saved_plan_view.SAVED_ID_KEY])
     assert [v.version for v in versions] == [1, 2], "the re-plan is a new version; the old one stays"
+
+
+def _grid(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(d.value for d in at.dataframe if t("patrols.col.unit", "es") in d.value.columns)
+
+
+def test_a_saved_roster_comes_back_after_a_reload(app_env: Path) -> None:
+    from vigia.ui import patrols_view
+
+    at = AppTest.from_file(APP, default_timeout=240).run()
+    at.switch_page("vigia/ui/pages/border.py").run()
+    at.number_input(key=patrols_view.POOL_KEY).set_value(5)
+    at.text_input(key="vigia_patrol_week").set_value("2026-W50")
+    at.button(key="vigia_patrol_plan").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    planned = _grid(at).to_numpy().tolist()
+    at.button(key="vigia_patrol_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    saved = access.workspace().latest(patrols_view.ROSTER_KIND)
+    assert saved is not None and saved.params["week"] == "2026-W50"
+
+    reloaded = AppTest.from_file(APP, default_timeout=240).run()
+    reloaded.switch_page("vigia/ui/pages/border.py").run()
+    assert not reloaded.exception, [e.message for e in reloaded.exception]
+    assert _grid(reloaded).to_numpy().tolist() == planned, "same inputs and seed: the same roster"

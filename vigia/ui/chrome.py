@@ -118,11 +118,6 @@ def synthetic_banner(dataset: Dataset) -> None:
         st.warning(t("banner.synthetic"), icon=":material/science:")
 
 
-def not_built(key: str) -> None:
-    """Plain notice for a capability the project has not built yet."""
-    st.info(t(key), icon=":material/construction:")
-
-
 def missing_layer(layer: str) -> None:
     """Say which optional layer the dataset lacks, rather than an empty widget."""
     st.info(t("page.missing_layer", layer=layer), icon=":material/info:")

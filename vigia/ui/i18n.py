@@ -26,8 +26,10 @@ _ABOUT_WHAT_ES = """\
 - **rutas de inspección laboral** de varios días hacia los lugares de trabajo de mayor riesgo;
 - **puntos críticos de cruce fronterizo** y turnos de patrullaje para la policía de fronteras.
 
-Hoy la aplicación muestra y valida los datos; el puntaje de riesgo, las rutas y los turnos
-de patrullaje todavía no están construidos y cada página lo dice."""
+Cada puntaje dice cuán seguro es (intervalo de rango) y por qué es alto (aportes de cada
+indicador); un modelo de casos esperados señala dónde probablemente no se detectan casos, y la
+estimación por sistemas múltiples calcula cuántas víctimas no registró ninguna institución. Lo
+que usted calcula (puntajes, planes, turnos) queda guardado en el espacio de trabajo."""
 
 _ABOUT_WHAT_EN = """\
 **Vigía** helps Bolivian authorities fight human trafficking:
@@ -36,8 +38,10 @@ _ABOUT_WHAT_EN = """\
 - multi-day **labour-inspection routes** to the highest-risk workplaces;
 - **border-crossing hotspots** and patrol schedules for the border police.
 
-Today the app shows and validates the data; risk scores, routes and patrol schedules are
-not built yet, and each page says so."""
+Every score says how sure it is (a rank interval) and why it is high (each indicator's
+contribution); an expected-cases model points at places where cases are probably not being
+detected, and multiple systems estimation tells how many victims no agency recorded. What you
+compute (scores, plans, rosters) is kept in the workspace."""
 
 _ABOUT_SOURCES_ES = """\
 - **Lugares poblados y departamentos**: [GeoNames](https://www.geonames.org/) (licencia
@@ -147,14 +151,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- risk map --------------------------------------------------------------------------
     "risk.title": {"es": "Mapa de riesgo", "en": "Risk map"},
-    "risk.not_built": {
-        "es": "**El puntaje de riesgo por municipio todavía no está construido.** Por ahora el mapa "
-              "muestra las áreas, los departamentos, los pasos fronterizos y hasta dónde llegan los "
-              "datos de casos; el color **no** indica riesgo.",
-        "en": "**Risk scores per municipality are not built yet.** For now the map shows the areas, "
-              "departments, border crossings and how far the case data reaches; the colour does "
-              "**not** indicate risk.",
-    },
     "risk.map_caption": {
         "es": "Pase el cursor sobre un área para ver su nombre, población y casos registrados "
               "(todos los periodos; de 1 a 4 se muestran como «<5»).",
@@ -179,24 +175,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- inspections -------------------------------------------------------------------------
     "inspections.title": {"es": "Inspecciones laborales", "en": "Labour inspections"},
-    "inspections.not_built": {
-        "es": "**Las rutas de inspección de varios días todavía no están construidas.** Por ahora la "
-              "página muestra los lugares de trabajo candidatos por sector y las oficinas de "
-              "inspección laboral desde donde salen los equipos.",
-        "en": "**Multi-day inspection routes are not built yet.** For now the page shows the "
-              "candidate workplaces by sector and the labour inspection offices teams start from.",
-    },
     "inspections.sectors_header": {"es": "Lugares de trabajo por sector", "en": "Workplaces by sector"},
     "inspections.offices_header": {"es": "Oficinas de inspección laboral", "en": "Labour inspection offices"},
     # --- border ----------------------------------------------------------------------------------
     "border.title": {"es": "Pasos fronterizos y patrullas", "en": "Border crossings & patrols"},
-    "border.not_built": {
-        "es": "**Los puntos críticos y los turnos de patrullaje todavía no están construidos.** Por "
-              "ahora la página muestra los pasos oficiales y no oficiales, las unidades policiales "
-              "y la migración registrada en cada paso.",
-        "en": "**Hotspots and patrol schedules are not built yet.** For now the page shows official "
-              "and unofficial crossings, police units and the migration recorded at each crossing.",
-    },
     "border.migration_header": {"es": "Migración por paso fronterizo", "en": "Migration per crossing"},
     "border.police_header": {"es": "Unidades policiales de frontera", "en": "Police border units"},
     # --- data ------------------------------------------------------------------------------------
