@@ -80,8 +80,10 @@ STAGES: tuple[tuple[object, str], ...] = (
 )
 
 
-def _timed(stages: dict[str, float], owner: object, name: str) -> Callable[[], None]:
-    """Wrap ``owner.name`` so its calls add their wall time to ``stages``; return the undo."""
+def _timed(stages: dict[str, float], peaks: dict[str, float], owner: object, name: str
+           ) -> Callable[[], None]:
+    """Wrap ``owner.name`` so its calls add their wall time to ``stages`` (and note the process's
+    peak memory when it last returned in ``peaks``); return the undo."""
     original = getattr(owner, name)
     label = f"{getattr(owner, '__name__', owner)}.{name}"
 
@@ -92,6 +94,7 @@ def _timed(stages: dict[str, float], owner: object, name: str) -> Callable[[], N
             return original(*args, **kwargs)
         finally:
             stages[label] = stages.get(label, 0.0) + time.perf_counter() - start
+            peaks[label] = peak_mb()
 
     setattr(owner, name, timed)
     return lambda: setattr(owner, name, original)
@@ -188,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     risk.weights.spatial_weights = lambda areas, **_: w
     config = ScoreConfig(permutations=args.permutations, draws=args.draws, seed=args.seed)
     stages: dict[str, float] = {}
-    undo = [_timed(stages, owner, name) for owner, name in STAGES]
+    peaks: dict[str, float] = {}
+    undo = [_timed(stages, peaks, owner, name) for owner, name in STAGES]
     if not args.pipeline_border_km:
         # risk.indicators.border_km simplifies every area by 1 km before the union; H3 res-7
         # edges are ~1.4 km, so the union falls apart into ~200,000 pieces and the distance
@@ -211,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pipeline (risk.pipeline.score, {args.permutations} permutations, {args.draws} draws): "
           f"{pipeline_seconds:.1f} s, peak {pipeline_peak:,.0f} MB")
     for label, seconds in stages.items():
-        print(f"  stage {label}: {seconds:.1f} s")
+        print(f"  stage {label}: {seconds:.1f} s (process peak when it last ended: "
+              f"{peaks[label]:,.0f} MB)")
     print(f"  everything else: {pipeline_seconds - sum(stages.values()):.1f} s")
     print("  hotspot classes of the score:", table["hotspot"].value_counts().to_dict())
     print("  emerging categories:", table["emerging"].value_counts().to_dict())
