@@ -11,16 +11,19 @@ for 343 municipalities, minutes for a 200,000-cell grid.
 This module computes the *same* statistic with the *same* random draws as
 esda (one shared table of random neighbour positions, ``ids``, where position
 ``j`` means "the j-th area when the focal area is left out") but in chunks of
-areas with one matrix product per chunk:
+consecutive areas with one matrix product per chunk:
 
 * For a chunk of areas ``[start, stop)``, a drawn position ``j`` points at area
   ``j`` if ``j < i`` and at ``j + 1`` otherwise (skipping the focal area ``i``).
-  For every ``j`` outside ``[start, stop)`` the answer is the same for the whole
-  chunk, so the drawn values form one ``(permutations, k)`` table per chunk and
-  the random neighbour sums of all areas in the chunk are a single
-  ``(chunk, k) @ (k, permutations)`` product.
+  For every ``j`` outside the chunk the answer is the same for all its areas,
+  so the drawn values form one ``(permutations, k)`` table per chunk and the
+  random neighbour sums of all its areas are a single
+  ``(permutations, k) @ (k, chunk)`` product.
 * The few draws that fall inside the chunk (about ``permutations * k`` over the
-  whole map, whatever its size) are corrected one by one.
+  whole map, whatever its size) are corrected with one sparse product. On
+  small maps, where most draws fall inside, the sums are built value by value.
+* Sums are laid out permutations first, so counting how many random values
+  beat the observed one reads contiguous memory; chunks stay ~8 MB.
 
 The result equals esda's to floating-point rounding; ``tests/risk`` checks
 p-values against ``esda.G_Local`` and ``esda.Moran_Local`` on small maps
