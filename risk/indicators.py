@@ -232,6 +232,17 @@ def _sector_indicators(dataset: Dataset, area_ids: pd.Index, population: np.ndar
     return out
 
 
+def _outline_union(geoms: np.ndarray) -> shapely.Geometry:
+    """Union of all areas: a fast coverage union when they tile exactly (grids, clean
+    boundaries), else a union of simplified shapes. Simplifying opens slivers between
+    neighbours, which become holes, so callers keep only exterior rings.
+    """
+    try:
+        return shapely.simplify(shapely.coverage_union_all(geoms), 0.01)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(shapely.simplify(geoms, 0.01))
+
+
 def border_km(areas: gpd.GeoDataFrame) -> np.ndarray:
     """Km from each area's representative point to the outer edge of all areas together.
 
@@ -241,9 +252,7 @@ def border_km(areas: gpd.GeoDataFrame) -> np.ndarray:
     simplified away, which changes nothing at this scale and keeps it fast.
     """
     geoms = areas.to_crs(CRS).geometry.to_numpy() if areas.crs is not None else areas.geometry.to_numpy()
-    # Simplifying opens slivers between neighbours, which become holes of the union,
-    # so only the exterior rings are the border.
-    union = shapely.union_all(shapely.simplify(geoms, 0.01))
+    union = _outline_union(geoms)
     parts = shapely.get_parts(union)
     outline = shapely.union_all(shapely.get_exterior_ring(parts[shapely.get_type_id(parts) == 3]))
     points = shapely.point_on_surface(geoms)
