@@ -18,7 +18,10 @@ What it does:
 3. Times :func:`risk.pipeline.score` (``ScoreConfig(permutations, draws, seed)``)
    on that dataset, with ``risk.weights.spatial_weights`` answering with the
    H3 weights of step 1, and records the process's peak resident memory
-   (``resource.getrusage``; the whole process, dataset included).
+   (``resource.getrusage``; the whole process, dataset included). One
+   substitution, printed as a NOTE: the pipeline's ``border_km`` is O(n^2) on
+   this grid (see ``outline_border_km``); ``--pipeline-border-km`` keeps it.
+   Time per stage is printed too.
 4. Times esda's ``G_Local`` (Gi*, 999 permutations, one job: the pipeline is
    single-threaded too) alone on the same weights and the pipeline's score, and,
    for reference, Vigía's own Gi* (:class:`risk.hotspots.Hotspots` does Gi* and
@@ -32,11 +35,14 @@ Ends with one line:
 from __future__ import annotations
 
 import argparse
+import functools
 import resource
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -45,6 +51,10 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import risk.emerging
+import risk.hotspots
+import risk.indicators
+import risk.pipeline
 import risk.weights
 from geodata.basemap import bolivia_outline
 from geodata.contracts import CRS
@@ -57,6 +67,45 @@ from risk.weights import h3_weights
 YEARS = tuple(str(y) for y in range(2016, 2025))
 #: Mean residents per cell: ~11.3 million Bolivians over ~210,000 cells.
 MEAN_POPULATION = 54.0
+
+
+#: Pipeline stages timed separately: (object, attribute) wrapped while the pipeline runs.
+STAGES: tuple[tuple[object, str], ...] = (
+    (risk.pipeline, "build_indicators"),
+    (risk.pipeline, "expected_cases"),
+    (risk.hotspots.Hotspots, "fit"),
+    (risk.emerging.EmergingHotspots, "fit"),
+    (risk.pipeline, "rank_uncertainty"),
+    (risk.pipeline, "score_crossings"),
+)
+
+
+def _timed(stages: dict[str, float], peaks: dict[str, float], owner: object, name: str
+           ) -> Callable[[], None]:
+    """Wrap ``owner.name`` so its calls add their wall time to ``stages`` (and note the process's
+    peak memory when it last returned in ``peaks``); return the undo."""
+    original = getattr(owner, name)
+    label = f"{getattr(owner, '__name__', owner)}.{name}"
+
+    @functools.wraps(original)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            stages[label] = stages.get(label, 0.0) + time.perf_counter() - start
+            peaks[label] = peak_mb()
+
+    setattr(owner, name, timed)
+    return lambda: setattr(owner, name, original)
+
+
+def outline_border_km(areas: gpd.GeoDataFrame) -> np.ndarray:
+    """Km from each area's representative point to Bolivia's outline (UTM metres)."""
+    crs = areas.estimate_utm_crs()
+    outline = gpd.GeoSeries([bolivia_outline()], crs=CRS).to_crs(crs).exterior.iloc[0]
+    points = areas.geometry.representative_point().to_crs(crs).to_numpy()
+    return np.asarray(shapely.distance(points, outline), dtype=float) / 1000.0
 
 
 def peak_mb() -> float:
@@ -87,9 +136,10 @@ def synthetic_dataset(grid: gpd.GeoDataFrame, seed: int) -> Dataset:
     n = len(grid)
     population = np.maximum(1, rng.lognormal(np.log(MEAN_POPULATION) - 0.5, 1.0, n)).round().astype(int)
 
-    # Smooth risk surface (per 100,000 per year) with three planted clusters.
-    risk = 8.0 + 4.0 * np.sin(lon / 2.0) * np.cos(lat / 3.0)
-    for c_lon, c_lat, height in ((-68.1, -16.5, 40.0), (-63.2, -17.8, 30.0), (-65.3, -19.6, 25.0)):
+    # Smooth risk surface (per 100,000 per year) with three planted clusters. Far above real
+    # rates, so that ~54-resident cells record some cases at all (SYNTHETIC).
+    risk = 300.0 + 150.0 * np.sin(lon / 2.0) * np.cos(lat / 3.0)
+    for c_lon, c_lat, height in ((-68.1, -16.5, 1500.0), (-63.2, -17.8, 1200.0), (-65.3, -19.6, 1000.0)):
         risk += height * np.exp(-((lon - c_lon) ** 2 + (lat - c_lat) ** 2) / (2 * 0.4**2))
     detection = rng.uniform(0.3, 1.0, n)
     frames = []
@@ -120,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--permutations", type=int, default=999)
     parser.add_argument("--draws", type=int, default=1000)
     parser.add_argument("--skip-esda", action="store_true", help="do not time esda's Gi* (slow)")
+    parser.add_argument("--pipeline-border-km", action="store_true",
+                        help="keep the pipeline's own border_km (O(n^2) on this grid: hours)")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
 
@@ -138,16 +190,35 @@ def main(argv: list[str] | None = None) -> int:
     original = risk.weights.spatial_weights
     risk.weights.spatial_weights = lambda areas, **_: w
     config = ScoreConfig(permutations=args.permutations, draws=args.draws, seed=args.seed)
+    stages: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+    undo = [_timed(stages, peaks, owner, name) for owner, name in STAGES]
+    if not args.pipeline_border_km:
+        # risk.indicators.border_km simplifies every area by 1 km before the union; H3 res-7
+        # edges are ~1.4 km, so the union falls apart into ~200,000 pieces and the distance
+        # to their outline is O(n^2). Same quantity, from the outline the grid was cut from.
+        print("NOTE: risk.indicators.border_km replaced by the distance to Bolivia's outline "
+              "(the pipeline's version ran over 25 minutes at this size on 2026-12-02; "
+              "--pipeline-border-km keeps it)")
+        pipeline_border = risk.indicators.border_km
+        risk.indicators.border_km = outline_border_km
+        undo.append(lambda: setattr(risk.indicators, "border_km", pipeline_border))
     try:
         start = time.perf_counter()
         scores = score(dataset, config)
         pipeline_seconds = time.perf_counter() - start
     finally:
         risk.weights.spatial_weights = original
+        for restore in undo:
+            restore()
     pipeline_peak = peak_mb()
     table = scores.area_scores
     print(f"pipeline (risk.pipeline.score, {args.permutations} permutations, {args.draws} draws): "
           f"{pipeline_seconds:.1f} s, peak {pipeline_peak:,.0f} MB")
+    for label, seconds in stages.items():
+        print(f"  stage {label}: {seconds:.1f} s (process peak when it last ended: "
+              f"{peaks[label]:,.0f} MB)")
+    print(f"  everything else: {pipeline_seconds - sum(stages.values()):.1f} s")
     print("  hotspot classes of the score:", table["hotspot"].value_counts().to_dict())
     print("  emerging categories:", table["emerging"].value_counts().to_dict())
     print("  missing:", scores.missing)

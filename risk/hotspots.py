@@ -277,7 +277,7 @@ def local_moran(x: np.ndarray, matrix: sparse.csr_matrix, permutations: int, see
     else:
         observed = (z * lag)[:, None]
         counts, used = permutation_test(z[:, None], matrix, observed,
-                                        lambda rows, cols, sums: z[rows, None, None] * sums,
+                                        lambda rows, cols, sums: z[None, None, rows] * sums,
                                         permutations, seed, refine)
         p = pseudo_p_two_sided(counts, used)[:, 0]
     return local_i, quadrant, np.where(k > 0, p, 1.0)

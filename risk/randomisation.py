@@ -11,16 +11,19 @@ for 343 municipalities, minutes for a 200,000-cell grid.
 This module computes the *same* statistic with the *same* random draws as
 esda (one shared table of random neighbour positions, ``ids``, where position
 ``j`` means "the j-th area when the focal area is left out") but in chunks of
-areas with one matrix product per chunk:
+consecutive areas with one matrix product per chunk:
 
 * For a chunk of areas ``[start, stop)``, a drawn position ``j`` points at area
   ``j`` if ``j < i`` and at ``j + 1`` otherwise (skipping the focal area ``i``).
-  For every ``j`` outside ``[start, stop)`` the answer is the same for the whole
-  chunk, so the drawn values form one ``(permutations, k)`` table per chunk and
-  the random neighbour sums of all areas in the chunk are a single
-  ``(chunk, k) @ (k, permutations)`` product.
+  For every ``j`` outside the chunk the answer is the same for all its areas,
+  so the drawn values form one ``(permutations, k)`` table per chunk and the
+  random neighbour sums of all its areas are a single
+  ``(permutations, k) @ (k, chunk)`` product.
 * The few draws that fall inside the chunk (about ``permutations * k`` over the
-  whole map, whatever its size) are corrected one by one.
+  whole map, whatever its size) are corrected with one sparse product. On
+  small maps, where most draws fall inside, the sums are built value by value.
+* Sums are laid out permutations first, so counting how many random values
+  beat the observed one reads contiguous memory; chunks stay ~8 MB.
 
 The result equals esda's to floating-point rounding; ``tests/risk`` checks
 p-values against ``esda.G_Local`` and ``esda.Moran_Local`` on small maps
@@ -37,17 +40,15 @@ p-values can go below ``2 / (P + 1)`` where it matters for the FDR correction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
-#: Target size of one chunk's work array (float64 elements), ~64 MB.
-_CHUNK_ELEMENTS = 8_000_000
-
-#: Above this many draws inside a chunk, its sums are built directly instead of corrected.
-_MAX_CORRECTIONS = 256
+#: Target size of one chunk's work array (float64 elements): 8 MB stays in cache; bigger is slower.
+_CHUNK_ELEMENTS = 1_000_000
 
 #: Areas with fewer random statistics this extreme get more permutations (Besag & Clifford).
 REFINE_EXCEEDANCES = 10
@@ -58,9 +59,24 @@ REFINE_STEPS: tuple[int, ...] = (9_999,)
 REFINE_BUDGET = 30_000_000
 
 #: ``statistic(rows, columns, sums) -> random statistics``: random neighbour sums
-#: ``(len(rows), P, len(columns))`` of those areas and value columns, turned into
-#: statistics comparable with ``observed[rows][:, columns]``.
+#: ``(P, len(columns), len(rows))`` of those areas and value columns, turned into
+#: statistics comparable with ``observed[rows][:, columns].T``.
 RandomStatistic = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+@contextmanager
+def single_threaded_blas() -> Iterator[None]:
+    """Run BLAS on one thread: the products here are thin (inner size = neighbours, ~6), and
+    OpenBLAS's threads cost more than they save; on a busy machine 10x more.
+    (threadpoolctl comes with scikit-learn; without it, nothing changes.)
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - scikit-learn brings it
+        yield
+        return
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 @lru_cache(maxsize=8)
@@ -103,49 +119,49 @@ def _neighbour_weights(neighbours: sparse.csr_matrix, rows: np.ndarray) -> np.nd
     return np.where(present, neighbours.data[np.where(present, where, 0)], 0.0)
 
 
-def _direct_sums(values: np.ndarray, weights: np.ndarray, ids: np.ndarray, rows: np.ndarray
-                 ) -> np.ndarray:
-    """Random neighbour sums built value by value: any rows, cost ``rows * P * k * m``."""
-    # Position j means area j for rows after it and area j + 1 otherwise (the row is skipped).
-    index = ids[None, :, :] + (ids[None, :, :] >= rows[:, None, None])  # (c, P, k)
-    columns = [values[:, col][index] @ weights[:, :, None] for col in range(values.shape[1])]
-    return np.concatenate(columns, axis=2)  # (c, P, m)
-
-
 def random_neighbour_sums(
     values: np.ndarray, neighbours: sparse.csr_matrix, table: np.ndarray, rows: np.ndarray
 ) -> np.ndarray:
-    """Weighted sums of random neighbours for ``rows`` (a contiguous range), shape ``(rows, P, m)``.
+    """Weighted sums of random neighbours for ``rows`` (sorted positions), shape ``(P, m, rows)``.
 
     ``values`` is ``(n, m)``; ``neighbours`` holds the weights of the *other*
     areas (zero diagonal) in CSR order, and the ``c``-th stored weight of area
-    ``i`` multiplies its ``c``-th random neighbour, as in esda.
+    ``i`` multiplies its ``c``-th random neighbour, as in esda. Drawn position
+    ``j`` means area ``j`` for rows after it and ``j + 1`` otherwise (the row
+    itself is skipped). For every ``j`` outside ``[rows[0], rows[-1])`` the
+    answer is the same for all ``rows``, so one matrix product gives the sums;
+    the draws inside that range are then corrected with one sparse product.
+    Permutations come first so that counting over them reads contiguous memory.
     """
-    start, stop = int(rows[0]), int(rows[-1]) + 1
-    weights = _neighbour_weights(neighbours, rows)
-    k = weights.shape[1]
-    n_rows, permutations, m = stop - start, table.shape[0], values.shape[1]
+    lo, hi = int(rows[0]), int(rows[-1])
+    weights = _neighbour_weights(neighbours, rows)  # (c, k)
+    n_rows, k = weights.shape
+    permutations, m = table.shape[0], values.shape[1]
     if k == 0:
-        return np.zeros((n_rows, permutations, m))
+        return np.zeros((permutations, m, n_rows))
     ids = table[:, :k]  # (P, k)
-    inside_p, inside_k = np.nonzero((ids >= start) & (ids < stop))
-    if inside_p.size > _MAX_CORRECTIONS:
-        # Small maps: most draws fall inside the chunk, so build every drawn value directly.
-        return _direct_sums(values, weights, ids, rows)
-    # For draws outside [start, stop) the skip is the same for every row in the chunk.
-    chunk_ids = np.where(ids >= start, ids + 1, ids)
-    drawn = values[chunk_ids]  # (P, k, m)
-    sums = (weights @ drawn.transpose(1, 0, 2).reshape(k, permutations * m)).reshape(
-        n_rows, permutations, m
-    )
-
-    # Draws inside the chunk: rows i > j see area j, not j + 1 (assumed above).
-    for p, c in zip(inside_p.tolist(), inside_k.tolist()):
-        j = int(ids[p, c])
-        first = j - start + 1  # first row (chunk-relative) with i > j
-        if first < n_rows:
-            change = values[j] - values[j + 1]  # (m,)
-            sums[first:, p, :] += weights[first:, c, None] * change[None, :]
+    inside_p, inside_k = np.nonzero((ids >= lo) & (ids < hi))
+    if 4 * inside_p.size > ids.size:
+        # Most draws fall inside the rows' range (small maps, scattered rows): build
+        # every drawn value directly instead of correcting most of them.
+        index = ids[:, None, :] + (ids[:, None, :] >= rows[None, :, None])  # (P, c, k)
+        return np.stack([np.einsum("pck,ck->pc", values[:, column][index], weights)
+                         for column in range(m)], axis=1)
+    drawn = values[np.where(ids >= lo, ids + 1, ids)]  # (P, k, m): right for rows i <= j
+    sums = (np.ascontiguousarray(drawn.transpose(0, 2, 1)).reshape(permutations * m, k)
+            @ weights.T).reshape(permutations, m, n_rows)
+    # Draws j with lo <= j < hi: rows i > j see area j, not j + 1 as assumed above.
+    if inside_p.size:
+        j = ids[inside_p, inside_k]
+        shifted = np.ascontiguousarray(weights.T)[inside_k]  # (J, c)
+        shifted *= j[:, None] < rows[None, :]
+        change = values[j] - values[j + 1]  # (J, m)
+        correction = change[:, :, None] * shifted[:, None, :]  # (J, m, c)
+        # Add each touched permutation's corrections once (a permutation may hold several).
+        touched, slot = np.unique(inside_p, return_inverse=True)
+        gather = sparse.csr_matrix((np.ones(j.size), (slot, np.arange(j.size))),
+                                   shape=(touched.size, j.size))
+        sums[touched] += (gather @ correction.reshape(j.size, -1)).reshape(touched.size, m, n_rows)
     return sums
 
 
@@ -170,20 +186,35 @@ def tail_counts(
     n, m = values.shape
     permutations = table.shape[0]
     k = max(int(np.diff(neighbours.indptr).max()), 1)
-    chunk = max(1, min(n, _CHUNK_ELEMENTS // (permutations * k * m)))
+    chunk = _chunk_rows(n, permutations, k, m)
     tolerance = _tolerance(values, neighbours, observed)
     counts = np.empty((n, m), dtype=np.int64)
     for start in range(0, n, chunk):
         rows = np.arange(start, min(n, start + chunk))
         sums = random_neighbour_sums(values, neighbours, table, rows)
         random = statistic(rows, np.arange(m), sums)
-        counts[rows] = _count_tail(random, observed[rows][:, None, :], tolerance)
+        counts[rows] = _count_tail(random, observed[rows].T[None, :, :], tolerance).T
     return counts
 
 
+def _chunk_rows(n: int, permutations: int, k: int, m: int) -> int:
+    """Rows per chunk of consecutive areas.
+
+    The sums of a chunk hold ``P * m * c`` numbers (kept near
+    :data:`_CHUNK_ELEMENTS`); about ``P * k * c / n`` draws fall inside the
+    chunk and need correcting, so ``c <= n / (8 k)`` keeps that work an eighth
+    of the sums'. Small maps get one chunk (built directly: cheaper there).
+    """
+    by_sums = _CHUNK_ELEMENTS // (permutations * m)
+    if n * permutations * k * m <= _CHUNK_ELEMENTS:
+        return n
+    return max(1, min(n, by_sums, max(n // (8 * k), 256)))
+
+
 def _count_tail(random: np.ndarray, target: np.ndarray, tolerance: float) -> np.ndarray:
-    at_least = (random >= target - tolerance).sum(axis=1)
-    at_most = (random <= target + tolerance).sum(axis=1)
+    """Smaller tail count over the permutations (axis 0) of ``random`` ``(P, m, c)``."""
+    at_least = np.count_nonzero(random >= target - tolerance, axis=0)
+    at_most = np.count_nonzero(random <= target + tolerance, axis=0)
     return np.minimum(at_least, at_most)
 
 
@@ -220,6 +251,20 @@ def permutation_test(
     cost stays bounded; then those areas keep their first-round p-values.
     Each round draws its own seeded table: same seed, same output.
     """
+    with single_threaded_blas():
+        return _permutation_test(values, neighbours, observed, statistic, permutations, seed,
+                                 refine)
+
+
+def _permutation_test(
+    values: np.ndarray,
+    neighbours: sparse.csr_matrix,
+    observed: np.ndarray,
+    statistic: RandomStatistic,
+    permutations: int,
+    seed: int,
+    refine: bool,
+) -> tuple[np.ndarray, np.ndarray]:
     n, m = values.shape
     k = max(int(np.diff(neighbours.indptr).max()), 1)
     table = draw_table(n, k, permutations, seed)
@@ -239,14 +284,13 @@ def permutation_test(
             if extend.size * extra * k > REFINE_BUDGET:
                 break  # later rounds would cost even more
             more = draw_table(n, k, extra, (seed, round_number))
-            chunk = max(1, _CHUNK_ELEMENTS // (extra * k))
+            chunk = max(1, _CHUNK_ELEMENTS // (extra * k))  # scattered rows: built directly
             for first in range(0, extend.size, chunk):
                 rows = extend[first:first + chunk]
-                weights = _neighbour_weights(neighbours, rows)
-                sums = _direct_sums(values[:, columns], weights, more[:, :weights.shape[1]], rows)
+                sums = random_neighbour_sums(values[:, columns], neighbours, more, rows)
                 random = statistic(rows, columns, sums)
-                target_values = observed[rows][:, None, columns]
-                counts[rows, column] += _count_tail(random, target_values, tolerance)[:, 0]
+                target_values = observed[rows][:, columns].T[None, :, :]
+                counts[rows, column] += _count_tail(random, target_values, tolerance)[0]
             totals[extend, column] = target
             previous = target
     return counts, totals

@@ -62,7 +62,7 @@ def test_shuffled_values_give_no_hotspots_after_fdr_but_many_without(grid) -> No
     values, _ = planted(areas)
     rng = np.random.default_rng(11)
     flagged_fdr, flagged_raw, maps_with_any = 0, 0, 0
-    shuffles = 8
+    shuffles = 6
     for _ in range(shuffles):
         shuffled = pd.Series(rng.permutation(values.to_numpy()), index=values.index)
         with_fdr = Hotspots(permutations=999, seed=2).fit(shuffled, w)
@@ -146,7 +146,7 @@ def test_vectorised_randomisation_reproduces_esda(grid, monkeypatch, chunk_eleme
     z = (y - y.mean()) / y.std()
     lag = matrix @ z
     counts = tail_counts(z[:, None], matrix, table, (z * lag)[:, None],
-                         lambda rows, cols, sums: z[rows, None, None] * sums)
+                         lambda rows, cols, sums: z[None, None, rows] * sums)
     np.testing.assert_allclose((counts[:, 0] + 1) / (permutations + 1), esda_lisa.p_sim, atol=1e-6)
 
     # The analytical Gi* z-score is esda's for binary weights with the area itself included.
@@ -171,3 +171,19 @@ def test_every_class_has_plain_words_in_both_languages() -> None:
     for label in GI_CLASSES + LISA_CLASSES:
         assert set(CLASS_TEXT[label]) == {"en", "es"}
         assert all(len(text) > 40 for text in CLASS_TEXT[label].values())
+
+
+def test_refinement_lifts_the_p_value_floor_only_where_it_matters(grid, monkeypatch) -> None:
+    areas, w = grid
+    values, _ = planted(areas)
+    coarse = Hotspots(permutations=999, seed=4, refine=False).fit(values, w)
+    fine = Hotspots(permutations=999, seed=4).fit(values, w)
+    floor = 2 / 1000
+    assert coarse.gi_p_.min() >= floor
+    assert fine.gi_p_["r03c04"] < floor  # the cluster's centre, refined to 9,999 draws
+    ordinary = coarse.gi_p_ > 0.05  # far from the tail: never refined, so unchanged
+    pd.testing.assert_series_equal(coarse.gi_p_[ordinary], fine.gi_p_[ordinary])
+    # A round over budget is skipped: the result is the unrefined one.
+    monkeypatch.setattr(randomisation, "REFINE_BUDGET", 0)
+    skipped = Hotspots(permutations=999, seed=4).fit(values, w)
+    pd.testing.assert_series_equal(skipped.gi_p_, coarse.gi_p_)
