@@ -12,6 +12,7 @@ problem here, never as an exception: the caller must always get a report.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import warnings
@@ -187,14 +188,10 @@ def decode_text(data: bytes) -> Decoded:
     read as Windows-1252, and they are named.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):  # a BOM but not UTF-16: try the others
             return Decoded(data.decode("utf-16"))
-        except UnicodeDecodeError:
-            pass
-    try:
+    with contextlib.suppress(UnicodeDecodeError):  # not UTF-8: Windows-1252 below
         return Decoded(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        pass
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     lines = data.split(b"\n")

@@ -14,6 +14,7 @@ municipality of 800 people with one case would otherwise show a rate of 125 per
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 
@@ -237,12 +238,10 @@ def _outline_union(geoms: np.ndarray) -> shapely.Geometry:
     for grids and clean boundaries, linear time), else a union of simplified shapes.
     Either can leave slivers between neighbours as holes, so callers keep exterior rings.
     """
-    try:
+    with contextlib.suppress(shapely.errors.GEOSException):  # not a coverage: the general union below
         union = shapely.coverage_union_all(shapely.set_precision(geoms, 1e-5))
         if shapely.is_valid(union):  # shapes that do not quite tile give an invalid union: not used
             return shapely.simplify(union, 0.01)
-    except shapely.errors.GEOSException:
-        pass
     return shapely.union_all(shapely.simplify(geoms, 0.01))
 
 

@@ -9,6 +9,7 @@ sites (taken out of the candidate list).
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -136,10 +137,8 @@ def reference_plan(problem: InspectionProblem) -> Plan | None:
     """
     from planner.trips import plan_shifts
 
-    try:
+    with contextlib.suppress(ValueError):  # locks that day trips cannot hold: field-trip days below
         return greedy(problem)
-    except ValueError:
-        pass
     try:
         return greedy(problem, plan_shifts(problem))
     except ValueError:

@@ -82,7 +82,6 @@ def test_usage_and_data_errors(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None
 
 
 def test_without_scores_the_risk_engine_scores_the_crossings(demo_gpkg, tmp_path, capsys) -> None:
-    pytest.importorskip("risk.pipeline")
     out = tmp_path / "r.csv"
     code = main(["plan-patrols", str(demo_gpkg), "--week", "2026-W01", "--out", str(out), "--mode", "fixed"])
     assert code == 0, capsys.readouterr().err
