@@ -54,8 +54,7 @@ def saved_to_show() -> ItemRecord | None:
 
 def show(record: ItemRecord, dataset: Dataset) -> PlanRun | None:
     """The saved plan's tables; returns a fresh run when the user re-plans from it."""
-    ws = access.workspace()
-    tables = {name: ws.table(record.id, name) for name in record.parts}
+    tables = saved_work.tables(record)
     st.subheader(t("inspections.saved_header", name=record.name, version=record.version))
     st.caption(t("inspections.saved_caption", by=record.created_by, at=f"{record.created_at:%d/%m/%Y %H:%M}",
                  visits=record.params.get("visits", len(tables["visits"])),

@@ -29,6 +29,18 @@ def save(kind: str, name: str, tables: Mapping[str, pd.DataFrame], params: Mappi
                                         replaces=replaces)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _tables(url: str, item_id: int, parts: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    return {name: access.workspace().table(item_id, name) for name in parts}
+
+
+def tables(record: ItemRecord) -> dict[str, pd.DataFrame]:
+    """A saved item's tables, read once: a saved version never changes (a re-plan is a new item)."""
+    from vigia.workspace.db import default_url
+
+    return _tables(default_url(), record.id, record.parts)
+
+
 def latest(kind: str) -> ItemRecord | None:
     """This user's newest item of ``kind`` on the dataset in use (what a reload shows again)."""
     return access.workspace().latest(kind, user=access.current_viewer().name,

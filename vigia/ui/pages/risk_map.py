@@ -193,7 +193,7 @@ saved_work.panel("score_run", lambda record: st.session_state.__setitem__(OPENED
 if (opened := st.session_state.get(OPENED_RUN_KEY)) is not None:
     record = access.workspace().item(int(opened))
     st.markdown(t("riskmap.opened_run", name=record.name, id=record.id, at=f"{record.created_at:%d/%m/%Y %H:%M}"))
-    stored = access.workspace().table(record.id, "area_scores").sort_values("rank").head(TOP_N)
+    stored = saved_work.tables(record)["area_scores"].sort_values("rank").head(TOP_N)
     chrome.table(stored.drop(columns="geometry", errors="ignore"))
 
 # --- data coverage (what the score stands on) ---------------------------------------------
