@@ -80,7 +80,8 @@ def _line_needs_more(values: np.ndarray, hidden: np.ndarray, primary: np.ndarray
     The reader knows the sum ``S`` of the hidden cells (total minus visible
     cells), that each hidden small cell lies in 1..threshold-1, and that a
     complementary cell is >= 0. A small cell is safe only when those facts
-    leave it at least two possible values.
+    leave it every value of the band 1..threshold-1: an interval narrower than
+    the band (say "3 or 4") already tells the reader more than "<5".
     """
     if not primary.any():
         return False
@@ -93,7 +94,7 @@ def _line_needs_more(values: np.ndarray, hidden: np.ndarray, primary: np.ndarray
     others_high = np.inf if has_complement else (n_primary - 1) * (threshold - 1)
     low = max(1.0, total - others_high)
     high = min(threshold - 1.0, total - others_low)
-    return high - low + 1 < 2
+    return high - low + 1 < threshold - 1
 
 
 def _complement(values: np.ndarray, hidden: np.ndarray) -> int | None:
@@ -185,3 +186,85 @@ def suppress_counts(
         shown = np.where(primary[col].to_numpy(), marker, np.where(secondary[col].to_numpy(), SECONDARY, text))
         out[col] = pd.Series(shown, index=frame.index, dtype="object")
     return out
+
+
+# --------------------------------------------------------------------------- counts per area
+
+
+def hidden_areas(recorded: pd.Series, groups: pd.Series, threshold: int | None = None) -> pd.DataFrame:
+    """Which areas' recorded counts may not leave: boolean columns ``primary`` and ``secondary``.
+
+    ``recorded`` is the count per area and ``groups`` the department of each area
+    (same index). Each department is a line with a published total (the app's
+    department table) and so is the country: small counts are hidden (primary) and,
+    per department, complementary cells too (secondary) until no hidden small
+    count can be narrowed below the band 1..threshold-1 by subtraction.
+    This one decision is applied to every output that carries a count or
+    anything computed from it (see :func:`protect_case_inputs`).
+    """
+    limit = threshold if threshold is not None else small_count_threshold()
+    primary = pd.Series(False, index=recorded.index)
+    secondary = pd.Series(False, index=recorded.index)
+    values = pd.to_numeric(recorded, errors="coerce").fillna(0.0)
+    for _, members in values.groupby(groups.reindex(recorded.index).astype(str), sort=False):
+        frame = members.to_frame("count")
+        first, second = suppression_mask(frame, ["count"], column_totals=True, threshold=limit)
+        primary.loc[members.index] = first["count"].to_numpy()
+        secondary.loc[members.index] = second["count"].to_numpy()
+    return pd.DataFrame({"primary": primary, "secondary": secondary})
+
+
+def band_representative(threshold: int | None = None) -> float:
+    """The count every hidden area is scored with: the middle of the band (2.5 for "<5").
+
+    It depends only on the threshold, so nothing computed from it (smoothed rates,
+    scores, contributions, hotspots, model fits) can tell one hidden count from
+    another. Not an integer on purpose: no rounding of it lands on a true count
+    more often than a blind guess does.
+    """
+    limit = threshold if threshold is not None else small_count_threshold()
+    return limit / 2.0
+
+
+def protect_case_inputs(cases: pd.DataFrame, hidden: Iterable[str], *, count_columns: Sequence[str] = ("cases", "victims"),
+                        by: str = "exploitation", threshold: int | None = None) -> pd.DataFrame:
+    """The ``cases`` layer as models may use it when their outputs leave the app.
+
+    Rows of ``hidden`` areas are replaced by representative rows: the band's middle
+    (:func:`band_representative`) cases in total, split over ``by`` (exploitation
+    type) and over every period in the layer in the proportions of the *visible*
+    areas; victims per case likewise. Every other area keeps its rows. Indicators,
+    rates, smoothing, hotspots, expected cases and the score computed from this
+    frame therefore carry no trace of a hidden count (which differencing two runs,
+    two presets or a rate against a population could otherwise give back).
+    """
+    hidden_ids = {str(a) for a in hidden}
+    area = cases["area_id"].astype(str)
+    visible = cases[~area.isin(hidden_ids)]
+    if not hidden_ids:
+        return cases.copy()
+    periods = sorted(cases["period"].astype(str).unique())
+    types = visible.groupby(by)[list(count_columns)].sum() if len(visible) else pd.DataFrame()
+    if types.empty or float(types[count_columns[0]].sum()) <= 0:
+        kinds = sorted(cases[by].astype(str).unique()) or ["unknown"]
+        share = pd.Series(1.0 / len(kinds), index=kinds)
+        per_case = {c: 1.0 for c in count_columns[1:]}
+        per_case_by_type: dict[str, dict[str, float]] = {k: per_case for k in kinds}
+    else:
+        share = types[count_columns[0]] / float(types[count_columns[0]].sum())
+        per_case_by_type = {
+            str(k): {c: float(types.loc[k, c]) / float(types.loc[k, count_columns[0]])
+                     if float(types.loc[k, count_columns[0]]) > 0 else 0.0 for c in count_columns[1:]}
+            for k in types.index}
+    representative = band_representative(threshold)
+    rows = []
+    for area_id in sorted(hidden_ids):
+        for kind, part in share.items():
+            each = representative * float(part) / len(periods)
+            for period in periods:
+                row: dict[str, object] = {"area_id": area_id, "period": period, by: kind, count_columns[0]: each}
+                row.update({c: each * per_case_by_type[str(kind)][c] for c in count_columns[1:]})
+                rows.append(row)
+    filler = pd.DataFrame(rows, columns=["area_id", "period", by, *count_columns])
+    kept = visible.assign(**{c: visible[c].astype(float) for c in count_columns})
+    return pd.concat([kept, filler], ignore_index=True)

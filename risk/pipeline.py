@@ -9,29 +9,39 @@ Work is split in two so the app can re-weight instantly:
   :class:`Scores` — composite, contributions, Monte Carlo ranks, crossing
   scores, hotspots of the score — in well under a second on 343 areas.
 
-:class:`Scores` is also a file: :meth:`Scores.to_gpkg` writes layers
-``area_scores`` and ``crossing_scores`` (what the planners read) plus the
-indicators, contributions and a metadata table; small recorded counts are
-suppressed on the way out (:mod:`geodata.privacy`).
+:class:`Scores` becomes the scores file (:mod:`geodata.scores_file`, the one
+contract the planners and the app's downloads read) through :meth:`Scores.to_file`.
+Every model here runs on :func:`geodata.privacy.protect_case_inputs`: areas whose
+recorded count the privacy rule hides are scored on the band's middle, so no
+output (nor the difference of two runs) carries a hidden count.
 """
 
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 
+from geodata import scores_file
 from geodata.contracts import CRS
 from geodata.dataset import Dataset
-from geodata.privacy import is_small, small_count_threshold
+from geodata.privacy import hidden_areas, protect_case_inputs, small_count_threshold
+from geodata.scores_file import (
+    Provenance,
+    ScoresFile,
+    dataset_hash,
+    dataset_name,
+    now_iso,
+    read_scores,
+    vigia_version,
+    write_scores,
+)
 from geodata.travel import RoadNetworkTravel
 from risk.composite import (
     NORMALISATIONS,
@@ -51,20 +61,13 @@ from risk.indicators import (
     case_rate_panel,
     years_covered,
 )
-from risk.uncertainty import rank_uncertainty
+from risk.uncertainty import rank_uncertainty, score_sample
 
 #: Label of an area whose hotspot class could not be computed (module absent, too few areas).
 NOT_COMPUTED = "not_computed"
 
-#: Layer names inside a scores GeoPackage.
-AREA_LAYER, CROSSING_LAYER = "area_scores", "crossing_scores"
-INDICATOR_LAYER, CONTRIBUTION_LAYER, METADATA_LAYER = "indicators", "contributions", "score_metadata"
-
-AREA_COLUMNS: tuple[str, ...] = (
-    "area_id", "name", "admin1", "score", "rank", "rank_median", "rank_low", "rank_high", "p_top10",
-    "hotspot", "lisa", "hotspot_cases", "emerging", "expected_cases", "recorded_cases", "detection_ratio",
-    "under_detection", "coverage", "low_coverage", "top_1", "top_2", "top_3",
-)
+#: Columns of the contract's area layer this module computes (the writer adds ``recorded_suppressed``).
+_AREA_OUTPUT = [c for c in scores_file.column_names(scores_file.AREA_COLUMNS) if c != "recorded_suppressed"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,10 @@ class Prepared:
     synthetic: bool = False
     permutations: int = 999
     seed: int = 0
+    dataset_name: str = ""
+    dataset_hash: str = ""
+    #: Small-count threshold the inputs were protected with (hidden areas scored on the band's middle).
+    protected_threshold: int = 0
     _hotspot_cache: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
 
 
@@ -115,73 +122,48 @@ class Scores:
     missing: dict[str, str]
     config: ScoreConfig
     model: dict[str, Any] = field(default_factory=dict)
+    score_draws: pd.DataFrame | None = None
+    dataset_name: str = ""
+    dataset_hash: str = ""
+    protected_threshold: int = 0
 
-    def to_gpkg(self, path: str | Path) -> Path:
-        """Write the scores GeoPackage (replacing ``path``); recorded counts 1..4 are left empty."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            path.unlink()
-        areas = export_area_scores(self.area_scores)
-        pyogrio.write_dataframe(areas.to_crs(CRS), path, layer=AREA_LAYER, driver="GPKG")
-        if self.crossing_scores is not None and len(self.crossing_scores):
-            pyogrio.write_dataframe(self.crossing_scores.to_crs(CRS), path, layer=CROSSING_LAYER, driver="GPKG")
-        for name, frame in ((INDICATOR_LAYER, self.indicators), (CONTRIBUTION_LAYER, self.contributions)):
-            pyogrio.write_dataframe(frame.reset_index(), path, layer=name, driver="GPKG")
-        meta = {"config": json.dumps(self.config.as_dict()), "missing": json.dumps(self.missing, ensure_ascii=False),
-                "model": json.dumps(self.model, ensure_ascii=False, default=str),
-                "small_count_threshold": str(small_count_threshold())}
-        pyogrio.write_dataframe(pd.DataFrame({"key": list(meta), "value": list(meta.values())}), path,
-                                layer=METADATA_LAYER, driver="GPKG")
-        return path
+    def provenance(self, created_by: str = "") -> Provenance:
+        """Where these scores come from and how they were made (see :class:`geodata.scores_file.Provenance`)."""
+        weights = self.model.get("weights") or dict(self.config.weights or {})
+        return Provenance(
+            dataset_name=self.dataset_name, dataset_hash=self.dataset_hash, vigia_version=vigia_version(),
+            preset=self.config.preset, weights={str(k): float(v) for k, v in weights.items()},
+            normalisation=self.config.normalisation, aggregation=self.config.aggregation, seed=self.config.seed,
+            draws=self.config.draws, permutations=self.config.permutations, created_at=now_iso(),
+            created_by=created_by)
+
+    def to_file(self, created_by: str = "") -> ScoresFile:
+        """These scores as the contract's :class:`~geodata.scores_file.ScoresFile` (what every writer writes)."""
+        return ScoresFile(areas=self.area_scores, crossings=self.crossing_scores, indicators=self.indicators,
+                          contributions=self.contributions, score_draws=self.score_draws, missing=dict(self.missing),
+                          model=dict(self.model), provenance=self.provenance(created_by),
+                          protected_threshold=self.protected_threshold)
+
+    def to_gpkg(self, path: str | Path, created_by: str = "") -> Path:
+        """Write the scores file (:func:`geodata.scores_file.write_scores`; hidden counts left empty)."""
+        return write_scores(self.to_file(created_by), path)
 
     @classmethod
     def from_gpkg(cls, path: str | Path) -> Scores:
-        """Read a file written by :meth:`to_gpkg` (suppressed counts come back as missing)."""
-        path = Path(path)
-        layers = {str(n) for n, _ in pyogrio.list_layers(path)}
-        areas = pyogrio.read_dataframe(path, layer=AREA_LAYER)
-        areas["area_id"] = areas["area_id"].astype(str)
-        crossings = None
-        if CROSSING_LAYER in layers:
-            crossings = pyogrio.read_dataframe(path, layer=CROSSING_LAYER)
-            crossings["crossing_id"] = crossings["crossing_id"].astype(str)
-
-        def table(name: str) -> pd.DataFrame:
-            if name not in layers:
-                return pd.DataFrame(index=pd.Index(areas["area_id"], name="area_id"))
-            frame = pyogrio.read_dataframe(path, layer=name, read_geometry=False)
-            frame["area_id"] = frame["area_id"].astype(str)
-            return frame.set_index("area_id")
-
-        meta: dict[str, str] = {}
-        if METADATA_LAYER in layers:
-            m = pyogrio.read_dataframe(path, layer=METADATA_LAYER, read_geometry=False)
-            meta = dict(zip(m["key"].astype(str), m["value"].astype(str)))
-        cfg = json.loads(meta.get("config", "{}"))
-        config = ScoreConfig(**cfg) if cfg else ScoreConfig()
-        return cls(area_scores=areas, crossing_scores=crossings, indicators=table(INDICATOR_LAYER),
-                   contributions=table(CONTRIBUTION_LAYER), missing=json.loads(meta.get("missing", "{}")),
-                   config=config, model=json.loads(meta.get("model", "{}")))
+        """Scores from a file written by :meth:`to_gpkg` (through :func:`geodata.scores_file.read_scores`)."""
+        read = read_scores(path)
+        p = read.provenance
+        config = ScoreConfig(preset=p.preset, weights=p.weights or None, normalisation=p.normalisation,
+                             aggregation=p.aggregation, draws=p.draws, permutations=p.permutations, seed=p.seed)
+        return cls(area_scores=read.areas, crossing_scores=read.crossings, indicators=read.indicators,
+                   contributions=read.contributions, missing=read.missing, config=config, model=read.model,
+                   score_draws=read.score_draws, dataset_name=p.dataset_name, dataset_hash=p.dataset_hash,
+                   protected_threshold=read.protected_threshold)
 
     def summary(self, top: int = 10) -> pd.DataFrame:
         """The ``top`` areas: name, score, rank and 90% interval, P(top 10%), main drivers."""
         cols = ["rank", "name", "admin1", "score", "rank_low", "rank_high", "p_top10", "top_1", "top_2"]
         return self.area_scores.sort_values("rank")[cols].head(top).reset_index(drop=True)
-
-
-def export_area_scores(area_scores: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Area scores as they may leave the app: recorded counts 1..threshold-1 (and the ratio
-    that would reveal them via expected x ratio) left empty, flagged in ``recorded_suppressed``.
-    """
-    out = area_scores.copy()
-    threshold = small_count_threshold()
-    recorded = pd.to_numeric(out["recorded_cases"], errors="coerce")
-    hidden = np.array([is_small(v, threshold) for v in recorded.to_numpy()], dtype=bool)
-    out["recorded_cases"] = recorded.where(~hidden).astype("Float64")
-    out["detection_ratio"] = pd.to_numeric(out["detection_ratio"], errors="coerce").where(~hidden)
-    out["recorded_suppressed"] = hidden
-    return out
 
 
 # --------------------------------------------------------------------------- hotspots hook
@@ -244,11 +226,13 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
     """Compute what does not depend on weights (see module docstring); cache the result in the app."""
     areas = dataset.areas.copy()
     areas["area_id"] = areas["area_id"].astype(str)
-    table = build_indicators(dataset, travel)
+    exact, hidden = _recorded_and_hidden(dataset, areas)
+    modelled_on = _protected_inputs(dataset, hidden)
+    table = build_indicators(modelled_on, travel)
     missing = dict(table.missing)
     index = table.values.index
     admin1 = areas.set_index("area_id")["admin1"].reindex(index)
-    cases = dataset.get("cases")
+    cases = modelled_on.get("cases")
     if cases is not None and len(cases):
         recorded = cases.assign(area_id=cases["area_id"].astype(str)).groupby("area_id")["cases"].sum()
         recorded = recorded.reindex(index).fillna(0)
@@ -256,6 +240,7 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
         exposure = areas.set_index("area_id")["population"].reindex(index).astype(float) * years
         features = table.values[[n for n, s in table.specs.items() if not s.uses_cases]]
         expected = expected_cases(features, recorded, exposure, admin1, seed=config.seed)
+        expected = _with_exact_counts(expected, exact.reindex(index).fillna(0), hidden.reindex(index, fill_value=False))
         if expected.fitted:
             modelled = expected.table["expected_cases"] / exposure * PER
             table.values["expected_rate"] = modelled.reindex(index).to_numpy()
@@ -270,17 +255,60 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
             reason="no 'cases' layer")
         missing["expected cases"] = "no 'cases' layer: expected cases and the detection gap need recorded cases"
         area_cases_per_year = None
-    crossings = crossing_table(dataset, table.reach, table.crossing_ids, area_cases_per_year)
+    crossings = crossing_table(modelled_on, table.reach, table.crossing_ids, area_cases_per_year)
     if crossings is not None:
         missing.update(crossings.missing)
     rate = None
     if "case_rate_sexual" in table.values:
         rate = table.values[[c for c in table.values.columns if c.startswith("case_rate_")]].sum(axis=1)
-    w, hot_cases, emerging = _prepare_hotspots(areas, rate, case_rate_panel(dataset), config.permutations,
+    w, hot_cases, emerging = _prepare_hotspots(areas, rate, case_rate_panel(modelled_on), config.permutations,
                                                config.seed, missing)
     return Prepared(areas=areas, table=table, expected=expected, crossings=crossings, hotspot_cases=hot_cases,
                     emerging=emerging, spatial_w=w, missing=missing, source=dataset.source,
-                    synthetic=dataset.synthetic, permutations=config.permutations, seed=config.seed)
+                    synthetic=dataset.synthetic, permutations=config.permutations, seed=config.seed,
+                    dataset_name=dataset_name(dataset), dataset_hash=dataset_hash(dataset),
+                    protected_threshold=small_count_threshold())
+
+
+def _recorded_and_hidden(dataset: Dataset, areas: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series]:
+    """Exact recorded cases per area and which of them the privacy rule hides (primary or secondary)."""
+    index = pd.Index(areas["area_id"], name="area_id")
+    cases = dataset.get("cases")
+    if cases is None or not len(cases):
+        return pd.Series(0.0, index=index), pd.Series(False, index=index)
+    exact = cases.assign(area_id=cases["area_id"].astype(str)).groupby("area_id")["cases"].sum()
+    exact = exact.reindex(index).fillna(0)
+    mask = hidden_areas(exact, areas.set_index("area_id")["admin1"].reindex(index))
+    return exact, mask["primary"] | mask["secondary"]
+
+
+def _protected_inputs(dataset: Dataset, hidden: pd.Series) -> Dataset:
+    """The dataset every model of this run sees: hidden areas' cases replaced by the band's middle.
+
+    Scores, indicators, contributions, hotspots and crossing scores all leave the
+    app; computing them from :func:`geodata.privacy.protect_case_inputs` means no
+    output (nor any difference between two runs) depends on a hidden count.
+    """
+    cases = dataset.get("cases")
+    if cases is None or not len(cases) or not hidden.any():
+        return dataset
+    layers = dict(dataset.layers)
+    layers["cases"] = protect_case_inputs(cases, hidden.index[hidden.to_numpy()])
+    return Dataset(layers=layers, about=dict(dataset.about), source=dataset.source, problems=list(dataset.problems))
+
+
+def _with_exact_counts(expected: ExpectedCases, exact: pd.Series, hidden: pd.Series) -> ExpectedCases:
+    """The model's table with the exact recorded counts (for the app's own use) and no ratio where hidden.
+
+    The model was fitted on protected counts; ``under_detection`` of a hidden area
+    therefore says only how its expected cases compare with the band.
+    """
+    table = expected.table.copy()
+    table["recorded_cases"] = exact.astype("int64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(table["expected_cases"] > 0, exact / table["expected_cases"], np.nan)
+    table["detection_ratio"] = np.where(hidden.to_numpy(), np.nan, ratio)
+    return replace(expected, table=table)
 
 
 def _score_hotspots(prepared: Prepared, score: pd.Series, config: ScoreConfig) -> pd.DataFrame:
@@ -332,7 +360,7 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
     frame["coverage"] = cov.areas.reindex(values.index)
     frame["low_coverage"] = cov.low_areas.reindex(values.index)
     frame = frame.join(top_contributors(composite.contributions_))
-    area_scores = gpd.GeoDataFrame(frame.reset_index()[list(AREA_COLUMNS) + ["geometry"]], geometry="geometry",
+    area_scores = gpd.GeoDataFrame(frame.reset_index()[_AREA_OUTPUT + ["geometry"]], geometry="geometry",
                                    crs=prepared.areas.crs or CRS)
     crossing_scores = None
     if prepared.crossings is not None and table.reach is not None:
@@ -344,8 +372,12 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
         "poisson_deviance": prepared.expected.deviance, "weights": composite.weights_.round(6).to_dict(),
         "source": prepared.source, "synthetic": prepared.synthetic,
     }
+    sample = score_sample(normalised, composite.weights_.to_numpy(), values.index, draws=config.draws,
+                          seed=config.seed, keep=scores_file.MAX_DRAWS)
     return Scores(area_scores=area_scores, crossing_scores=crossing_scores, indicators=values.copy(),
-                  contributions=composite.contributions_, missing=missing, config=config, model=model)
+                  contributions=composite.contributions_, missing=missing, config=config, model=model,
+                  score_draws=sample, dataset_name=prepared.dataset_name, dataset_hash=prepared.dataset_hash,
+                  protected_threshold=prepared.protected_threshold)
 
 
 def score(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadNetworkTravel | None = None) -> Scores:

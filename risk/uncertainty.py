@@ -191,3 +191,19 @@ def rank_uncertainty(normalised: dict[str, np.ndarray], weights: np.ndarray, poi
         p_top10=pd.Series(p_top, index=index, name="p_top10"),
         draws=draws,
     )
+
+
+def score_sample(normalised: dict[str, np.ndarray], weights: np.ndarray, index: pd.Index, draws: int = 1000,
+                 seed: int = 0, keep: int = 100, spread: float = WEIGHT_SPREAD) -> pd.DataFrame:
+    """Composite scores (0..100) of ``keep`` of the ``draws`` seeded draws behind :func:`rank_uncertainty`.
+
+    Rows are areas (``index``), columns ``draw_000``...; the draws are the first
+    ``keep`` of the same plan, which are a random sample of it since every draw is
+    independent. A what-if planner resamples these rather than re-running the model.
+    """
+    count = min(max(draws, 0), keep)
+    if count < 1 or len(index) == 0:
+        return pd.DataFrame(index=index)
+    plan = draw_plan(weights, draws, seed, spread)
+    values = draw_scores(normalised, plan, np.arange(count)) * 100.0
+    return pd.DataFrame(values, index=index, columns=[f"draw_{i:03d}" for i in range(count)])
