@@ -75,26 +75,29 @@ def suppress_small(count: float | int | None, thousands: str = ",") -> str:
 
 
 def _line_needs_more(values: np.ndarray, hidden: np.ndarray, primary: np.ndarray, threshold: int) -> bool:
-    """A line with a published total leaks when a small hidden cell can be solved for.
+    """A line with a published total leaks when a small hidden cell can be narrowed below the band.
 
     The reader knows the sum ``S`` of the hidden cells (total minus visible
     cells), that each hidden small cell lies in 1..threshold-1, and that a
-    complementary cell is >= 0. A small cell is safe only when those facts
-    leave it every value of the band 1..threshold-1: an interval narrower than
-    the band (say "3 or 4") already tells the reader more than "<5".
+    complementary cell is not small (0, or threshold and more: it would read
+    "<5" otherwise). A small cell is safe only when those facts still allow its
+    lowest and its highest band value: an interval narrower than the band
+    ("3 or 4") already tells the reader more than "<5".
     """
     if not primary.any():
         return False
     if hidden.sum() < 2:
         return True
     total = float(values[hidden].sum())
-    n_primary = int((hidden & primary).sum())
+    others = int((hidden & primary).sum()) - 1  # the other small cells, each in 1..threshold-1
     has_complement = bool((hidden & ~primary).any())
-    others_low = n_primary - 1  # every other small cell is at least 1
-    others_high = np.inf if has_complement else (n_primary - 1) * (threshold - 1)
-    low = max(1.0, total - others_high)
-    high = min(threshold - 1.0, total - others_low)
-    return high - low + 1 < threshold - 1
+
+    def possible(rest: float) -> bool:
+        if others <= rest <= others * (threshold - 1):
+            return True
+        return has_complement and rest >= others + threshold
+
+    return not (possible(total - 1) and possible(total - (threshold - 1)))
 
 
 def _complement(values: np.ndarray, hidden: np.ndarray) -> int | None:

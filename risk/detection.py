@@ -123,6 +123,13 @@ def _fit_predict(model: str, x_train: np.ndarray, rate: np.ndarray, weight: np.n
     return np.asarray(glm.predict(clipped), dtype=float)
 
 
+def under_detection(recorded: np.ndarray, expected: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``P(X <= recorded)`` under Poisson(expected), and the flag: that is below 5% and at least 1 case is expected."""
+    expected = np.nan_to_num(np.asarray(expected, dtype=float))
+    p_under = poisson.cdf(np.asarray(recorded, dtype=float), expected)
+    return p_under, (p_under < UNDER_DETECTION_P) & (expected >= 1.0)
+
+
 def _empty(recorded: pd.Series, reason: str) -> ExpectedCases:
     table = pd.DataFrame({
         "recorded_cases": recorded.astype("int64"),
@@ -183,7 +190,7 @@ def expected_cases(features: pd.DataFrame, recorded: pd.Series, exposure: pd.Ser
     table["expected_cases"] = expected_all
     with np.errstate(invalid="ignore", divide="ignore"):
         table["detection_ratio"] = np.where(expected_all > 0, recorded.to_numpy() / expected_all, np.nan)
-    p_under = np.where(ok, poisson.cdf(recorded.to_numpy(), np.nan_to_num(expected_all)), np.nan)
-    table["p_under"] = p_under
-    table["under_detection"] = (p_under < UNDER_DETECTION_P) & (np.nan_to_num(expected_all) >= 1.0)
+    p_under, flagged = under_detection(recorded.to_numpy(dtype=float), expected_all)
+    table["p_under"] = np.where(ok, p_under, np.nan)
+    table["under_detection"] = flagged & ok
     return ExpectedCases(table=table, deviance=deviance, model=best, folds=folds, features=names)

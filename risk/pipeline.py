@@ -31,7 +31,12 @@ import pandas as pd
 from geodata import scores_file
 from geodata.contracts import CRS
 from geodata.dataset import Dataset
-from geodata.privacy import hidden_areas, protect_case_inputs, small_count_threshold
+from geodata.privacy import (
+    band_representative,
+    hidden_areas,
+    protect_case_inputs,
+    small_count_threshold,
+)
 from geodata.scores_file import (
     Provenance,
     ScoresFile,
@@ -52,7 +57,7 @@ from risk.composite import (
     top_contributors,
 )
 from risk.crossings import CrossingTable, crossing_table, score_crossings
-from risk.detection import ExpectedCases, expected_cases
+from risk.detection import ExpectedCases, expected_cases, under_detection
 from risk.indicators import (
     PER,
     SPECS,
@@ -239,8 +244,8 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
         years = max(years_covered(cases["period"]), 1e-9)
         exposure = areas.set_index("area_id")["population"].reindex(index).astype(float) * years
         features = table.values[[n for n, s in table.specs.items() if not s.uses_cases]]
-        expected = expected_cases(features, recorded, exposure, admin1, seed=config.seed)
-        expected = _with_exact_counts(expected, exact.reindex(index).fillna(0), hidden.reindex(index, fill_value=False))
+        expected = expected_cases(features, exact.reindex(index).fillna(0), exposure, admin1, seed=config.seed)
+        expected = _hidden_at_band(expected, hidden.reindex(index, fill_value=False))
         if expected.fitted:
             modelled = expected.table["expected_cases"] / exposure * PER
             table.values["expected_rate"] = modelled.reindex(index).to_numpy()
@@ -297,17 +302,20 @@ def _protected_inputs(dataset: Dataset, hidden: pd.Series) -> Dataset:
     return Dataset(layers=layers, about=dict(dataset.about), source=dataset.source, problems=list(dataset.problems))
 
 
-def _with_exact_counts(expected: ExpectedCases, exact: pd.Series, hidden: pd.Series) -> ExpectedCases:
-    """The model's table with the exact recorded counts (for the app's own use) and no ratio where hidden.
+def _hidden_at_band(expected: ExpectedCases, hidden: pd.Series) -> ExpectedCases:
+    """The expected-cases table with nothing of a hidden count: no ratio, the flag judged at the band's middle.
 
-    The model was fitted on protected counts; ``under_detection`` of a hidden area
-    therefore says only how its expected cases compare with the band.
+    Expected cases are out of fold (an area's own department never trains its
+    prediction), so they carry no hidden count of their own; the ratio and the
+    under-detection flag would, so they are given as for any count in the band.
     """
     table = expected.table.copy()
-    table["recorded_cases"] = exact.astype("int64")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = np.where(table["expected_cases"] > 0, exact / table["expected_cases"], np.nan)
-    table["detection_ratio"] = np.where(hidden.to_numpy(), np.nan, ratio)
+    rows = hidden.reindex(table.index, fill_value=False).to_numpy()
+    p_under, flagged = under_detection(np.full(int(rows.sum()), band_representative()),
+                                       table.loc[rows, "expected_cases"].to_numpy(dtype=float))
+    table.loc[rows, "detection_ratio"] = np.nan
+    table.loc[rows, "p_under"] = p_under
+    table.loc[rows, "under_detection"] = flagged
     return replace(expected, table=table)
 
 

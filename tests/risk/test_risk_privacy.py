@@ -19,7 +19,7 @@ from geodata.privacy import (
     suppress_small,
     suppression_mask,
 )
-from risk.pipeline import export_area_scores
+from geodata.scores_file import published_areas
 
 
 def test_threshold_defaults_to_5_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,16 +79,19 @@ def test_column_totals_protect_every_column_too() -> None:
         assert frame.loc[hidden, col].sum() >= small_count_threshold()
 
 
-def test_area_scores_export_hides_small_recorded_counts_and_the_ratio_that_would_reveal_them() -> None:
+def test_area_scores_export_hides_small_recorded_counts_their_complement_and_the_ratio() -> None:
     frame = gpd.GeoDataFrame({
-        "area_id": ["a", "b", "c"], "recorded_cases": [3, 0, 12], "expected_cases": [6.0, 1.0, 10.0],
-        "detection_ratio": [0.5, 0.0, 1.2], "score": [10.0, 20.0, 30.0],
-    }, geometry=[shapely.Point(0, 0)] * 3, crs="EPSG:4326")
-    out = export_area_scores(frame)
+        "area_id": ["a", "b", "c", "d"], "admin1": ["X", "X", "X", "Y"], "recorded_cases": [3, 0, 12, 40],
+        "expected_cases": [6.0, 1.0, 10.0, 30.0], "detection_ratio": [0.5, 0.0, 1.2, 1.33],
+        "score": [10.0, 20.0, 30.0, 40.0],
+    }, geometry=[shapely.Point(0, 0)] * 4, crs="EPSG:4326")
+    out = published_areas(frame)
     assert pd.isna(out.loc[0, "recorded_cases"]) and pd.isna(out.loc[0, "detection_ratio"])
-    assert out["recorded_suppressed"].tolist() == [True, False, False]
-    assert out.loc[2, "recorded_cases"] == 12 and out.loc[1, "recorded_cases"] == 0
-    assert out["score"].tolist() == [10.0, 20.0, 30.0]  # scores are not counts
+    # department X publishes a total: 12 is hidden too, or 3 = total - 12 - 0
+    assert out["recorded_suppressed"].tolist() == ["<5", "", "*", ""]
+    assert pd.isna(out.loc[2, "recorded_cases"]) and pd.isna(out.loc[2, "detection_ratio"])
+    assert out.loc[3, "recorded_cases"] == 40 and out.loc[1, "recorded_cases"] == 0
+    assert out["score"].tolist() == [10.0, 20.0, 30.0, 40.0]  # scores are not counts
 
 
 def test_app_privacy_module_delegates_to_the_shared_rule() -> None:
