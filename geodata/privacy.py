@@ -79,8 +79,8 @@ def _line_needs_more(values: np.ndarray, hidden: np.ndarray, primary: np.ndarray
 
     The reader knows the sum ``S`` of the hidden cells (total minus visible
     cells), that each hidden small cell lies in 1..threshold-1, and that a
-    complementary cell is not small (0, or threshold and more: it would read
-    "<5" otherwise). A small cell is safe only when those facts still allow its
+    complementary cell is not small (threshold and more when it has cases, as
+    the department table's count of areas with cases tells). A small cell is safe only when those facts still allow its
     lowest and its highest band value: an interval narrower than the band
     ("3 or 4") already tells the reader more than "<5".
     """
@@ -90,12 +90,14 @@ def _line_needs_more(values: np.ndarray, hidden: np.ndarray, primary: np.ndarray
         return True
     total = float(values[hidden].sum())
     others = int((hidden & primary).sum()) - 1  # the other small cells, each in 1..threshold-1
-    has_complement = bool((hidden & ~primary).any())
+    # A positive complement is known to be >= threshold (the department table says how many areas have
+    # cases); a zero one adds nothing.
+    positive = int((hidden & ~primary & (values > 0)).sum())
 
     def possible(rest: float) -> bool:
-        if others <= rest <= others * (threshold - 1):
-            return True
-        return has_complement and rest >= others + threshold
+        if positive == 0:
+            return others <= rest <= others * (threshold - 1)
+        return rest >= others + positive * threshold
 
     return not (possible(total - 1) and possible(total - (threshold - 1)))
 

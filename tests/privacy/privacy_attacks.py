@@ -51,10 +51,12 @@ def read_published(path: str | Path) -> Published:
     return Published(areas.set_index("area_id"), indicators.set_index("area_id"))
 
 
-def _fit_predict(design: pd.DataFrame, target: pd.Series) -> pd.Series:
+def _fit_predict(design: pd.DataFrame, target: pd.Series, usable: pd.Series | None = None) -> pd.Series:
     """Least squares of ``target`` on ``design`` where the target is known; predictions everywhere."""
     x = np.column_stack([design.to_numpy(dtype=float), np.ones(len(design))])
     known = target.notna().to_numpy() & np.isfinite(x).all(axis=1)
+    if usable is not None:
+        known &= usable.to_numpy()
     coef, *_ = np.linalg.lstsq(x[known], target.to_numpy(dtype=float)[known], rcond=None)
     return pd.Series(np.nan_to_num(x) @ coef, index=design.index)
 
@@ -73,8 +75,11 @@ def invert_scores(runs: Mapping[str, Published], population: pd.Series) -> pd.Se
     pop = population.reindex(first.areas.index).astype(float)
     scores = pd.DataFrame({name: run.areas["score"].reindex(first.areas.index).astype(float)
                            for name, run in runs.items()})
-    design = pd.concat([scores.mul(pop, axis=0).add_suffix("_x_pop"), scores], axis=1)
-    return _fit_predict(design, first.areas["recorded_cases"])
+    # a score is an affine map of the (winsorised) rate, so the count is linear in score*pop, score and pop
+    design = pd.concat([scores.mul(pop, axis=0).add_suffix("_x_pop"), scores, pop.rename("pop")], axis=1)
+    # winsorising clips the extremes at the score's 0 and 100: fit on the areas strictly inside
+    inside = ((scores > scores.min()) & (scores < scores.max())).all(axis=1)
+    return _fit_predict(design, first.areas["recorded_cases"], inside)
 
 
 def exact_share(estimates: pd.Series, truth: pd.Series, hidden: pd.Series) -> float:
@@ -103,7 +108,7 @@ def _sums(ranges: Iterable[tuple[int, int]], cap: int) -> set[int]:
 def department_intervals(published: Published, totals: pd.Series, threshold: int) -> dict[str, tuple[int, int]]:
     """For every hidden small count: the interval left after subtracting visible counts from its department total.
 
-    A "<5" cell is 1..threshold-1; a "*" cell is not small (0, or threshold and more).
+    A "<5" cell is 1..threshold-1; a "*" cell is not small (threshold and more).
     """
     out: dict[str, tuple[int, int]] = {}
     areas = published.areas
@@ -116,7 +121,9 @@ def department_intervals(published: Published, totals: pd.Series, threshold: int
         for area in small:
             smalls = _sums([(1, threshold - 1)] * (len(small) - 1), rest)
             # a "*" cell adds 0 or >= threshold, so the others reach any s in smalls, or s + k for k >= threshold
-            feasible = [v for v in range(1, threshold) if (rest - v) in smalls
-                        or (other and any(rest - v - s >= threshold for s in smalls))]
+            # a "*" cell is not small: here taken as >= threshold each (the strongest reading)
+            floor = len(other) * threshold
+            feasible = [v for v in range(1, threshold) if (not other and (rest - v) in smalls)
+                        or (other and any(rest - v - s >= floor for s in smalls))]
             out[str(area)] = (min(feasible), max(feasible)) if feasible else (1, threshold - 1)
     return out

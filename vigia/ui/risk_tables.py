@@ -161,6 +161,8 @@ def case_trend(dataset: Dataset, area_id: str, total_hidden: bool = False) -> pd
     row["total"] = row[periods].sum(axis=1)
     primary, secondary = suppression_mask(row, periods, ["total"])
     hidden = (primary | secondary).iloc[0]
+    # the rule would hide the total itself to protect a period; the total is shown anyway, so hide every period
+    total_hidden = total_hidden or bool(hidden["total"])
     values = [np.nan if total_hidden or hidden[p] else float(per_period[p]) for p in periods]
     return pd.DataFrame({t("riskcol.period"): periods, t("riskcol.cases"): values}).set_index(t("riskcol.period"))
 
