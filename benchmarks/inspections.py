@@ -19,9 +19,8 @@ import argparse
 import time
 from datetime import date
 
-import geopandas as gpd
-
 from geodata.demo import build_demo
+from geodata.scores_file import read_scores
 from planner.engines import DEFAULT_ENGINE, ENGINES
 from planner.engines.inspection import solve
 from planner.plan import Plan, greedy
@@ -53,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trips-over-weekends", action="store_true")
     args = parser.parse_args(argv)
     dataset = build_demo()
-    scores = gpd.read_file(args.scores, layer="area_scores") if args.scores else None
+    scores = read_scores(args.scores).areas if args.scores else None
     began = time.perf_counter()
     problem = InspectionProblem.from_dataset(dataset, scores=scores, start=START, days=args.days,
                                              max_trip_days=args.max_trip_days,

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from geodata.demo import write_demo  # noqa: E402
 from geodata.load import load_dataset  # noqa: E402
+from geodata.scores_file import AREA_LAYER, CROSSING_LAYER  # noqa: E402
 from vigia.workspace import open_workspace  # noqa: E402
 from vigia.workspace.local_pg import PostgresUnavailable, temporary_postgres  # noqa: E402
 
@@ -48,11 +49,11 @@ def score_tables(path: Path) -> tuple[dict[str, pd.DataFrame], str]:
         rng = np.random.default_rng(0)
         for column in ("score", "rank", "rank_low", "rank_high", "p_top10", "expected_cases"):
             areas[column] = rng.random(len(areas))
-        return {"area_scores": areas}, "score-shaped tables (risk.pipeline not installed)"
+        return {AREA_LAYER: areas}, "score-shaped tables (risk.pipeline not installed)"
     scores = score(dataset)
-    tables: dict[str, pd.DataFrame] = {"area_scores": scores.area_scores}
+    tables: dict[str, pd.DataFrame] = {AREA_LAYER: scores.area_scores}
     if scores.crossing_scores is not None:
-        tables["crossing_scores"] = scores.crossing_scores
+        tables[CROSSING_LAYER] = scores.crossing_scores
     return tables, "risk.pipeline.score"
 
 

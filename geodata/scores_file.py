@@ -124,6 +124,15 @@ CROSSING_COLUMNS: tuple[ColumnSpec, ...] = (
 )
 
 
+#: Columns of the tables people read (CSV, Excel, saved runs), in this order, when present.
+SUMMARY_AREA_COLUMNS: tuple[str, ...] = (
+    "area_id", "name", "admin1", "score", "rank", "rank_low", "rank_high", "p_top10", "hotspot",
+    "emerging", "expected_cases", "recorded_cases", "detection_ratio", "top_1", "top_2", "top_3",
+)
+SUMMARY_CROSSING_COLUMNS: tuple[str, ...] = ("crossing_id", "name", "neighbour", "kind", "score", "rank",
+                                            "rank_low", "rank_high", "drivers")
+
+
 def column_names(specs: Iterable[ColumnSpec]) -> list[str]:
     """The names of ``specs``, in order."""
     return [spec.name for spec in specs]
@@ -169,6 +178,11 @@ def file_hash(path: str | Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def file_label(path: str | Path, name: str = "") -> str:
+    """``name · first 16 hex of the file's SHA-256``: how plans and rosters name the scores file they used."""
+    return f"{name or Path(path).name} · {file_hash(path)[:16]}"
 
 
 @dataclass(frozen=True)
@@ -420,8 +434,31 @@ def read_scores(path: str | Path) -> ScoresFile:
 
 
 __all__ = [
-    "AREA_COLUMNS", "AREA_LAYER", "CONTRIBUTION_LAYER", "CROSSING_COLUMNS", "CROSSING_LAYER", "DRAWS_LAYER",
-    "FORMAT_NAME", "FORMAT_VERSION", "INDICATOR_LAYER", "LAYERS", "MAX_DRAWS", "METADATA_LAYER", "ColumnSpec",
-    "Provenance", "ScoresFile", "dataset_hash", "dataset_name", "file_hash", "now_iso", "published_areas",
-    "read_scores", "scores_bytes", "vigia_version", "write_scores",
+    "AREA_COLUMNS",
+    "AREA_LAYER",
+    "CONTRIBUTION_LAYER",
+    "CROSSING_COLUMNS",
+    "CROSSING_LAYER",
+    "DRAWS_LAYER",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "INDICATOR_LAYER",
+    "LAYERS",
+    "MAX_DRAWS",
+    "METADATA_LAYER",
+    "SUMMARY_AREA_COLUMNS",
+    "SUMMARY_CROSSING_COLUMNS",
+    "ColumnSpec",
+    "Provenance",
+    "ScoresFile",
+    "dataset_hash",
+    "dataset_name",
+    "file_hash",
+    "file_label",
+    "now_iso",
+    "published_areas",
+    "read_scores",
+    "scores_bytes",
+    "vigia_version",
+    "write_scores",
 ]

@@ -89,6 +89,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "about.priority_rule": ("Regla de prioridad", "Priority rule"),
     "about.travel_method": ("Tiempos de viaje", "Travel times"),
     "about.dataset": ("Conjunto de datos", "Dataset"),
+    "about.scores": ("Puntajes de riesgo usados (archivo · SHA-256)", "Risk scores used (file · SHA-256)"),
+    "about.week": ("Semana", "Week"),
+    "about.seed": ("Semilla", "Seed"),
+    "about.mode": ("Modo", "Mode"),
+    "about.pool": ("Semanas muestreadas", "Sampled weeks"),
+    "about.units": ("Unidades", "Units"),
     # route sheets and calendar
     "sheet_title": ("Hoja de ruta", "Route sheet"),
     "period": ("Periodo", "Period"),

@@ -55,7 +55,8 @@ class PlanContext:
 
     ``departments`` maps ``area_id`` to department (``admin1``); ``offices`` maps
     ``office_id`` to the office's name (shown instead of the code); ``dataset`` names the
-    source in the files; ``synthetic`` adds the "demo data" warning to every document.
+    source in the files; ``scores`` the scores file the priorities came from (name and
+    content hash); ``synthetic`` adds the "demo data" warning to every document.
     """
 
     problem: InspectionProblem
@@ -64,6 +65,7 @@ class PlanContext:
     offices: Mapping[str, str] | None = None
     dataset: str = ""
     synthetic: bool = False
+    scores: str = ""
 
 
 def departments_of(areas: pd.DataFrame) -> dict[str, str]:
@@ -262,7 +264,7 @@ def about_frame(plan: Plan, context: PlanContext, lang: str = "es") -> pd.DataFr
         ("about.first_day", problem.days[0].isoformat() if problem.days else ""),
         ("about.days", str(len(problem.days))), ("about.teams", str(len(problem.teams))),
         ("about.priority_rule", problem.priority_rule), ("about.travel_method", problem.travel_method),
-        ("about.dataset", context.dataset),
+        ("about.dataset", context.dataset), ("about.scores", context.scores),
     ]
     if context.synthetic:
         rows.append(("key", word("synthetic", lang)))

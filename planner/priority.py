@@ -2,8 +2,8 @@
 
 Three sources, in this order:
 
-1. **Area scores** (``area_scores`` layer of a scores GeoPackage: ``area_id``, ``score``
-   0..100): each site gets the score of the area that contains it (spatial join on the
+1. **Area scores** (the area layer of a scores file, :mod:`geodata.scores_file`: ``area_id``,
+   ``score`` 0..100): each site gets the score of the area that contains it (spatial join on the
    dataset's areas). This is the normal path: the risk map drives the routes.
 2. **A numeric column of ``sites``** the user names (e.g. a complaint count).
 3. **The sector x area rule** (:data:`SECTOR_AREA_RULE`), when neither is available.
@@ -17,6 +17,7 @@ import pandas as pd
 from geodata.contracts import HIGH_RISK_SECTORS
 from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem
+from geodata.scores_file import AREA_LAYER, HINT
 
 #: Sector weight in the fallback rule: contract high-risk sectors 1.0, others 0.5.
 HIGH_RISK_WEIGHT = 1.0
@@ -52,8 +53,8 @@ def site_priorities(
 def _from_scores(scores: pd.DataFrame, area_ids: pd.Series) -> np.ndarray:
     missing = [c for c in ("area_id", "score") if c not in scores.columns]
     if missing:
-        raise DataError([Problem("scores", "area_scores", None, c, f"the scores have no '{c}' column",
-                                 "give the area_scores layer written by 'vigia score'") for c in missing])
+        raise DataError([Problem("scores", AREA_LAYER, None, c, f"the scores have no '{c}' column", HINT)
+                         for c in missing])
     by_area = pd.Series(pd.to_numeric(scores["score"], errors="coerce").to_numpy(),
                         index=scores["area_id"].astype(str)).groupby(level=0).max()
     values = area_ids.astype(str).map(by_area).to_numpy(dtype=float)

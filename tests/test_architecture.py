@@ -60,3 +60,22 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one() -> None:
     assert "make run" in readme and "make test" in readme
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def _string_constants(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+def test_only_the_scores_contract_names_the_scores_layers() -> None:
+    """The scores file is described once (geodata/scores_file.py): nobody else spells its layer names."""
+    from geodata import scores_file
+
+    names = {scores_file.AREA_LAYER, scores_file.CROSSING_LAYER, scores_file.DRAWS_LAYER,
+             scores_file.METADATA_LAYER}
+    owner = ROOT / "geodata" / "scores_file.py"
+    files = [f for package in ("geodata", "risk", "planner", "vigia", "benchmarks")
+             for f in sorted((ROOT / package).rglob("*.py")) if f != owner]
+    offenders = {str(f.relative_to(ROOT)): sorted(_string_constants(f) & names) for f in files}
+    offenders = {k: v for k, v in offenders.items() if v}
+    assert not offenders, f"import the layer names from geodata.scores_file instead: {offenders}"

@@ -1,6 +1,7 @@
 """One inspection-planning run, as the CLI and the Inspections page both do it.
 
-Orchestration only: read the optional scores file, build the core's
+Orchestration only: take the optional area scores (read through
+:func:`geodata.scores_file.read_scores`), build the core's
 :class:`~planner.problem.InspectionProblem`, compute the greedy reference plan, run
 the chosen engine, and keep everything the outputs need together. Re-planning is
 the same run with locked visits (kept on their team, day and start) and dropped
@@ -14,18 +15,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from geodata.dataset import Dataset
-from geodata.problems import DataError, Problem
 from planner.exports import PlanContext, context_for
 from planner.plan import Plan, greedy
 from planner.problem import InspectionProblem, LockedVisit, Team
-
-#: Layer of a scores GeoPackage that carries one score per area (see RISK_API).
-SCORES_LAYER = "area_scores"
 
 
 def engine_names() -> list[str]:
@@ -33,32 +29,6 @@ def engine_names() -> list[str]:
     from planner.engines import DEFAULT_ENGINE, ENGINES
 
     return [DEFAULT_ENGINE] + sorted(name for name in ENGINES if name != DEFAULT_ENGINE)
-
-
-def read_scores(path: str | Path) -> pd.DataFrame:
-    """The ``area_scores`` layer of a scores GeoPackage; ``DataError`` naming the file when unusable."""
-    import pyogrio
-
-    path = Path(path)
-    name = path.name
-    if not path.exists():
-        raise DataError([Problem(name, SCORES_LAYER, None, None, "the scores file does not exist",
-                                 "give the .gpkg written by 'vigia score'")])
-    try:
-        layers = [str(row[0]) for row in pyogrio.list_layers(path)]
-    except Exception as error:  # pyogrio raises several kinds for a file that is not a GeoPackage
-        raise DataError([Problem(name, None, None, None, f"cannot read the scores file: {error}",
-                                 "give the .gpkg written by 'vigia score'")]) from error
-    if SCORES_LAYER not in layers:
-        raise DataError([Problem(name, SCORES_LAYER, None, None,
-                                 f"the file has no '{SCORES_LAYER}' layer (it has: {', '.join(layers) or 'none'})",
-                                 "give the .gpkg written by 'vigia score'")])
-    frame = pyogrio.read_dataframe(path, layer=SCORES_LAYER, read_geometry=False)
-    missing = [c for c in ("area_id", "score") if c not in frame.columns]
-    if missing:
-        raise DataError([Problem(name, SCORES_LAYER, None, c, f"the '{SCORES_LAYER}' layer has no '{c}' column",
-                                 "give the .gpkg written by 'vigia score'") for c in missing])
-    return pd.DataFrame(frame)
 
 
 @dataclass(frozen=True)
@@ -124,7 +94,8 @@ def run(dataset: Dataset, request: PlanRequest, on_stage: Callable[[str], None] 
     baseline = reference_plan(problem)
     tell("solve")
     plan = solve(problem, time_limit=request.time_limit, seed=request.seed, engine=engine)
-    context = replace(context_for(problem, dataset, baseline), dataset=_dataset_label(dataset))
+    context = replace(context_for(problem, dataset, baseline), dataset=_dataset_label(dataset),
+                      scores=request.scores_name)
     return PlanRun(replace(request, engine=engine), problem, plan, baseline, context, time.perf_counter() - began)
 
 

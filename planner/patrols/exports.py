@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from planner.export_texts import word
 from planner.patrols.model import DAYS, SHIFT_HOURS, SHIFT_START_HOUR, SHIFTS, slot_day, slot_shift
 from planner.patrols.roster import Roster
 
@@ -84,8 +86,18 @@ def to_ics(roster: Roster, week: str) -> bytes:
     return calendar.to_ical()
 
 
-def roster_bytes(roster: Roster, week: str, kind: str) -> bytes:
-    """The file :func:`write_roster` would write, as bytes (for downloads)."""
+def about_frame(about: Sequence[tuple[str, str]], lang: str = "es") -> pd.DataFrame:
+    """How the roster was made (``about.*`` codes and values), labelled in ``lang``: the scores used, seed..."""
+    return pd.DataFrame({"key": [word(code, lang) for code, _ in about], "value": [value for _, value in about]})
+
+
+def roster_bytes(roster: Roster, week: str, kind: str, about: Sequence[tuple[str, str]] = (),
+                 lang: str = "es") -> bytes:
+    """The file :func:`write_roster` would write, as bytes (for downloads).
+
+    ``about`` rows (codes of :mod:`planner.export_texts` and values: the scores file and
+    its hash, week, seed, mode) become the workbook's ``about`` sheet.
+    """
     if kind == "csv":
         return roster_table(roster, week).to_csv(index=False).encode("utf-8")
     if kind == "ics":
@@ -95,16 +107,19 @@ def roster_bytes(roster: Roster, week: str, kind: str) -> bytes:
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
             roster_table(roster, week).to_excel(writer, sheet_name="roster", index=False)
             week_grid(roster).to_excel(writer, sheet_name="week_grid")
+            if about:
+                about_frame(about, lang).to_excel(writer, sheet_name="about", index=False)
         return buffer.getvalue()
     raise ValueError(f"the roster is written as .csv, .xlsx or .ics, not '{kind}'")
 
 
-def write_roster(roster: Roster, week: str, path: str | Path) -> Path:
-    """Write ``roster`` as .csv (assignments), .xlsx (assignments + week grid) or .ics."""
+def write_roster(roster: Roster, week: str, path: str | Path, about: Sequence[tuple[str, str]] = (),
+                 lang: str = "es") -> Path:
+    """Write ``roster`` as .csv (assignments), .xlsx (assignments + week grid + about) or .ics."""
     path = Path(path)
     kind = path.suffix.lower().lstrip(".")
     if kind not in FORMATS:
         raise ValueError(f"cannot write '{path.name}': the roster is written as .csv, .xlsx or .ics")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(roster_bytes(roster, week, kind))
+    path.write_bytes(roster_bytes(roster, week, kind, about, lang))
     return path

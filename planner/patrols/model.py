@@ -35,6 +35,7 @@ import shapely
 from geodata.contracts import CRS
 from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem
+from geodata.scores_file import CROSSING_LAYER
 from geodata.travel import RoadNetworkTravel, haversine_km, travel_matrix
 
 SHIFTS: tuple[str, ...] = ("morning", "afternoon", "night")
@@ -240,7 +241,7 @@ def _adjacent_pairs(crossings: gpd.GeoDataFrame) -> list[tuple[int, int]]:
 
 def scores_by_crossing(crossings: pd.DataFrame, scores: pd.DataFrame, source: str = "scores") -> dict[str, float]:
     """``crossing_id -> score`` for every crossing; a crossing without a score is an error."""
-    problems = [Problem(source, "crossing_scores", None, c, f"column '{c}' is missing",
+    problems = [Problem(source, CROSSING_LAYER, None, c, f"column '{c}' is missing",
                         "the layer needs crossing_id and score (0..100)")
                 for c in ("crossing_id", "score") if c not in scores.columns]
     if problems:
@@ -249,11 +250,11 @@ def scores_by_crossing(crossings: pd.DataFrame, scores: pd.DataFrame, source: st
     table = dict(zip(scores["crossing_id"].astype(str), values))
     for i, (cid, value) in enumerate(zip(scores["crossing_id"].astype(str), values), start=1):
         if not np.isfinite(value) or value < 0:
-            problems.append(Problem(source, "crossing_scores", i, "score", f"score of {cid} is not a number >= 0",
+            problems.append(Problem(source, CROSSING_LAYER, i, "score", f"score of {cid} is not a number >= 0",
                                     "scores are 0..100, higher = more risk"))
     missing = [c for c in crossings["crossing_id"].astype(str) if c not in table]
     if missing:
-        problems.append(Problem(source, "crossing_scores", None, "crossing_id",
+        problems.append(Problem(source, CROSSING_LAYER, None, "crossing_id",
                                 f"no score for crossing(s) {', '.join(missing[:8])}"
                                 + (f" and {len(missing) - 8} more" if len(missing) > 8 else ""),
                                 "score the same dataset the roster is planned for"))

@@ -70,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "covering the most risk; compare with the greedy plan and list unplaced must-visits.",
     )
     p.add_argument("dataset", help="dataset .gpkg (or folder of layer files) with sites and offices")
-    p.add_argument("--scores", default=None, help="scores .gpkg with layer area_scores (from 'vigia score'); "
+    p.add_argument("--scores", default=None, help="scores .gpkg written by 'vigia score'; "
                                                   "without it a documented fallback priority is used")
     p.add_argument("--teams", default=None, help="teams file (.csv or .xlsx); default: derived from labour offices")
     p.add_argument("--start", type=_date, required=True, help="first day, YYYY-MM-DD")
@@ -129,6 +129,7 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
             return EXIT_USAGE
 
     from geodata.load import check_dataset
+    from geodata.scores_file import file_label, read_scores
     from planner.teams import DEFAULT_TEAMS_RULE, read_teams
     from vigia import inspection_runs
 
@@ -144,10 +145,10 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     dataset = report.dataset
     try:
         teams = tuple(read_teams(args.teams, dataset)) if args.teams else None
-        scores = inspection_runs.read_scores(args.scores) if args.scores else None
+        scores = read_scores(args.scores).areas if args.scores else None
         request = inspection_runs.PlanRequest(
             start=args.start, days=args.days, time_limit=args.time_limit, engine=args.engine or "",
-            seed=args.seed, teams=teams, scores=scores, scores_name=Path(args.scores).name if args.scores else "")
+            seed=args.seed, teams=teams, scores=scores, scores_name=file_label(args.scores) if args.scores else "")
         print(f"Planning {args.days} working day(s) from {args.start} on {source.name} "
               f"(time limit {args.time_limit:g} s)...", flush=True)
         run = inspection_runs.run(dataset, request)

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "Stackelberg security game. Same --seed, same roster.",
     )
     parser.add_argument("dataset", help="dataset GeoPackage (.gpkg) with crossings and police offices")
-    parser.add_argument("--scores", help="scores GeoPackage with a crossing_scores layer (crossing_id, score); "
+    parser.add_argument("--scores", help="scores .gpkg written by 'vigia score' (its crossing scores); "
                                          "computed with the risk engine when left out")
     parser.add_argument("--units", help="units file (.csv/.xlsx: unit_id, base_id or lon/lat, crew, shifts, "
                                         "max_shifts); derived from police offices when left out")
@@ -60,6 +60,17 @@ def _crossing_scores(dataset: Dataset, scores_path: str | None) -> pd.DataFrame:
     if crossing_scores is None:
         raise ValueError("the risk engine returned no crossing scores (the dataset has no crossings)")
     return pd.DataFrame(crossing_scores[["crossing_id", "score"]])
+
+
+def _about(args: argparse.Namespace, dataset: Dataset, units: int) -> list[tuple[str, str]]:
+    """What the roster records of how it was made: the scores it used (with their hash) and its parameters."""
+    from geodata.scores_file import dataset_hash, dataset_name, file_label
+
+    scores = (file_label(args.scores) if args.scores
+              else f"risk engine on {dataset_name(dataset)} · {dataset_hash(dataset)[:16]}")
+    return [("about.dataset", dataset_name(dataset)), ("about.scores", scores), ("about.week", args.week),
+            ("about.seed", str(args.seed)), ("about.mode", args.mode), ("about.pool", str(args.pool)),
+            ("about.units", str(units))]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     except RosterInfeasible as exc:
         print(f"vigia plan-patrols: {exc}", file=sys.stderr)
         return EXIT_DATA_ERRORS
-    write_roster(plan.roster, args.week, out)
+    write_roster(plan.roster, args.week, out, about=_about(args, dataset, problem.n_units))
     c = plan.comparison
     print(f"Wrote {out}: {args.mode} roster for {args.week}, {len(plan.roster.assignments())} shift(s) "
           f"for {problem.n_units} unit(s) over {problem.n_targets} target(s) (seed {args.seed}).")

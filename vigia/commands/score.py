@@ -21,9 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from risk.presets import AGGREGATIONS, NORMALISATIONS, PRESETS
 
     p = subparsers.add_parser(
-        "score", help="score the risk of every area and crossing of a dataset; write area_scores/crossing_scores")
+        "score", help="score the risk of every area and crossing of a dataset; write the scores file")
     p.add_argument("dataset", help="dataset .gpkg (or a folder of layer files)")
-    p.add_argument("--out", required=True, help="scores .gpkg to write (layers area_scores, crossing_scores)")
+    p.add_argument("--out", required=True, help="scores .gpkg to write (area and crossing scores, provenance)")
     p.add_argument("--preset", default="balanced", choices=PRESETS, help="weight preset (default balanced)")
     p.add_argument("--weights", default=None,
                    help="CSV (indicator,weight rows) or JSON {indicator: weight} overriding the preset")
@@ -39,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from geodata.load import load_dataset
     from geodata.problems import DataError
+    from geodata.scores_file import write_scores
     from risk.composite import read_weights
     from risk.pipeline import ScoreConfig, score
 
@@ -78,8 +79,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:  # bad weights for this dataset (unknown indicator, all zero)
         print(f"vigia score: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    scores.to_gpkg(out)
+    written = scores.to_file()
+    write_scores(written, out)
     _print_summary(scores, out, args.top, dataset.synthetic)
+    print("Provenance: " + "; ".join(f"{name} {text}" for name, text in written.provenance.rows()))
     return EXIT_OK
 
 

@@ -24,6 +24,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError
+from geodata.scores_file import file_label, read_scores
 from planner import exports, route_sheets
 from planner.problem import Team
 from vigia import inspection_runs
@@ -138,7 +139,8 @@ def scores_setup() -> tuple[pd.DataFrame | None, str, bool]:
     if upload is None:
         return None, "", True
     try:
-        return inspection_runs.read_scores(_save_upload(upload)), upload.name, True
+        saved = _save_upload(upload)
+        return read_scores(saved).areas, file_label(saved, upload.name), True
     except DataError as error:
         st.error(t("inspections.scores_invalid", error=error.problems[0].message if error.problems else ""))
         _problems(error)

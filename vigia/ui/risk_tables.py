@@ -1,9 +1,9 @@
 """Tables the risk pages show and export, with every case count passed through the privacy rule.
 
-Recorded cases leave the app only through :func:`protect_recorded`: small counts
-are hidden and, per department, complementary cells too, because the page also
-publishes department and national totals (a hidden cell must not be recoverable
-by subtraction). The recorded ÷ expected ratio is dropped wherever the count is
+Recorded cases leave the app only through :func:`protect_recorded`, the scores
+file's rule: small counts are hidden and, per department, complementary cells too,
+because the Data page publishes department and national totals (a hidden cell must
+not be recoverable by subtraction). The recorded ÷ expected ratio is dropped wherever the count is
 hidden, since ratio × expected would give the count back.
 """
 
@@ -17,16 +17,9 @@ import pandas as pd
 
 from geodata.contracts import HIGH_RISK_SECTORS
 from geodata.dataset import Dataset
-from geodata.privacy import suppress_counts, suppression_mask
+from geodata.privacy import suppression_mask
+from geodata.scores_file import SUMMARY_AREA_COLUMNS, SUMMARY_CROSSING_COLUMNS, published_areas
 from vigia.ui.i18n import has_text, sector_label, t
-
-#: Columns of ``area_scores`` that leave the app, in this order (when the pipeline produced them).
-EXPORT_COLUMNS = (
-    "area_id", "name", "admin1", "score", "rank", "rank_low", "rank_high", "p_top10", "hotspot",
-    "emerging", "expected_cases", "recorded_cases", "detection_ratio", "top_1", "top_2", "top_3",
-)
-CROSSING_EXPORT_COLUMNS = ("crossing_id", "name", "neighbour", "kind", "score", "rank", "rank_low",
-                           "rank_high", "drivers")
 
 
 def _slug(text: str) -> str:
@@ -56,22 +49,22 @@ def group_label(group: str) -> str:
 def protect_recorded(area_scores: pd.DataFrame, thousands: str = ",") -> tuple[pd.Series, pd.Series]:
     """Recorded cases as the text that may leave the app, and which of them are hidden.
 
-    Each department is a line with a published total (the department table), and
-    so is the whole country; protecting every department also protects their sum.
-    Hidden cells read ``"<5"`` (small) or ``"*"`` (hidden so a small one cannot be
-    worked out). Both series share ``area_scores``' index.
+    The rule is the scores file's (:func:`geodata.scores_file.published_areas`, i.e.
+    :func:`geodata.privacy.hidden_areas`): small counts and, per department, their
+    complements are hidden, since the Data page publishes department totals. Hidden
+    cells read ``"<5"`` (small) or ``"*"`` (hidden so a small one cannot be worked out).
+    Both series share ``area_scores``' index.
     """
     text = pd.Series("", index=area_scores.index, dtype="object")
     hidden = pd.Series(False, index=area_scores.index)
     if "recorded_cases" not in area_scores.columns:
         return text, hidden
-    for _, group in area_scores.groupby("admin1", sort=False):
-        counts = group[["recorded_cases"]]
-        primary, secondary = suppression_mask(counts, ["recorded_cases"], column_totals=True)
-        hidden.loc[group.index] = (primary["recorded_cases"] | secondary["recorded_cases"]).to_numpy()
-        shown = suppress_counts(counts, ["recorded_cases"], column_totals=True, thousands=thousands)
-        text.loc[group.index] = shown["recorded_cases"].to_numpy()
-    return text, hidden
+    published = published_areas(area_scores)
+    marks = published["recorded_suppressed"].astype(str)
+    hidden = marks != ""
+    counts = [f"{int(v):,}".replace(",", thousands) if pd.notna(v) else "" for v in published["recorded_cases"]]
+    text = pd.Series(np.where(hidden, marks, counts), index=area_scores.index, dtype="object")
+    return text, pd.Series(hidden.to_numpy(), index=area_scores.index)
 
 
 def export_frame(area_scores: gpd.GeoDataFrame,
@@ -81,7 +74,7 @@ def export_frame(area_scores: gpd.GeoDataFrame,
     Counts are written without thousands separators (a "1.234" in a CSV reads as a decimal);
     ``protected`` is ``protect_recorded(area_scores, thousands="")`` when the caller has it.
     """
-    columns = [c for c in EXPORT_COLUMNS if c in area_scores.columns]
+    columns = [c for c in SUMMARY_AREA_COLUMNS if c in area_scores.columns]
     out = gpd.GeoDataFrame(pd.DataFrame(area_scores[columns]).copy(), geometry=area_scores.geometry.values,
                            crs=area_scores.crs)
     if "recorded_cases" in out.columns:
@@ -97,7 +90,7 @@ def export_frame(area_scores: gpd.GeoDataFrame,
 
 
 def crossing_export_frame(crossing_scores: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    columns = [c for c in CROSSING_EXPORT_COLUMNS if c in crossing_scores.columns]
+    columns = [c for c in SUMMARY_CROSSING_COLUMNS if c in crossing_scores.columns]
     out = gpd.GeoDataFrame(pd.DataFrame(crossing_scores[columns]).copy(),
                            geometry=crossing_scores.geometry.values, crs=crossing_scores.crs)
     out["score"] = out["score"].astype(float).round(2)

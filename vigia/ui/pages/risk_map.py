@@ -12,6 +12,7 @@ import functools
 
 import streamlit as st
 
+from geodata.scores_file import AREA_LAYER, CROSSING_LAYER
 from vigia.ui import (
     access,
     chrome,
@@ -162,18 +163,20 @@ st.subheader(t("riskmap.downloads_header"))
 export_areas = risk_tables.export_frame(areas, risk_state.protected_cases(path, areas, ""))
 export_crossings = (risk_tables.crossing_export_frame(scores.crossing_scores)
                     if scores.crossing_scores is not None else None)
+scores_file = scores.to_file(created_by=access.current_viewer().name)
+provenance = scores_file.provenance
 if access.current_viewer().can(Action.DOWNLOAD_SCORES):
     d1, d2, d3, d4 = st.columns(4)
-    d1.download_button(t("riskmap.download_gpkg"), functools.partial(risk_exports.gpkg_bytes, export_areas,
-                       export_crossings), file_name="vigia_risk_scores.gpkg",
+    d1.download_button(t("riskmap.download_gpkg"), functools.partial(risk_exports.gpkg_bytes, scores_file),
+                       file_name="vigia_risk_scores.gpkg",
                        mime="application/geopackage+sqlite3", on_click=saved_work.record_export("risk_scores", "vigia_risk_scores.gpkg"), key="risk_dl_gpkg")
-    d2.download_button(t("riskmap.download_csv"), functools.partial(risk_exports.csv_bytes, export_areas),
+    d2.download_button(t("riskmap.download_csv"), functools.partial(risk_exports.csv_bytes, export_areas, provenance),
                        file_name="vigia_risk_scores.csv", mime="text/csv", on_click=saved_work.record_export("risk_scores", "vigia_risk_scores.csv"), key="risk_dl_csv")
     d3.download_button(t("riskmap.download_xlsx"), functools.partial(risk_exports.xlsx_bytes, export_areas,
-                       export_crossings), file_name="vigia_risk_scores.xlsx",
+                       export_crossings, provenance), file_name="vigia_risk_scores.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click=saved_work.record_export("risk_scores", "vigia_risk_scores.xlsx"), key="risk_dl_xlsx")
-    d4.download_button(t("riskmap.download_html"), functools.partial(risk_exports.map_html, fmap),
+    d4.download_button(t("riskmap.download_html"), functools.partial(risk_exports.map_html, fmap, provenance),
                        file_name=f"vigia_risk_map_{view}.html", mime="text/html",
                        on_click=saved_work.record_export("risk_map", f"vigia_risk_map_{view}.html"), key="risk_dl_html")
 else:
@@ -183,17 +186,15 @@ st.caption(t("riskmap.downloads_caption", below=SMALL_COUNT_LIMIT - 1, limit=SMA
 # --- saved score runs (workspace) -------------------------------------------------------------
 if st.button(t("riskmap.save_run"), key="risk_save_run"):
     saved = saved_work.save("score_run", f"{preset} · {normalisation} · {aggregation}",
-                            {"area_scores": export_areas, **({"crossing_scores": export_crossings}
-                                                            if export_crossings is not None else {})},
-                            {"preset": preset, "weights": dict(choice.weights or ()), "normalisation": normalisation,
-                             "aggregation": aggregation, "draws": risk_state.draws(),
-                             "permutations": risk_state.permutations()})
+                            {AREA_LAYER: export_areas, **({CROSSING_LAYER: export_crossings}
+                                                          if export_crossings is not None else {})},
+                            provenance.to_dict())
     st.success(t("riskmap.saved_run", name=saved.name, id=saved.id))
 saved_work.panel("score_run", lambda record: st.session_state.__setitem__(OPENED_RUN_KEY, record.id))
 if (opened := st.session_state.get(OPENED_RUN_KEY)) is not None:
     record = access.workspace().item(int(opened))
     st.markdown(t("riskmap.opened_run", name=record.name, id=record.id, at=f"{record.created_at:%d/%m/%Y %H:%M}"))
-    stored = saved_work.tables(record)["area_scores"].sort_values("rank").head(TOP_N)
+    stored = saved_work.tables(record)[AREA_LAYER].sort_values("rank").head(TOP_N)
     chrome.table(stored.drop(columns="geometry", errors="ignore"))
 
 # --- data coverage (what the score stands on) ---------------------------------------------

@@ -298,4 +298,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "riskmap.saved_run": {"es": "Guardado como «{name}» (n.º {id}).", "en": "Saved as “{name}” (no. {id})."},
     "riskmap.opened_run": {"es": "**Cálculo guardado n.º {id}: {name}** ({at} UTC): las 20 primeras áreas.",
                            "en": "**Saved score run no. {id}: {name}** ({at} UTC): the top 20 areas."},
+    # --- provenance of a score (downloads: XLSX sheet, CSV header, HTML footer) -------------------
+    "provenance.header": {"es": "Cómo se calcularon estos puntajes", "en": "How these scores were made"},
+    "provenance.dataset_name": {"es": "Conjunto de datos", "en": "Dataset"},
+    "provenance.dataset_hash": {"es": "Huella del conjunto de datos (SHA-256)", "en": "Dataset fingerprint (SHA-256)"},
+    "provenance.vigia_version": {"es": "Versión de Vigía", "en": "Vigía version"},
+    "provenance.preset": {"es": "Perfil de pesos", "en": "Weight preset"},
+    "provenance.weights": {"es": "Pesos por indicador", "en": "Weight of each indicator"},
+    "provenance.normalisation": {"es": "Normalización", "en": "Normalisation"},
+    "provenance.aggregation": {"es": "Agregación", "en": "Aggregation"},
+    "provenance.seed": {"es": "Semilla", "en": "Seed"},
+    "provenance.draws": {"es": "Sorteos Monte Carlo", "en": "Monte Carlo draws"},
+    "provenance.permutations": {"es": "Permutaciones (puntos calientes)", "en": "Permutations (hotspots)"},
+    "provenance.created_at": {"es": "Calculado el", "en": "Computed at"},
+    "provenance.created_by": {"es": "Calculado por", "en": "Computed by"},
 }
