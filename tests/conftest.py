@@ -52,3 +52,13 @@ def demo_gpkg(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "demo.gpkg"
     write_demo(out, seed=DEFAULT_SEED)
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_scores_gpkg(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's scores file as ``vigia score`` writes it (50 draws, no permutations: a few seconds)."""
+    from vigia.cli import main
+
+    out = tmp_path_factory.mktemp("scores") / "scores.gpkg"
+    assert main(["score", str(demo_gpkg), "--out", str(out), "--draws", "50", "--permutations", "0"]) == 0
+    return out

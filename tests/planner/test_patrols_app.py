@@ -1,16 +1,12 @@
-"""The Border page plans a roster: AppTest on the demo with a crossing_scores file."""
+"""The Border page plans a roster: AppTest on the demo with the scores file ``vigia score`` wrote."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-import pyogrio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geodata.load import load_dataset
 from vigia.ui import patrols_view, state
 from vigia.ui.i18n import t
 
@@ -19,15 +15,10 @@ APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
-def app_env(demo_gpkg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def app_env(demo_gpkg: Path, demo_scores_gpkg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(state.ENV_DATASET, str(demo_gpkg))
     monkeypatch.setenv(state.ENV_DATA_DIR, str(tmp_path / "data"))
-    crossings = load_dataset(demo_gpkg)["crossings"]
-    scores = tmp_path / "scores.gpkg"
-    pyogrio.write_dataframe(
-        pd.DataFrame({"crossing_id": crossings["crossing_id"], "score": np.linspace(20.0, 90.0, len(crossings))}),
-        scores, layer="crossing_scores", driver="GPKG")
-    return scores
+    return demo_scores_gpkg
 
 
 def test_border_page_plans_and_redraws_a_roster(app_env: Path) -> None:

@@ -1,4 +1,4 @@
-"""``vigia plan-patrols`` end to end on the demo, with a crossing_scores file built here."""
+"""``vigia plan-patrols`` end to end on the demo, with the scores file ``vigia score`` wrote."""
 
 from __future__ import annotations
 
@@ -12,20 +12,17 @@ import pytest
 from icalendar import Calendar
 
 from geodata.load import load_dataset
+from geodata.scores_file import file_hash, read_scores, write_scores
 from planner.patrols.model import DAYS, SHIFTS, build_problem, slot_of
 from planner.patrols.roster import rule_violations
+from planner.patrols.scores import read_crossing_scores
 from planner.patrols.units import default_units
 from vigia.cli import main
 
 
 @pytest.fixture(scope="module")
-def scores_gpkg(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    crossings = load_dataset(demo_gpkg)["crossings"]
-    scores = pd.DataFrame({"crossing_id": crossings["crossing_id"],
-                           "score": np.linspace(15.0, 95.0, len(crossings))})
-    path = tmp_path_factory.mktemp("scores") / "scores.gpkg"
-    pyogrio.write_dataframe(scores, path, layer="crossing_scores", driver="GPKG")
-    return path
+def scores_gpkg(demo_scores_gpkg: Path) -> Path:
+    return demo_scores_gpkg
 
 
 def _run(demo_gpkg: Path, scores_gpkg: Path, out: Path, *extra: str) -> int:
@@ -35,7 +32,7 @@ def _run(demo_gpkg: Path, scores_gpkg: Path, out: Path, *extra: str) -> int:
 
 def _assignment(csv_path: Path, demo_gpkg: Path, scores_gpkg: Path):
     dataset = load_dataset(demo_gpkg)
-    scores = pyogrio.read_dataframe(scores_gpkg, layer="crossing_scores", read_geometry=False)
+    scores = read_crossing_scores(scores_gpkg)
     problem = build_problem(dataset, scores, default_units(dataset))
     table = pd.read_csv(csv_path, dtype=str)
     assign = np.zeros(problem.reach.shape, dtype=bool)
@@ -59,7 +56,10 @@ def test_randomised_roster_csv_obeys_rules_and_is_reproducible(demo_gpkg, scores
 def test_fixed_roster_as_xlsx_and_ics(demo_gpkg, scores_gpkg, tmp_path) -> None:
     xlsx, ics = tmp_path / "r.xlsx", tmp_path / "r.ics"
     assert _run(demo_gpkg, scores_gpkg, xlsx, "--mode", "fixed") == 0
-    assert openpyxl.load_workbook(xlsx).sheetnames == ["roster", "week_grid"]
+    assert openpyxl.load_workbook(xlsx).sheetnames == ["roster", "week_grid", "about"]
+    about = dict(pd.read_excel(xlsx, sheet_name="about").to_numpy().tolist())
+    assert about["Puntajes de riesgo usados (archivo · SHA-256)"] == f"scores.gpkg · {file_hash(scores_gpkg)[:16]}"
+    assert str(about["Semilla"]) == "4" and about["Modo"] == "fixed"
     assert _run(demo_gpkg, scores_gpkg, ics, "--mode", "fixed") == 0
     events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert len(events) == len(pd.read_excel(xlsx, sheet_name="roster"))
@@ -74,11 +74,17 @@ def test_usage_and_data_errors(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None
     assert _run(demo_gpkg, scores_gpkg, tmp_path / "r.csv", "--units", str(lonely)) == 1
     err = capsys.readouterr().err
     assert "official crossing" in err and "must be staffed" in err
-    bad = tmp_path / "bad.gpkg"
-    pyogrio.write_dataframe(pd.DataFrame({"crossing_id": ["X"], "score": [1.0]}), bad,
-                            layer="crossing_scores", driver="GPKG")
+    other = read_scores(scores_gpkg)  # a scores file of another dataset: one crossing the demo lacks
+    assert other.crossings is not None
+    other.crossings = other.crossings.head(1).assign(crossing_id="X")
+    bad = write_scores(other, tmp_path / "bad.gpkg")
     assert _run(demo_gpkg, bad, tmp_path / "r.csv") == 1
     assert "no score for crossing(s)" in capsys.readouterr().err
+    foreign = tmp_path / "foreign.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"crossing_id": ["X"], "score": [1.0]}), foreign, driver="GPKG")
+    assert _run(demo_gpkg, foreign, tmp_path / "r.csv") == 1
+    err = capsys.readouterr().err
+    assert "foreign.gpkg" in err and "not a Vigía scores file" in err
 
 
 def test_without_scores_the_risk_engine_scores_the_crossings(demo_gpkg, tmp_path, capsys) -> None:

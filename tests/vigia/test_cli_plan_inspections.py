@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
+from geodata.scores_file import file_hash
 from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, main
 
 BASE = ["--start", "2026-12-07", "--days", "2", "--time-limit", "2"]
@@ -38,17 +40,21 @@ def test_plans_the_demo_and_writes_xlsx_and_route_sheets(demo_gpkg: Path, tmp_pa
     assert len(list(sheets.glob("route-*.html"))) == 3 and (sheets / "route-sheets.pdf").stat().st_size > 0
 
 
-def test_scores_file_sets_priority_and_is_named(demo_gpkg: Path, tmp_path: Path,
+def test_scores_file_sets_priority_and_is_named(demo_gpkg: Path, demo_scores_gpkg: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    areas = gpd.read_file(demo_gpkg, layer="areas")
-    scores = areas[["area_id", "geometry"]].assign(score=[float(i % 100) for i in range(len(areas))])
-    path = tmp_path / "scores.gpkg"
-    scores.to_file(path, layer="area_scores", driver="GPKG")
     out = tmp_path / "plan.ics"
-    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(path), "--out", str(out)]) == EXIT_OK
+    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(demo_scores_gpkg), "--out", str(out)])
+    assert code == EXIT_OK
     text = capsys.readouterr().out
     assert "scores file scores.gpkg" in text and "risk score" in text
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    # the plan records which scores it used: file name and the start of its SHA-256
+    workbook = tmp_path / "plan.xlsx"
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(demo_scores_gpkg),
+                 "--out", str(workbook), "--lang", "en"]) == EXIT_OK
+    about = pd.read_excel(workbook, sheet_name=None)
+    about_text = " ".join(str(v) for frame in about.values() for v in frame.to_numpy().ravel())
+    assert f"scores.gpkg · {file_hash(demo_scores_gpkg)[:16]}" in about_text
 
 
 def test_bad_teams_file_names_file_row_and_column(demo_gpkg: Path, tmp_path: Path,
@@ -66,13 +72,14 @@ def test_bad_teams_file_names_file_row_and_column(demo_gpkg: Path, tmp_path: Pat
     assert not out.exists()
 
 
-def test_scores_file_without_area_scores_is_a_data_error(demo_gpkg: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_is_not_a_scores_file_is_a_data_error_naming_it(demo_gpkg: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "wrong.gpkg"
     gpd.read_file(demo_gpkg, layer="areas").to_file(path, layer="areas", driver="GPKG")
     code = main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(path), "--out", str(tmp_path / "p.csv")])
     assert code == EXIT_DATA_ERRORS
-    assert "area_scores" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "wrong.gpkg" in text and "not a Vigía scores file" in text
 
 
 def test_usage_errors_exit_two(demo_gpkg: Path, tmp_path: Path) -> None:

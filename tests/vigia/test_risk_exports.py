@@ -17,6 +17,7 @@ import pytest
 
 from geodata.load import load_dataset
 from geodata.privacy import small_count_threshold
+from geodata.scores_file import AREA_LAYER, CROSSING_LAYER, read_scores
 from risk import pipeline
 from vigia.ui import risk_exports, risk_maps, risk_tables
 
@@ -51,15 +52,19 @@ def test_csv_xlsx_and_gpkg_hide_small_counts_and_their_complements(demo_scores, 
     assert ((true > 0) & (true < small_count_threshold())).any(), "the demo must have small counts to hide"
     admin1 = areas.set_index("area_id")["admin1"]
     export = risk_tables.export_frame(areas)
+    written = scores.to_file(created_by="ana")
 
-    csv = pd.read_csv(io.BytesIO(risk_exports.csv_bytes(export)), dtype={"area_id": str, "recorded_cases": str})
-    xlsx = pd.read_excel(io.BytesIO(risk_exports.xlsx_bytes(export, scores.crossing_scores)),
+    csv = pd.read_csv(io.BytesIO(risk_exports.csv_bytes(export, written.provenance)), comment="#",
+                      dtype={"area_id": str, "recorded_cases": str})
+    xlsx = pd.read_excel(io.BytesIO(risk_exports.xlsx_bytes(export, scores.crossing_scores, written.provenance)),
                          sheet_name=None, dtype={"area_id": str, "recorded_cases": str})
     path = tmp_path / "scores.gpkg"
-    path.write_bytes(risk_exports.gpkg_bytes(export, risk_tables.crossing_export_frame(scores.crossing_scores)))
-    gpkg = pyogrio.read_dataframe(path, layer="area_scores")
-    assert {str(n) for n, _ in pyogrio.list_layers(path)} == {"area_scores", "crossing_scores"}
-    for frame in (csv, xlsx["area_scores"], gpkg):
+    path.write_bytes(risk_exports.gpkg_bytes(written))
+    gpkg = read_scores(path).areas  # the scores file, as the planners read it
+    gpkg["recorded_cases"] = np.where(gpkg["recorded_suppressed"] != "", gpkg["recorded_suppressed"],
+                                      gpkg["recorded_cases"].astype("Int64").astype(str))
+    assert {AREA_LAYER, CROSSING_LAYER} <= {str(n) for n, _ in pyogrio.list_layers(path)}
+    for frame in (csv, xlsx[AREA_LAYER], gpkg):
         frame = frame.set_index(frame["area_id"].astype(str))
         assert len(frame) == len(areas)
         _assert_protected(frame["recorded_cases"].fillna(""), true.reindex(frame.index), admin1.reindex(frame.index))
@@ -73,7 +78,8 @@ def test_csv_xlsx_and_gpkg_hide_small_counts_and_their_complements(demo_scores, 
 def test_map_html_carries_no_case_counts(demo_scores) -> None:
     dataset, scores = demo_scores
     for view in risk_maps.VIEWS:
-        page = risk_exports.map_html(risk_maps.area_view(dataset, scores.area_scores, view, online=False)).decode()
+        page = risk_exports.map_html(risk_maps.area_view(dataset, scores.area_scores, view, online=False),
+                                     scores.provenance()).decode()
         assert "recorded_cases" not in page and "cases_text" not in page
         assert "https://" not in page.split("<body>")[0].replace("https://leafletjs.com", ""), "offline map"
 
