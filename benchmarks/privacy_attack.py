@@ -35,22 +35,20 @@ from privacy_attacks import (
 
 from geodata.demo import build_demo
 from geodata.privacy import THRESHOLD_ENV, small_count_threshold
+from risk.pipeline import ScoreConfig, Scores, score
 
 
-def _scores(config_kwargs: dict[str, int]) -> object:
-    from risk.pipeline import ScoreConfig, score
-
-    return score(build_demo(), ScoreConfig(**config_kwargs))
+def _scores() -> Scores:
+    return score(build_demo(), ScoreConfig(permutations=0, draws=100))
 
 
 def rank_cost() -> float:
     """Spearman correlation of the demo's score on protected vs unprotected inputs."""
-    kwargs = {"permutations": 0, "draws": 100}
-    protected = _scores(kwargs).area_scores.set_index("area_id")["score"]  # type: ignore[attr-defined]
+    protected = _scores().area_scores.set_index("area_id")["score"]
     before = os.environ.get(THRESHOLD_ENV)
     os.environ[THRESHOLD_ENV] = "1"  # threshold 1: no count is small, nothing protected
     try:
-        raw = _scores(kwargs).area_scores.set_index("area_id")["score"]  # type: ignore[attr-defined]
+        raw = _scores().area_scores.set_index("area_id")["score"]
     finally:
         if before is None:
             os.environ.pop(THRESHOLD_ENV, None)
@@ -67,8 +65,7 @@ def main() -> None:
     dataset = build_demo()
     threshold = small_count_threshold()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(args.scores) if args.scores else _scores({"permutations": 0, "draws": 100}).to_gpkg(  # type: ignore[attr-defined]
-            Path(folder) / "scores.gpkg")
+        path = Path(args.scores) if args.scores else _scores().to_gpkg(Path(folder) / "scores.gpkg")
         published = read_published(path)
     cases = dataset["cases"]
     truth = cases.assign(area_id=cases["area_id"].astype(str)).groupby("area_id")["cases"].sum()

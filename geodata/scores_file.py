@@ -155,10 +155,10 @@ def dataset_name(dataset: Dataset) -> str:
 
 
 def dataset_hash(dataset: Dataset) -> str:
-    """SHA-256 of the dataset's content (layers, columns, values, geometry), not of the file.
+    """SHA-256 of the loaded dataset's content (layers, columns, values as text, geometry), not of a file.
 
-    The same figures give the same hash whether they came as a GeoPackage, a folder
-    or a zip, so a score can be traced to its data across formats.
+    Two runs on the same loaded data get the same hash, whatever the file was called
+    or when it was saved, so a score can be traced to the figures it stood on.
     """
     digest = hashlib.sha256()
     for name in sorted(dataset.layers):
