@@ -23,10 +23,9 @@ UNDO_KEY = "vigia_saved_undo_{kind}"
 def save(kind: str, name: str, tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
          replaces: int | None = None) -> ItemRecord:
     """Keep one result in the workspace for the signed-in user and the dataset in use."""
-    viewer = access.current_viewer()
-    return access.workspace().save_item(kind, name, user=viewer.name, tables=tables, params=params,
-                                        dataset_id=stored_datasets.current_id(st.session_state),
-                                        replaces=replaces)
+    viewer, ws = access.current_viewer(), access.workspace()
+    return ws.save_item(kind, name, user=viewer.name, tables=tables, params=params,
+                        dataset_id=stored_datasets.in_use_id(ws, viewer, st.session_state), replaces=replaces)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -50,9 +49,9 @@ def latest(kind: str) -> ItemRecord | None:
 def record_export(what: str, file_name: str, **params: Any) -> Callable[[], None]:
     """An ``on_click`` for ``st.download_button`` that writes the export in the audit log."""
     def _record() -> None:
-        access.workspace().record("export", access.current_viewer().name,
-                                  dataset_id=stored_datasets.current_id(st.session_state),
-                                  what=what, file=file_name, **params)
+        ws, viewer = access.workspace(), access.current_viewer()
+        ws.record("export", viewer.name, dataset_id=stored_datasets.in_use_id(ws, viewer, st.session_state),
+                  what=what, file=file_name, **params)
     return _record
 
 

@@ -71,6 +71,28 @@ def store_upload(ws: Workspace, viewer: Viewer, session: MutableMapping[Any, Any
     return record.id
 
 
+#: Session key of ``(path, id)``: the default dataset's number once registered in the workspace.
+REGISTERED_KEY = "vigia_registered_dataset"
+
+
+def in_use_id(ws: Workspace, viewer: Viewer, session: MutableMapping[Any, Any]) -> int:
+    """The workspace number of the dataset this session shows, for the audit log and saved work.
+
+    A stored dataset has one; the configured or demo dataset is registered (by content,
+    once) the first time an action is recorded on it.
+    """
+    chosen = current_id(session)
+    if chosen is not None:
+        return chosen
+    path = state.current_dataset_path(session)
+    known = session.get(REGISTERED_KEY)
+    if known is not None and known[0] == str(path):
+        return int(known[1])
+    dataset_id = ws.dataset_id_for(path.read_bytes(), name=path.stem, filename=path.name, user=viewer.name)
+    session[REGISTERED_KEY] = (str(path), dataset_id)
+    return dataset_id
+
+
 def current_id(session: MutableMapping[Any, Any]) -> int | None:
     value = session.get(DATASET_ID_KEY)
     return int(value) if value is not None else None

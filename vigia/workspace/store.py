@@ -163,17 +163,39 @@ class Workspace:
     def save_dataset(self, content: bytes, *, name: str, filename: str, report: Mapping[str, Any],
                      user: str) -> DatasetRecord:
         """Store a validated dataset file with its report; returns its record."""
+        with self.engine.begin() as connection:
+            new_id = self._insert_dataset(connection, "dataset.upload", content, name=name, filename=filename,
+                                          report=report, user=user)
+        return self.dataset(new_id)
+
+    def _insert_dataset(self, connection: sa.Connection, action: str, content: bytes, *, name: str,
+                        filename: str, report: Mapping[str, Any], user: str) -> int:
         if not content:
             raise WorkspaceError(f"{filename}: the file is empty; nothing was saved")
         digest = hashlib.sha256(content).hexdigest()
         values = {"name": name, "filename": filename, "sha256": digest, "size_bytes": len(content),
                   "content": content, "report": json.dumps(report, default=str), "created_by": user,
                   "created_at": now(), "deleted_at": None}
+        new_id = int(connection.execute(sa.insert(datasets).values(**values).returning(datasets.c.id)).scalar_one())
+        audit_log.write(connection, action, user, dataset_id=new_id,
+                        params={"name": name, "file": filename, "bytes": len(content)})
+        return new_id
+
+    def dataset_id_for(self, content: bytes, *, name: str, filename: str, user: str) -> int:
+        """The stored dataset with exactly these bytes, stored now (audit ``dataset.register``) when none is.
+
+        The default and demo datasets are not uploads; registering them the first time
+        an action uses them lets every audit line name the dataset it was done on.
+        """
+        digest = hashlib.sha256(content).hexdigest()
         with self.engine.begin() as connection:
-            new_id = connection.execute(sa.insert(datasets).values(**values).returning(datasets.c.id)).scalar_one()
-            audit_log.write(connection, "dataset.upload", user, dataset_id=new_id,
-                            params={"name": name, "file": filename, "bytes": len(content)})
-        return self.dataset(new_id)
+            found = connection.execute(sa.select(datasets.c.id).where(datasets.c.sha256 == digest)
+                                       .where(datasets.c.deleted_at.is_(None)).order_by(datasets.c.id)).first()
+            if found is not None:
+                return int(found.id)
+            return self._insert_dataset(connection, "dataset.register", content, name=name, filename=filename,
+                                        report={"registered": "the dataset in use when an action was recorded"},
+                                        user=user)
 
     def _dataset_columns(self) -> list[sa.Column]:
         return [c for c in datasets.c if c.name != "content"]
