@@ -42,8 +42,8 @@ def _scores() -> Scores:
     return score(build_demo(), ScoreConfig(permutations=0, draws=100))
 
 
-def rank_cost() -> float:
-    """Spearman correlation of the demo's score on protected vs unprotected inputs."""
+def rank_cost() -> tuple[float, int, int]:
+    """Spearman correlation of the demo's score on protected vs unprotected inputs, and the top-10% overlap."""
     protected = _scores().area_scores.set_index("area_id")["score"]
     before = os.environ.get(THRESHOLD_ENV)
     os.environ[THRESHOLD_ENV] = "1"  # threshold 1: no count is small, nothing protected
@@ -54,7 +54,9 @@ def rank_cost() -> float:
             os.environ.pop(THRESHOLD_ENV, None)
         else:
             os.environ[THRESHOLD_ENV] = before
-    return float(protected.corr(raw.reindex(protected.index), method="spearman"))
+    top = max(1, -(-len(protected) // 10))
+    same = len(set(protected.nlargest(top).index) & set(raw.nlargest(top).index))
+    return float(protected.corr(raw.reindex(protected.index), method="spearman")), same, top
 
 
 def main() -> None:
@@ -86,11 +88,11 @@ def main() -> None:
           f"(blind guess {blind:.1%})")
     print(f"department totals minus visible counts: {exact_by_difference} small counts exact, "
           f"narrowest interval {narrowest} value(s) (band {threshold - 1})")
-    corr = float("nan") if args.no_cost else rank_cost()
+    corr, same, top = (float("nan"), 0, 0) if args.no_cost else rank_cost()
     if not args.no_cost:
-        print(f"score on protected vs unprotected inputs: Spearman {corr:.4f}")
+        print(f"score on protected vs unprotected inputs: Spearman {corr:.4f}; top {top}: {same} the same")
     print(f"RESULT exact={exact:.3f} blind={blind:.3f} narrowest={narrowest} band={threshold - 1} "
-          f"by_difference={exact_by_difference} rank_corr={corr:.4f}")
+          f"by_difference={exact_by_difference} rank_corr={corr:.4f} top10_same={same}/{top}")
 
 
 if __name__ == "__main__":
