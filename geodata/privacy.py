@@ -220,56 +220,93 @@ def hidden_areas(recorded: pd.Series, groups: pd.Series, threshold: int | None =
 
 
 def band_representative(threshold: int | None = None) -> float:
-    """The count every hidden area is scored with: the middle of the band (2.5 for "<5").
+    """The count every hidden area is scored with: 2.25 for "<5" (the band's middle rounded down, plus 0.25).
 
     It depends only on the threshold, so nothing computed from it (smoothed rates,
-    scores, contributions, hotspots, model fits) can tell one hidden count from
-    another. Not an integer on purpose: no rounding of it lands on a true count
-    more often than a blind guess does.
+    scores, contributions, hotspots) can tell one hidden count from another. Not an
+    integer and away from a rounding edge, so whoever inverts a rate and rounds gets
+    the same answer for every hidden area: right no more often than a blind guess.
     """
     limit = threshold if threshold is not None else small_count_threshold()
-    return limit / 2.0
+    return limit // 2 + 0.25
+
+
+def hidden_cells(cells: pd.DataFrame, hidden_rows: pd.Series, threshold: int | None = None) -> pd.DataFrame:
+    """Which (area, type) cells may not be used as they are: a boolean frame shaped like ``cells``.
+
+    ``cells`` holds case counts per area (rows) and type (columns); each row's total
+    is published (the area's recorded cases) unless ``hidden_rows`` says the area is
+    hidden, in which case every cell of the row is. Elsewhere small cells are hidden
+    and, in their row, complements until no small cell can be narrowed below the band
+    by subtracting the visible cells from the total (:func:`suppression_mask`).
+    """
+    limit = threshold if threshold is not None else small_count_threshold()
+    types = list(cells.columns)
+    frame = cells.assign(total=cells.sum(axis=1))
+    primary, secondary = suppression_mask(frame, types, ["total"], threshold=limit)
+    mask = (primary[types] | secondary[types]).to_numpy().copy()
+    mask[hidden_rows.reindex(cells.index, fill_value=False).to_numpy()] = True
+    return pd.DataFrame(mask, index=cells.index, columns=types)
 
 
 def protect_case_inputs(cases: pd.DataFrame, hidden: Iterable[str], *, count_columns: Sequence[str] = ("cases", "victims"),
                         by: str = "exploitation", threshold: int | None = None) -> pd.DataFrame:
     """The ``cases`` layer as models may use it when their outputs leave the app.
 
-    Rows of ``hidden`` areas are replaced by representative rows: the band's middle
-    (:func:`band_representative`) cases in total, split over ``by`` (exploitation
-    type) and over every period in the layer in the proportions of the *visible*
-    areas; victims per case likewise. Every other area keeps its rows. Indicators,
-    rates, smoothing, hotspots, expected cases and the score computed from this
-    frame therefore carry no trace of a hidden count (which differencing two runs,
-    two presets or a rate against a population could otherwise give back).
+    Every (area, ``by``) cell that :func:`hidden_cells` hides is replaced by a
+    representative: a ``hidden`` area counts as the band's representative
+    (:func:`band_representative`) in total; an area whose total is published keeps
+    that total, its hidden cells sharing what the visible ones leave. That amount is
+    split over the hidden types in the proportions of the *visible* cells nationwide,
+    evenly over the periods, with the visible cells' victims per case. Nothing the
+    models compute from this frame (rates, smoothed rates, hotspots, scores) then
+    depends on a hidden count beyond what is published anyway, which differencing two
+    runs, two presets or a rate against a population could otherwise give back.
     """
     hidden_ids = {str(a) for a in hidden}
+    first, others = count_columns[0], list(count_columns[1:])
     area = cases["area_id"].astype(str)
-    visible = cases[~area.isin(hidden_ids)]
-    if not hidden_ids:
+    kind = cases[by].astype(str)
+    cells = cases.groupby([area, kind])[first].sum().unstack(fill_value=0)
+    rows = pd.Series(cells.index.isin(list(hidden_ids)), index=cells.index)
+    mask = hidden_cells(cells, rows, threshold)
+    for column in others:  # a small victims count hides its cell too, with a complement in its row
+        victims = cases.groupby([area, kind])[column].sum().unstack(fill_value=0).reindex_like(cells).fillna(0)
+        small = (victims > 0) & (victims < (threshold or small_count_threshold())) & ~mask
+        for area_id in small.index[small.any(axis=1).to_numpy()]:
+            mask.loc[area_id] |= small.loc[area_id]
+            if int(mask.loc[area_id].sum()) == 1:
+                free = cells.loc[area_id][~mask.loc[area_id]]
+                if len(free):
+                    mask.loc[area_id, free.idxmin() if (free <= 0).all() else free[free > 0].idxmin()] = True
+    if not mask.to_numpy().any():
         return cases.copy()
+    stacked = mask.stack()
+    hidden_keys = set(stacked.index[stacked.to_numpy()])
+    drop = pd.Series([key in hidden_keys for key in zip(area, kind)], index=cases.index)
+    visible = cases[~drop.to_numpy()]
+    totals = visible.groupby(visible[by].astype(str))[list(count_columns)].sum()
+    share = (totals[first] / totals[first].sum()) if len(totals) and totals[first].sum() > 0 else pd.Series(dtype=float)
     periods = sorted(cases["period"].astype(str).unique())
-    types = visible.groupby(by)[list(count_columns)].sum() if len(visible) else pd.DataFrame()
-    if types.empty or float(types[count_columns[0]].sum()) <= 0:
-        kinds = sorted(cases[by].astype(str).unique()) or ["unknown"]
-        share = pd.Series(1.0 / len(kinds), index=kinds)
-        per_case = {c: 1.0 for c in count_columns[1:]}
-        per_case_by_type: dict[str, dict[str, float]] = {k: per_case for k in kinds}
-    else:
-        share = types[count_columns[0]] / float(types[count_columns[0]].sum())
-        per_case_by_type = {
-            str(k): {c: float(types.loc[k, c]) / float(types.loc[k, count_columns[0]])
-                     if float(types.loc[k, count_columns[0]]) > 0 else 0.0 for c in count_columns[1:]}
-            for k in types.index}
     representative = band_representative(threshold)
-    rows = []
-    for area_id in sorted(hidden_ids):
-        for kind, part in share.items():
-            each = representative * float(part) / len(periods)
+    first_by_type = {str(k): float(v) for k, v in totals[first].items()}
+    per_case = {k: {c: float(totals[c].get(k, 0.0)) / n if n > 0 else 1.0 for c in others}
+                for k, n in first_by_type.items()}
+    added = []
+    for position, (area_id, row) in enumerate(mask.iterrows()):
+        types = [t for t in mask.columns if row[t]]
+        if not types:
+            continue
+        # what the hidden cells hold together is public: the area's total minus its visible cells
+        amount = representative if area_id in hidden_ids else float(cells.iloc[position].reindex(types).sum())
+        weights = share.reindex(types).fillna(0.0)
+        weights = weights / weights.sum() if weights.sum() > 0 else pd.Series(1.0 / len(types), index=types)
+        for t in types:
+            each = amount * float(weights[t]) / len(periods)
+            ratios = per_case.get(str(t), dict.fromkeys(others, 1.0))
             for period in periods:
-                row: dict[str, object] = {"area_id": area_id, "period": period, by: kind, count_columns[0]: each}
-                row.update({c: each * per_case_by_type[str(kind)][c] for c in count_columns[1:]})
-                rows.append(row)
-    filler = pd.DataFrame(rows, columns=["area_id", "period", by, *count_columns])
+                added.append({"area_id": area_id, "period": period, by: t, first: each,
+                              **{c: each * ratios[c] for c in others}})
     kept = visible.assign(**{c: visible[c].astype(float) for c in count_columns})
-    return pd.concat([kept, filler], ignore_index=True)
+    return pd.concat([kept, pd.DataFrame(added, columns=["area_id", "period", by, *count_columns])],
+                     ignore_index=True)

@@ -12,7 +12,7 @@ Work is split in two so the app can re-weight instantly:
 :class:`Scores` becomes the scores file (:mod:`geodata.scores_file`, the one
 contract the planners and the app's downloads read) through :meth:`Scores.to_file`.
 Every model here runs on :func:`geodata.privacy.protect_case_inputs`: areas whose
-recorded count the privacy rule hides are scored on the band's middle, so no
+recorded count the privacy rule hides are scored on one fixed count of the band, so no
 output (nor the difference of two runs) carries a hidden count.
 """
 
@@ -111,7 +111,7 @@ class Prepared:
     seed: int = 0
     dataset_name: str = ""
     dataset_hash: str = ""
-    #: Small-count threshold the inputs were protected with (hidden areas scored on the band's middle).
+    #: Small-count threshold the inputs were protected with (hidden areas scored on the band's representative).
     protected_threshold: int = 0
     _hotspot_cache: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
 
@@ -288,14 +288,14 @@ def _recorded_and_hidden(dataset: Dataset, areas: gpd.GeoDataFrame) -> tuple[pd.
 
 
 def _protected_inputs(dataset: Dataset, hidden: pd.Series) -> Dataset:
-    """The dataset every model of this run sees: hidden areas' cases replaced by the band's middle.
+    """The dataset every model of this run sees: hidden cells replaced by representatives.
 
     Scores, indicators, contributions, hotspots and crossing scores all leave the
     app; computing them from :func:`geodata.privacy.protect_case_inputs` means no
     output (nor any difference between two runs) depends on a hidden count.
     """
     cases = dataset.get("cases")
-    if cases is None or not len(cases) or not hidden.any():
+    if cases is None or not len(cases):
         return dataset
     layers = dict(dataset.layers)
     layers["cases"] = protect_case_inputs(cases, hidden.index[hidden.to_numpy()])
@@ -303,7 +303,7 @@ def _protected_inputs(dataset: Dataset, hidden: pd.Series) -> Dataset:
 
 
 def _hidden_at_band(expected: ExpectedCases, hidden: pd.Series) -> ExpectedCases:
-    """The expected-cases table with nothing of a hidden count: no ratio, the flag judged at the band's middle.
+    """The expected-cases table with nothing of a hidden count: no ratio, the flag judged at the band's representative.
 
     Expected cases are out of fold (an area's own department never trains its
     prediction), so they carry no hidden count of their own; the ratio and the

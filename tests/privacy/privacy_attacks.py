@@ -127,3 +127,35 @@ def department_intervals(published: Published, totals: pd.Series, threshold: int
                         or (other and any(rest - v - s >= floor for s in smalls))]
             out[str(area)] = (min(feasible), max(feasible)) if feasible else (1, threshold - 1)
     return out
+
+
+def invert_type_rates(published: Published, population: pd.Series, rates: list[str],
+                      unexplained: pd.Series | None = None) -> pd.DataFrame:
+    """Estimated counts per area and type (one column per rate in ``rates``) from the smoothed type rates.
+
+    Each type's count is ``s*b + alpha*s + beta`` (see the module docstring); areas whose
+    published total is 0 pin every type at 0, the other published totals pin the sum.
+    ``unexplained`` is what the attacker is handed for free: counts of types without an
+    informative rate (subtracted from each total), an upper bound on side knowledge.
+    """
+    s = published.indicators[rates].astype(float)
+    pop = population.reindex(s.index).astype(float)
+    total = published.areas["recorded_cases"].reindex(s.index)
+    rest = total - (unexplained.reindex(s.index).fillna(0) if unexplained is not None else 0)
+    k, rows, target = len(rates), [], []
+    for area in s.index:
+        values, b = s.loc[area].to_numpy(), float(pop[area])
+        if pd.isna(total[area]):
+            continue
+        if total[area] == 0:
+            for i in range(k):
+                row = np.zeros(1 + 2 * k)
+                row[0], row[1 + i], row[1 + k + i] = values[i] * b, values[i], 1.0
+                rows.append(row)
+                target.append(0.0)
+        else:
+            rows.append(np.concatenate([[float((values * b).sum())], values, np.ones(k)]))
+            target.append(float(rest[area]))
+    coef, *_ = np.linalg.lstsq(np.array(rows), np.array(target), rcond=None)
+    out = {rate: s[rate] * pop * coef[0] + coef[1 + i] * s[rate] + coef[1 + k + i] for i, rate in enumerate(rates)}
+    return pd.DataFrame(out)
