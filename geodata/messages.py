@@ -155,6 +155,23 @@ MESSAGES: tuple[MessageText, ...] = (
                 r"years, were read as years \(annual figures\), not as January(?P<rows>.*)",
                 "{count} celda(s) de fecha, todas el 1 de enero de {years} años distintos, se leyeron como años (cifras "
                 "anuales), no como enero{rows}"),
+    MessageText("scores.missing_file", r"the scores file does not exist", "el archivo de puntajes no existe"),
+    MessageText("scores.not_gpkg", r"the file cannot be read as a GeoPackage: (?P<error>.+)",
+                "el archivo no se puede leer como GeoPackage: {error}"),
+    MessageText("scores.no_metadata", r"not a Vigía scores file: it has no '(?P<layer>\S+)' layer \(it has: (?P<layers>.*)\)",
+                "no es un archivo de puntajes de Vigía: no tiene la capa '{layer}' (tiene: {layers})"),
+    MessageText("scores.no_format", r"not a Vigía scores file: its metadata names no scores format",
+                "no es un archivo de puntajes de Vigía: sus metadatos no nombran un formato de puntajes"),
+    MessageText("scores.version", r"scores format version (?P<found>.+) cannot be read by this Vigía "
+                r"\(it reads version (?P<version>\d+)\)",
+                "esta versión de Vigía no puede leer el formato de puntajes versión {found} (lee la versión {version})"),
+    MessageText("scores.no_layer", r"the file has no '(?P<layer>\S+)' layer", "el archivo no tiene la capa '{layer}'"),
+    MessageText("scores.no_crossings", r"the file has no '(?P<layer>\S+)' layer \(its dataset has no crossings\)",
+                "el archivo no tiene la capa '{layer}' (su conjunto de datos no tiene pasos fronterizos)"),
+    MessageText("scores.no_column", r"the '(?P<layer>\S+)' layer has no '(?P<column>.+)' column",
+                "la capa '{layer}' no tiene la columna '{column}'"),
+    MessageText("scores.provenance", r"the provenance cannot be read: (?P<error>.+)",
+                "no se puede leer la procedencia: {error}"),
     MessageText("words.capitals", r"(?P<count>\d+) value\(s\) written with other capitals or spaces were matched to "
                 r"the contract's spelling", "{count} valor(es) escritos con otras mayúsculas o espacios se leyeron con la "
                 "grafía del contrato"),
@@ -176,6 +193,12 @@ MESSAGES: tuple[MessageText, ...] = (
 
 #: Hints that are fixed sentences: English -> Spanish.
 HINTS: dict[str, str] = {
+    "give the .gpkg written by 'vigia score' (or the Risk map's download)":
+        "use el .gpkg que escribe 'vigia score' (o la descarga del Mapa de riesgo)",
+    "score the dataset again with this Vigía ('vigia score') and use the new file":
+        "vuelva a calcular los puntajes con esta versión de Vigía ('vigia score') y use el archivo nuevo",
+    "score a dataset that has crossings, then plan patrols with that file":
+        "calcule los puntajes de un conjunto de datos con pasos fronterizos y planifique los patrullajes con ese archivo",
     "write digits only, e.g. 12": "escriba solo cifras, p. ej. 12",
     "write a whole number": "escriba un número entero",
     "correct the number": "corrija el número",
@@ -223,6 +246,9 @@ HINTS: dict[str, str] = {
 
 #: Hints with a variable part, by key.
 HINT_PATTERNS: tuple[MessageText, ...] = (
+    MessageText("hint.scores_path", r"check the path (?P<path>.+); give the \.gpkg written by 'vigia score' "
+                r"\(or the Risk map's download\)",
+                "revise la ruta {path}; use el .gpkg que escribe 'vigia score' (o la descarga del Mapa de riesgo)"),
     MessageText("hint.rename", r"nothing to do; name it '(?P<name>.+)' to skip this step",
                 "nada que hacer; llámelo '{name}' para evitar este paso"),
     MessageText("hint.fill", r"fill in every row: (?P<what>.+)", "complete cada fila: {what}"),

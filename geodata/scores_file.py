@@ -367,6 +367,8 @@ def _metadata(path: Path, layers: list[str]) -> dict[str, str]:
         if column not in frame.columns:
             raise _refuse(name, METADATA_LAYER, column, f"the '{METADATA_LAYER}' layer has no '{column}' column")
     meta = dict(zip(frame["key"].astype(str), frame["value"].astype(str)))
+    if "format" not in meta and "config" in meta:  # written by Vigía before the format had a name and version
+        meta = {**meta, "format": FORMAT_NAME, "format_version": "1"}
     if meta.get("format") != FORMAT_NAME:
         raise _refuse(name, METADATA_LAYER, "format", "not a Vigía scores file: its metadata names no scores format")
     version = meta.get("format_version", "")

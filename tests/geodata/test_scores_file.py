@@ -195,3 +195,14 @@ def test_file_hash_is_of_the_bytes(tmp_path: Path) -> None:
     a.write_bytes(b"x")
     b.write_bytes(b"y")
     assert file_hash(a) != file_hash(b) and len(file_hash(a)) == 64
+
+
+def test_a_file_from_before_the_contract_is_refused_as_an_older_version(demo_scores_gpkg: Path, tmp_path: Path) -> None:
+    """Files of the first scores writer had a metadata table with ``config`` and no format name."""
+    old = tmp_path / "scores_2025.gpkg"
+    old.write_bytes(demo_scores_gpkg.read_bytes())
+    pyogrio.write_dataframe(pd.DataFrame({"key": ["config", "missing"], "value": ["{}", "{}"]}), old,
+                            layer=METADATA_LAYER, driver="GPKG")
+    with pytest.raises(DataError) as error:
+        read_scores(old)
+    assert "scores_2025.gpkg" in _one_problem(error) and "version 1" in _one_problem(error)
