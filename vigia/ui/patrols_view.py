@@ -8,6 +8,7 @@ week, seed, mode, pool), so reruns and "draw another week" cost nothing.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from collections.abc import MutableMapping
 from pathlib import Path
@@ -37,7 +38,7 @@ from planner.patrols.sampling import week_index
 from planner.patrols.scores import read_crossing_scores
 from planner.patrols.units import default_units, units_frame, units_from_frame
 from vigia.ui import access, chrome, map_views, maps, saved_work, state
-from vigia.ui.i18n import t
+from vigia.ui.i18n import current_language, t
 from vigia.ui.maps import LegendItem, PointStyle
 from vigia.workspace import ItemRecord
 from vigia.workspace.roles import Action
@@ -258,10 +259,14 @@ def _show_plan(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
         st.info(t("patrols.no_download_right"))
         return
     buttons = st.columns(4)
+    scores_hash = hashlib.sha256(request["scores_csv"].encode("utf-8")).hexdigest()[:16]
+    about = [("about.scores", f"crossing_id,score · {scores_hash}"), ("about.week", week),
+             ("about.seed", str(request["seed"])), ("about.mode", request["mode"]), ("about.pool", str(request["pool"]))]
     for col, kind, mime in zip(buttons, ("csv", "xlsx", "ics"),
                                ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                 "text/calendar")):
-        col.download_button(t(f"patrols.download_{kind}"), exports.roster_bytes(roster, week, kind),
+        col.download_button(t(f"patrols.download_{kind}"),
+                            exports.roster_bytes(roster, week, kind, about, current_language()),
                             file_name=f"roster_{week}.{kind}", mime=mime, key=f"vigia_patrol_dl_{kind}",
                             on_click=saved_work.record_export("patrol_roster", f"roster_{week}.{kind}"))
     buttons[3].download_button(t("patrols.download_units"), request["units_csv"].encode("utf-8"),
