@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
@@ -22,44 +21,13 @@ import pandas as pd
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem
+from planner.teams import Team, default_teams, normal_skill
 
 if TYPE_CHECKING:
     from geodata.travel import RoadNetworkTravel
 
-#: Default working day and driving limit of a team (minutes after midnight / minutes).
-DAY_START = 8 * 60
-DAY_END = 18 * 60
-MAX_DRIVE_MINUTES = 6 * 60
-
 #: Longest field trip (consecutive working days away from the office, overnight stays between).
 MAX_TRIP_DAYS = 5
-
-
-@dataclass(frozen=True)
-class Team:
-    """An inspection team: where it starts each trip, when it works, what it can do.
-
-    ``dates`` empty means "every working day of the horizon". ``skills`` are free words
-    matched to a site's ``required_skill`` without case (e.g. ``child labour``, ``quechua``).
-    """
-
-    team_id: str
-    office_id: str
-    name: str
-    lon: float
-    lat: float
-    dates: tuple[date, ...] = ()
-    day_start: int = DAY_START
-    day_end: int = DAY_END
-    max_drive_minutes: int = MAX_DRIVE_MINUTES
-    skills: frozenset[str] = frozenset()
-    members: int = 2
-
-    def available(self, day: date) -> bool:
-        return not self.dates or day in self.dates
-
-    def can_do(self, skill: str | None) -> bool:
-        return skill is None or skill in self.skills
 
 
 @dataclass(frozen=True)
@@ -236,7 +204,6 @@ class InspectionProblem:
         """
         from geodata.travel import travel_matrix
         from planner.priority import site_priorities
-        from planner.teams import default_teams
 
         source = dataset.source or "dataset"
         frame = dataset.get("sites")
@@ -362,11 +329,6 @@ def _sites(frame: pd.DataFrame, area_ids: pd.Series, priority: np.ndarray, admin
     return out
 
 
-def normal_skill(text: str) -> str:
-    """Skills compare without case or extra spaces: ``Child  Labour`` == ``child labour``."""
-    return " ".join(text.lower().split())
-
-
 def check_locked(problem: InspectionProblem) -> None:
     """Locked visits must name a known site and team, a horizon day and a day the team works."""
     sites = {s.site_id for s in problem.sites}
@@ -389,17 +351,3 @@ def check_locked(problem: InspectionProblem) -> None:
     if problems:
         raise DataError([Problem("locked visits", None, None, None, text, "unlock the visit or fix its team/day")
                          for text in problems])
-
-
-def read_teams(path: str | Path, dataset: Dataset | None = None) -> list[Team]:
-    """Teams from a CSV/XLSX file; see :func:`planner.teams.read_teams`."""
-    from planner.teams import read_teams as _read
-
-    return _read(path, dataset)
-
-
-def default_teams(dataset: Dataset) -> list[Team]:
-    """Teams derived from the labour offices; see :func:`planner.teams.default_teams`."""
-    from planner.teams import default_teams as _default
-
-    return _default(dataset)

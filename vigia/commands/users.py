@@ -12,6 +12,7 @@ import argparse
 import getpass
 import sys
 
+from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, usage_error
 from vigia.workspace.roles import Role
 
 ROLE_NAMES = [r.value for r in Role]
@@ -41,14 +42,12 @@ def _cmd_users(args: argparse.Namespace) -> int:
                 login = "password" if account.has_password else "OIDC"
                 state = "DISABLED" if account.disabled else "active"
                 print(f"{account.name}\t{account.role.value}\t{login}\t{state}")
-            return 0
+            return EXIT_OK
         if args.name is None:
-            print(f"vigia users {args.action}: give the user name", file=sys.stderr)
-            return 2
+            return usage_error(f"users {args.action}", "give the user name")
         if args.action == "add":
             if args.role is None:
-                print(f"vigia users add: give --role ({', '.join(ROLE_NAMES)})", file=sys.stderr)
-                return 2
+                return usage_error("users add", f"give --role ({', '.join(ROLE_NAMES)})")
             account = accounts.add_user(workspace, args.name, args.role, _password(args))
             print(f"Added {account.name} ({account.role.value}).")
         elif args.action in ("disable", "enable"):
@@ -56,14 +55,13 @@ def _cmd_users(args: argparse.Namespace) -> int:
             print(f"{account.name} is now {'disabled' if account.disabled else 'enabled'}.")
         elif args.action == "role":
             if args.role is None:
-                print(f"vigia users role: give --role ({', '.join(ROLE_NAMES)})", file=sys.stderr)
-                return 2
+                return usage_error("users role", f"give --role ({', '.join(ROLE_NAMES)})")
             account = accounts.set_role(workspace, args.name, args.role)
             print(f"{account.name} is now {account.role.value}.")
     except (WorkspaceError, ValueError) as error:
         print(f"vigia users {args.action}: {error}", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_DATA_ERRORS
+    return EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
