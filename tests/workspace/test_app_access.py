@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -100,3 +101,22 @@ def test_reload_keeps_the_uploaded_dataset(app_env: Path, demo_gpkg: Path, tmp_p
     assert path == ws.dataset_file(stored, app_env / "cache")
     assert reloaded.session_state["vigia_dataset_id"] == stored
     del at
+
+
+def test_a_download_pressed_in_the_app_is_read_back_from_the_audit_log(
+        app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README: every export is in the audit log, with user and file. Pressing the button is the export."""
+    monkeypatch.setenv("VIGIA_RISK_DRAWS", "50")
+    monkeypatch.setenv("VIGIA_RISK_PERMUTATIONS", "0")
+    ws = open_workspace(default_url())
+    accounts.add_user(ws, "ana", "planner", PASSWORD)
+    at = _sign_in("ana", PASSWORD)
+    assert not len(ws.audit_log(action="export"))
+    at.download_button(key="risk_dl_csv").click()
+    _run(at)
+    exports = ws.audit_log(action="export")
+    assert len(exports) == 1, "one press, one audit line"
+    line = exports.iloc[0]
+    assert line["user_name"] == "ana"
+    params = json.loads(line["params"])
+    assert params["what"] == "risk_scores" and params["file"] == "vigia_risk_scores.csv"
