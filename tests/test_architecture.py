@@ -246,3 +246,17 @@ def test_vigia_defines_no_preset_weights_or_class_thresholds() -> None:
             internals[str(path.relative_to(ROOT))] = used
     assert not tables, f"preset weight tables in vigia/ (use risk.presets.group_shares): {tables}"
     assert not internals, f"vigia/ reaches into the risk model's tables (call risk.presets/risk.classes): {internals}"
+
+
+def test_commands_share_one_module_for_exit_codes_and_problems() -> None:
+    """Exit codes are defined once (``vigia.cli_output``); no command imports ``vigia.cli`` back."""
+    for module, path in MODULES.items():
+        if not module.startswith("vigia.commands."):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign | ast.AnnAssign)
+                   for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                   for target in ast.walk(target) if isinstance(target, ast.Name)}
+        assert not {n for n in defined if n.startswith("EXIT_")}, f"{module} defines its own exit codes"
+        assert "vigia.cli" not in project_imports(module), f"{module} imports vigia.cli, which imports it"
+        assert "vigia.cli_output" in project_imports(module), f"{module} must use vigia.cli_output"
