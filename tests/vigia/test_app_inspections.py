@@ -3,14 +3,11 @@ across reruns, lock and drop visits and re-plan (locked visits never move), down
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geodata.load import load_dataset
-from vigia import inspection_runs
 from vigia.ui import inspection_panels, state
 from vigia.ui.i18n import has_text, t
 
@@ -85,20 +82,11 @@ def test_lock_and_drop_then_replan_keeps_locked_visits_in_place(app_env: Path) -
     assert (kept.team_id, kept.day, kept.start) == (locked.team_id, locked.day, locked.start)
     assert kept.locked
     assert dropped.site_id not in {v.site_id for v in again.plan.visits}
-    assert dropped.site_id not in {u.site_id for u in again.plan.unplaced}, "a dropped site is out of the problem"
+    assert [u.reason_code for u in again.plan.unplaced if u.site_id == dropped.site_id] == ["dropped"]
+    unplaced_tab = next(d.value for d in at.dataframe if t("inspections.col.reason", "es") in d.value.columns)
+    reasons = unplaced_tab.set_index(t("inspections.col.site_id", "es"))[t("inspections.col.reason", "es")]
+    assert reasons[dropped.site_id] == "descartado por el usuario", "listed among the unplaced, in Spanish"
     assert t("inspections.replan_done", "es", locked=1, dropped=1) in [s.value for s in at.success]
-
-
-def test_replan_of_a_replan_keeps_earlier_drops(demo_gpkg: Path) -> None:
-    dataset = load_dataset(demo_gpkg)
-    request = inspection_runs.PlanRequest(start=date(2026, 12, 7), days=2, time_limit=1.0)
-    first = inspection_runs.run(dataset, request)
-    a, b = (v.site_id for v in first.plan.visits[:2])
-    second = inspection_runs.replan(dataset, first, lock=[], drop=[a])
-    third = inspection_runs.replan(dataset, second, lock=[b] if b in {v.site_id for v in second.plan.visits} else [],
-                                   drop=[])
-    assert a in third.request.dropped and a not in {s.site_id for s in third.problem.sites}
-    assert len(third.problem.sites) == len(first.problem.sites) - 1
 
 
 def test_keys_built_from_codes_exist() -> None:
@@ -116,19 +104,3 @@ def test_keys_built_from_codes_exist() -> None:
                      if f"inspections.col.{c}" not in TEXTS)
     assert not missing, missing
     assert not [k for k in exports.KPI_ROWS if f"inspections.kpi.{k}" not in TEXTS]
-
-
-def test_replan_after_a_lost_day_keeps_locks_and_leaves_the_day_empty(demo_gpkg: Path) -> None:
-    from dataclasses import replace
-
-    dataset = load_dataset(demo_gpkg)
-    first = inspection_runs.run(dataset, inspection_runs.PlanRequest(start=date(2026, 12, 7), days=2, time_limit=1.0))
-    day1, day2 = first.problem.days
-    busy = {v.team_id for v in first.plan.visits if v.day == day1} & {v.team_id for v in first.plan.visits if v.day == day2}
-    team_id = sorted(busy)[0]
-    done = next(v for v in first.plan.visits if v.team_id == team_id and v.day == day1)
-    teams = tuple(replace(t, dates=(day1,)) if t.team_id == team_id else t for t in first.problem.teams)
-    again = inspection_runs.replan(dataset, first, lock=[done.site_id], drop=[], teams=teams)
-    assert not [v for v in again.plan.visits if v.team_id == team_id and v.day == day2], "the lost day stays empty"
-    kept = next(v for v in again.plan.visits if v.site_id == done.site_id)
-    assert (kept.team_id, kept.day, kept.start) == (done.team_id, done.day, done.start)
