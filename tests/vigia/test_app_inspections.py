@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from vigia.ui import inspection_panels, state
+from vigia.ui import access, inspection_panels, saved_plan_view, state
 from vigia.ui.i18n import has_text, t
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,9 +83,10 @@ def test_lock_and_drop_then_replan_keeps_locked_visits_in_place(app_env: Path) -
     assert kept.locked
     assert dropped.site_id not in {v.site_id for v in again.plan.visits}
     assert [u.reason_code for u in again.plan.unplaced if u.site_id == dropped.site_id] == ["dropped"]
-    unplaced_tab = next(d.value for d in at.dataframe if t("inspections.col.reason", "es") in d.value.columns)
-    reasons = unplaced_tab.set_index(t("inspections.col.site_id", "es"))[t("inspections.col.reason", "es")]
-    assert reasons[dropped.site_id] == "descartado por el usuario", "listed among the unplaced, in Spanish"
+    site, reason = t("inspections.col.site_id", "es"), t("inspections.col.reason", "es")
+    listed = [f.loc[f[site] == dropped.site_id, reason].tolist() for f in (d.value for d in at.dataframe)
+              if {site, reason} <= set(f.columns)]
+    assert ["descartado por el usuario"] in listed, "listed among the unplaced, with the reason in Spanish"
     assert t("inspections.replan_done", "es", locked=1, dropped=1) in [s.value for s in at.success]
 
 
@@ -104,3 +105,53 @@ def test_keys_built_from_codes_exist() -> None:
                      if f"inspections.col.{c}" not in TEXTS)
     assert not missing, missing
     assert not [k for k in exports.KPI_ROWS if f"inspections.kpi.{k}" not in TEXTS]
+
+
+def test_a_visit_both_locked_and_dropped_is_refused_with_a_message(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    both = run.plan.visits[0]
+    at.multiselect(key=f"insp_lock_{id(run)}").set_value([both.site_id])
+    at.multiselect(key=f"insp_drop_{id(run)}").set_value([both.site_id]).run()
+    assert any(e.value.startswith(t("inspections.lock_and_drop", "es", sites="").split(":")[0]) for e in at.error)
+    assert at.button(key="insp_replan").disabled, "re-planning waits until the visit is in one list only"
+
+
+def test_dropping_many_visits_asks_first_and_can_be_undone(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    saved_before = at.session_state[saved_plan_view.SAVED_ID_KEY]
+    many = [v.site_id for v in run.plan.visits][: len(run.plan.visits) // 10 + 1]  # just over 10%
+    at.multiselect(key=f"insp_drop_{id(run)}").set_value(many).run()
+    at.button(key="insp_replan").click().run()
+    assert at.session_state[inspection_panels.RUN_KEY] is run, "nothing is dropped before the user confirms"
+    question = t("inspections.drop_confirm", "es", n=len(many), total=len(run.plan.visits),
+                 share=f"{len(many) / len(run.plan.visits):.0%}")
+    assert question in [w.value for w in at.warning]
+    at.button(key="insp_drop_cancel").click().run()
+    assert at.session_state[inspection_panels.RUN_KEY] is run and question not in [w.value for w in at.warning]
+
+    at.button(key="insp_replan").click().run()
+    at.button(key="insp_drop_confirm").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    again = at.session_state[inspection_panels.RUN_KEY]
+    assert again is not run and not set(many) & {v.site_id for v in again.plan.visits}
+    assert set(many) <= {u.site_id for u in again.plan.unplaced if u.reason_code == "dropped"}
+
+    at.button(key="insp_undo").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.session_state[inspection_panels.RUN_KEY] is run, "undo brings the plan before the drop back"
+    assert t("inspections.undone", "es") in [s.value for s in at.success]
+    assert at.session_state[saved_plan_view.SAVED_ID_KEY] == saved_before
+    latest = access.workspace().latest("inspection_plan")
+    assert latest is not None and latest.id == saved_before, "a reload shows the plan before the drop too"
+
+
+def test_dropping_a_few_visits_needs_no_confirmation(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    few = [v.site_id for v in run.plan.visits][: max(1, len(run.plan.visits) // 10)]  # at most 10%
+    at.multiselect(key=f"insp_drop_{id(run)}").set_value(few).run()
+    at.button(key="insp_replan").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.session_state[inspection_panels.RUN_KEY] is not run

@@ -119,7 +119,7 @@ def show_tables_only(record: ItemRecord, dataset: Dataset) -> PlanRun | None:
 
 
 #: Session key: the re-plan that can be undone: (id of the new run, the previous run, its saved id, the new saved id).
-UNDO_KEY = "insp_undo"
+UNDO_KEY = "insp_undo_state"
 
 
 def remember_for_undo(new: PlanRun, previous: PlanRun, previous_id: int | None) -> None:
