@@ -153,3 +153,28 @@ def test_a_saved_roster_comes_back_after_a_reload(app_env: Path) -> None:
     reloaded.switch_page("vigia/ui/pages/border.py").run()
     assert not reloaded.exception, [e.message for e in reloaded.exception]
     assert _grid(reloaded).to_numpy().tolist() == planned, "same inputs and seed: the same roster"
+
+
+def test_another_chief_opens_a_saved_plan_from_saved_work_whole(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vigia.workspace import accounts
+
+    _, first = _first_plan(app_env)
+    ws = access.workspace()
+    accounts.add_user(ws, "ana", "inspection_chief", "una clave larga 2026")
+    record = ws.save_item(saved_plans.KIND, saved_plans.plan_name(first), user="jefa",
+                          tables=saved_plans.plan_tables(first), params=saved_plans.plan_params(first))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.text_input[0].input("ana")
+    at.text_input[1].input("una clave larga 2026")
+    at.button[0].click().run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.metric, "ana has no plan of her own yet"
+    with monkeypatch.context() as patch:
+        patch.setattr("planner.engines.inspection.solve", lambda *a, **k: pytest.fail("opening ran the solver"))
+        at.selectbox(key=f"vigia_saved_pick_{saved_plans.KIND}").set_value(record.id)
+        at.button(key=f"vigia_saved_open_{saved_plans.KIND}").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert t("inspections.kpi.risk_covered", "es") in [m.label for m in at.metric]
+    assert len(at.get("download_button")) == 6, "an inspection chief may download the plan"
+    assert at.session_state[inspection_panels.RUN_KEY].plan.visits == first.plan.visits
