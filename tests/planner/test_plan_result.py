@@ -18,7 +18,7 @@ from geodata.dataset import Dataset
 from geodata.problems import DataError
 from planner.engines.inspection import build_model
 from planner.plan import greedy
-from planner.problem import InspectionProblem, LockedVisit
+from planner.problem import InspectionProblem, LockedVisit, Town
 from planner.result import PlanResult, day_trip_locks, plan_inspections
 from planner.trips import plan_shifts
 
@@ -198,3 +198,16 @@ def test_replan_after_a_lost_day_keeps_locks_and_leaves_the_day_empty(demo: Data
     lost = tuple(replace(t, dates=(day2,)) if t.team_id == team_id else t for t in first.problem.teams)
     with pytest.raises(DataError, match="does not work"):
         first.replan([done.site_id], [], teams=lost)
+
+
+def test_locks_that_only_fit_together_on_a_field_trip_get_that_trip() -> None:
+    """P and Q are each a day trip from the office, but at their locked starts (10:30 and 16:00) the
+    team cannot be back by 18:00: the day must end at the camp beside them, as when it was planned."""
+    sites = [site("P", 150, 0, 1.0, service_minutes=60), site("Q", 170, 0, 1.0, service_minutes=60)]
+    base = problem(sites, [team("T1")], days=2, towns=[Town("Camp", 175, 0)])
+    day = base.days[0]
+    locked = base.replace(locked=(LockedVisit("P", "T1", day, TEN_THIRTY), LockedVisit("Q", "T1", day, 16 * 60)))
+    result = plan_inspections(locked, time_limit=0.5)
+    check_plan(locked, result.plan)
+    assert (_where(result, "P"), _where(result, "Q")) == (("T1", day, TEN_THIRTY), ("T1", day, 16 * 60))
+    assert next(r for r in result.plan.routes if r.day == day).overnight == "Camp"
