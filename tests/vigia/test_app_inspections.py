@@ -86,7 +86,7 @@ def test_lock_and_drop_then_replan_keeps_locked_visits_in_place(app_env: Path) -
     site, reason = t("inspections.col.site_id", "es"), t("inspections.col.reason", "es")
     listed = [f.loc[f[site] == dropped.site_id, reason].tolist() for f in (d.value for d in at.dataframe)
               if {site, reason} <= set(f.columns)]
-    assert ["descartado por el usuario"] in listed, "listed among the unplaced, with the reason in Spanish"
+    assert ["quitado por el usuario"] in listed, "listed among the unplaced, with the reason in Spanish"
     assert t("inspections.replan_done", "es", locked=1, dropped=1) in [s.value for s in at.success]
 
 
