@@ -60,3 +60,26 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one() -> None:
     assert "make run" in readme and "make test" in readme
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+#: What ``vigia`` must not reach past the planner's result API for (re-planning lives in ``planner``).
+PLANNING_INTERNALS = {"planner.engines.inspection", "planner.trips", "planner.shifts"}
+
+
+def test_vigia_plans_inspections_only_through_the_result_api() -> None:
+    """No greedy plans, engine calls, shift logic or hand-made locks in ``vigia``: it calls
+    ``planner.result`` (plan, replan, to/from tables) and stores what comes back."""
+    offenders: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "vigia").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        found = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in PLANNING_INTERNALS:
+                found.append(f"imports {node.module}")
+            elif isinstance(node, ast.ImportFrom) and node.module == "planner.plan":
+                found += [f"imports planner.plan.{a.name}" for a in node.names if a.name == "greedy"]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "LockedVisit":
+                found.append(f"builds LockedVisit on line {node.lineno}")
+        if found:
+            offenders[str(path.relative_to(ROOT))] = found
+    assert not offenders, offenders
