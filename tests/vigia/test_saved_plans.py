@@ -178,3 +178,19 @@ def test_another_chief_opens_a_saved_plan_from_saved_work_whole(app_env: Path, m
     assert t("inspections.kpi.risk_covered", "es") in [m.label for m in at.metric]
     assert len(at.get("download_button")) == 6, "an inspection chief may download the plan"
     assert at.session_state[inspection_panels.RUN_KEY].plan.visits == first.plan.visits
+
+
+def test_two_versions_of_a_saved_plan_compare_by_visits(demo_gpkg: Path, tmp_path: Path) -> None:
+    dataset, first = _first_plan(demo_gpkg)
+    gone = first.plan.visits[1].site_id
+    again = inspection_runs.replan_run(dataset, first, [first.plan.visits[0].site_id], [gone])
+    ws = open_workspace(f"sqlite:///{tmp_path / 'ws.sqlite'}")
+    old = ws.save_item(saved_plans.KIND, "plan", user="jefa", tables=saved_plans.plan_tables(first),
+                       params=saved_plans.plan_params(first))
+    new = ws.save_item(saved_plans.KIND, "plan", user="jefa", tables=saved_plans.plan_tables(again),
+                       params=saved_plans.plan_params(again), replaces=old.id)
+    comparison = ws.compare(old.id, new.id)
+    assert comparison.params["dropped"] == ([], [gone])
+    assert gone in set(comparison.tables["visits"].removed["site_id"]), "the dropped visit is gone"
+    assert gone in set(comparison.tables["unplaced"].added["site_id"]), "and listed among the unplaced"
+    assert "travel" in comparison.not_compared, "the travel matrix has no rows to match"
