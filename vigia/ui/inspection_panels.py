@@ -36,7 +36,7 @@ from vigia.workspace.roles import Action
 RUN_KEY = "vigia_inspection_run"
 RUN_DATASET_KEY = "vigia_inspection_dataset"
 NOTICE_KEY = "vigia_inspection_notice"
-#: A bulk drop waiting for the user's confirmation: (id of the run, locked, dropped).
+#: A bulk drop waiting for the user's confirmation: (id of the run, locked, dropped) as selected.
 PENDING_DROP_KEY = "vigia_inspection_pending_drop"
 #: Dropping more than this share of the plan's visits at once asks for confirmation first.
 BULK_DROP_SHARE = 0.10
@@ -366,9 +366,9 @@ def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], lis
     both = [s for s in lock if s in drop]
     if both:
         st.error(t("inspections.lock_and_drop", sites="; ".join(name(s) for s in both)))
-    pending = st.session_state.get(PENDING_DROP_KEY)
-    if pending is not None and pending[0] == id(run):
-        return _confirm_drop(pending[1], pending[2], len(options))
+    if st.session_state.get(PENDING_DROP_KEY) == (id(run), list(lock), list(drop)) and not both:
+        return _confirm_drop(list(lock), list(drop), len(options))
+    st.session_state.pop(PENDING_DROP_KEY, None)  # the selection changed since the question: ask again
     if not st.button(t("inspections.replan"), key="insp_replan", disabled=not enabled or bool(both)):
         return None
     if len(drop) > BULK_DROP_SHARE * len(options):
