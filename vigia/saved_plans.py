@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from geodata.dataset import Dataset
+from planner.problem import LockedVisit, Team
 from planner.result import PlanResult, day_trip_locks, is_result
 from planner.teams import teams_from_frame
 from vigia.inspection_runs import PlanRequest, PlanRun, with_context
@@ -44,7 +45,7 @@ def is_whole(parts: tuple[str, ...]) -> bool:
     return is_result(parts)
 
 
-def _request(params: dict[str, Any], teams: tuple[Any, ...] | None) -> PlanRequest:
+def _request(params: dict[str, Any], teams: tuple[Team, ...] | None) -> PlanRequest:
     return PlanRequest(start=date.fromisoformat(str(params["start"])), days=int(params["days"]),
                        time_limit=float(params["time_limit"]), engine=str(params.get("engine", "")),
                        seed=int(params.get("seed", 0)), teams=teams, scores_name=str(params.get("scores", "")))
@@ -57,7 +58,7 @@ def reopen(tables: dict[str, pd.DataFrame], params: dict[str, Any], dataset: Dat
 
 
 def request_from_saved(tables: dict[str, pd.DataFrame], params: dict[str, Any],
-                       dataset: Dataset) -> tuple[PlanRequest, tuple[Any, ...]]:
+                       dataset: Dataset) -> tuple[PlanRequest, tuple[LockedVisit, ...]]:
     """An older save's request and locks (its day-trip visits) to plan it again."""
     teams = tuple(teams_from_frame(tables["teams"].astype(str), "saved plan", dataset=dataset))
     return _request(params, teams), day_trip_locks(tables["visits"], tables["routes"])
