@@ -24,9 +24,6 @@ from planner.engines import DEFAULT_ENGINE
 from planner.plan import Kpis, Plan, Unplaced, greedy
 from planner.problem import InspectionProblem, LockedVisit, Team, check_locked
 
-#: Stages :func:`plan_inspections` announces to ``on_stage`` (the caller may add ``problem`` before).
-STAGES = ("greedy", "solve")
-
 
 def reference_plan(problem: InspectionProblem) -> Plan | None:
     """The greedy plan to compare with: day trips (what a chief plans by hand).
