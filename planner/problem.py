@@ -176,6 +176,23 @@ class InspectionProblem:
 
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def with_teams(self, teams: tuple[Team, ...] | list[Team]) -> InspectionProblem:
+        """A copy with other teams (a lost day, other hours, a new team), the same sites, towns and days.
+
+        Teams starting where the old ones did keep the travel matrices; a new start point
+        needs new travel times, which only the great-circle model can give without its
+        road data (``ValueError`` otherwise: build the problem again with the roads).
+        """
+        team_list = list(teams)
+        starts, team_location = _start_points(team_list, len(self.sites))
+        if starts == _start_points(list(self.teams), len(self.sites))[0]:
+            return self.replace(teams=tuple(team_list), team_location=team_location)
+        if self.travel_method != "great_circle":
+            raise ValueError("the new teams start from other places and the travel times came from a road "
+                             "network: build the problem again from the dataset and its roads")
+        minutes, km, _ = _travel(self.sites, starts, list(self.towns), None)
+        return self.replace(teams=tuple(team_list), team_location=team_location, minutes=minutes, km=km)
+
     # ------------------------------------------------------------ construction
     @classmethod
     def from_dataset(
@@ -202,7 +219,6 @@ class InspectionProblem:
         priorities. ``start`` defaults to the next Monday. Raises ``DataError`` for
         data that cannot be planned and ``ValueError`` for calling mistakes.
         """
-        from geodata.travel import travel_matrix
         from planner.priority import site_priorities
 
         source = dataset.source or "dataset"
@@ -225,26 +241,41 @@ class InspectionProblem:
             if "admin1" in dataset.areas else {}
         sites = tuple(_sites(sites_gdf, area_ids, priority, admin1))
         town_list = list(towns) if towns is not None else area_towns(dataset.areas)
-        starts: list[tuple[float, float]] = []
-        team_location: list[int] = []
-        for team in team_list:
-            point = (round(team.lon, 6), round(team.lat, 6))
-            if point not in starts:
-                starts.append(point)
-            team_location.append(len(sites) + starts.index(point))
-        lonlat = np.array([(s.lon, s.lat) for s in sites] + starts + [(t.lon, t.lat) for t in town_list], dtype=float)
-        travel = travel_matrix(lonlat, roads=roads)
-        minutes = np.ceil(np.asarray(travel.minutes, dtype=float) - 1e-9).astype(np.int64)
-        np.fill_diagonal(minutes, 0)
+        starts, team_location = _start_points(team_list, len(sites))
+        minutes, km, method = _travel(sites, starts, town_list, roads)
         problem = cls(
             teams=tuple(team_list), sites=sites, start=start, days=working,
-            minutes=minutes, km=np.array(travel.km, dtype=float), team_location=tuple(team_location),
+            minutes=minutes, km=km, team_location=team_location,
             towns=tuple(town_list), locked=tuple(locked), priority_rule=rule,
-            travel_method=travel.method, max_trip_days=max_trip_days, trips_over_weekends=trips_over_weekends,
+            travel_method=method, max_trip_days=max_trip_days, trips_over_weekends=trips_over_weekends,
             sources={"dataset": source},
         )
         check_locked(problem)
         return problem
+
+
+def _start_points(teams: list[Team], n_sites: int) -> tuple[list[tuple[float, float]], tuple[int, ...]]:
+    """The distinct team start points (in team order) and each team's location index."""
+    starts: list[tuple[float, float]] = []
+    team_location: list[int] = []
+    for team in teams:
+        point = (round(team.lon, 6), round(team.lat, 6))
+        if point not in starts:
+            starts.append(point)
+        team_location.append(n_sites + starts.index(point))
+    return starts, tuple(team_location)
+
+
+def _travel(sites: tuple[Site, ...], starts: list[tuple[float, float]], towns: list[Town],
+            roads: RoadNetworkTravel | None) -> tuple[np.ndarray, np.ndarray, str]:
+    """Whole driving minutes (rounded up), km and the travel method over sites, starts and towns."""
+    from geodata.travel import travel_matrix
+
+    lonlat = np.array([(s.lon, s.lat) for s in sites] + starts + [(t.lon, t.lat) for t in towns], dtype=float)
+    travel = travel_matrix(lonlat, roads=roads)
+    minutes = np.ceil(np.asarray(travel.minutes, dtype=float) - 1e-9).astype(np.int64)
+    np.fill_diagonal(minutes, 0)
+    return minutes, np.array(travel.km, dtype=float), travel.method
 
 
 def working_days(start: date, count: int) -> tuple[date, ...]:

@@ -260,3 +260,24 @@ def test_commands_share_one_module_for_exit_codes_and_problems() -> None:
         assert not {n for n in defined if n.startswith("EXIT_")}, f"{module} defines its own exit codes"
         assert "vigia.cli" not in project_imports(module), f"{module} imports vigia.cli, which imports it"
         assert "vigia.cli_output" in project_imports(module), f"{module} must use vigia.cli_output"
+#: What ``vigia`` must not reach past the planner's result API for (re-planning lives in ``planner``).
+PLANNING_INTERNALS = {"planner.engines.inspection", "planner.trips", "planner.shifts"}
+
+
+def test_vigia_plans_inspections_only_through_the_result_api() -> None:
+    """No greedy plans, engine calls, shift logic or hand-made locks in ``vigia``: it calls
+    ``planner.result`` (plan, replan, to/from tables) and stores what comes back."""
+    offenders: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "vigia").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        found = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in PLANNING_INTERNALS:
+                found.append(f"imports {node.module}")
+            elif isinstance(node, ast.ImportFrom) and node.module == "planner.plan":
+                found += [f"imports planner.plan.{a.name}" for a in node.names if a.name == "greedy"]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "LockedVisit":
+                found.append(f"builds LockedVisit on line {node.lineno}")
+        if found:
+            offenders[str(path.relative_to(ROOT))] = found
+    assert not offenders, offenders

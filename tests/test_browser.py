@@ -76,30 +76,39 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def app_url(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port with the demo; always stopped afterwards."""
+def start_app(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen, str]:
+    """``streamlit run app.py`` on a free port with ``env``, once it answers its health check.
+
+    The caller stops it with :func:`_stop` (in a ``finally``); a server that exits or stays
+    silent for 45 s fails the test with its log.
+    """
     port = _free_port()
-    data_dir = tmp_path_factory.mktemp("vigia-data")
-    log_path = data_dir / "streamlit.log"
-    env = {**os.environ, "VIGIA_DATASET": str(demo_gpkg), "VIGIA_DATA_DIR": str(data_dir)}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1"]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 45
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            if response.status == 200:
+                return process, url
+        if time.monotonic() > deadline:
+            _stop(process)
+            pytest.fail(f"streamlit did not answer /_stcore/health in 45 s:\n{log_path.read_text(errors='replace')}")
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port with the demo; always stopped afterwards."""
+    data_dir = tmp_path_factory.mktemp("vigia-data")
+    env = {**os.environ, "VIGIA_DATASET": str(demo_gpkg), "VIGIA_DATA_DIR": str(data_dir)}
+    process, url = start_app(env, data_dir / "streamlit.log")
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 45
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
-            with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer /_stcore/health in 45 s:\n{log_path.read_text(errors='replace')}")
-            time.sleep(0.3)
         yield url
     finally:
         _stop(process)
