@@ -8,6 +8,8 @@ who it is for. Pages are registered before the sign-in form, so a typed link to
 ``/inspections`` lands there after signing in. Everything else is in ``vigia.ui``.
 """
 
+from typing import Final
+
 import streamlit as st
 
 from vigia.ui import chrome, cookies, sign_in
@@ -21,6 +23,7 @@ chrome.language_switch(viewer, account_lang)
 cookies.flush()
 
 PAGES = "vigia/ui/pages/"
+HIDDEN: Final = "hidden"  # st.Page/st.navigation's code for "not in the menu"
 ROLE_PAGES = [
     (Page.RISK_MAP, PAGES + "risk_map.py", ":material/map:", "risk-map"),
     (Page.INSPECTIONS, PAGES + "inspections.py", ":material/factory:", "inspections"),
@@ -39,7 +42,7 @@ def _page(key: Page, script: str, icon: str, url_path: str) -> st.Page:
     if viewer is None or viewer.can_see(key):
         return st.Page(script, title=title, icon=icon, url_path=url_path, default=default)
     return st.Page(sign_in.refusal(key), title=title, icon=icon, url_path=url_path, default=default,
-                   visibility="hidden")
+                   visibility=HIDDEN)
 
 
 navigation = st.navigation(
@@ -47,7 +50,7 @@ navigation = st.navigation(
         t("nav.roles"): [_page(*spec) for spec in ROLE_PAGES],
         t("nav.project"): [_page(*spec) for spec in PROJECT_PAGES],
     },
-    position="hidden" if viewer is None else "sidebar",
+    position=HIDDEN if viewer is None else "sidebar",
 )
 sign_in.gate(viewer)
 chrome.map_options()
