@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from vigia.ui import access, state
-from vigia.ui.i18n import t
+from vigia.ui.i18n import LANG_KEY, t
 from vigia.workspace import accounts, open_workspace
 from vigia.workspace.db import default_url
 from vigia.workspace.schema import sessions as sessions_table
@@ -118,3 +118,15 @@ def test_reload_keeps_the_uploaded_dataset(app_env: Path, demo_gpkg: Path, tmp_p
     assert path == ws.dataset_file(stored, app_env / "cache")
     assert reloaded.session_state["vigia_dataset_id"] == stored
     del at
+
+
+def test_the_chosen_language_follows_the_account_to_its_next_sign_in(app_env: Path) -> None:
+    ws = open_workspace(default_url())
+    accounts.add_user(ws, "ana", "planner", PASSWORD)
+    at = _sign_in("ana", PASSWORD)
+    at.radio(key=LANG_KEY).set_value("en")
+    _run(at)
+    assert [x.value for x in at.title] == [t("risk.title", "en")]
+    assert accounts.get_user(ws, "ana").lang == "en"
+    elsewhere = _sign_in("ana", PASSWORD)  # another browser: no cookie, Spanish until she signs in
+    assert [x.value for x in elsewhere.title] == [t("risk.title", "en")]

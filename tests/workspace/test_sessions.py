@@ -46,6 +46,17 @@ def test_an_idle_session_expires_once_and_an_active_one_does_not(db_url: str) ->
     assert ws.audit_log(action="session.expired")["user_name"].tolist() == ["ana"]
 
 
+def test_sessions_nobody_came_back_to_are_closed_at_the_next_sign_in(db_url: str) -> None:
+    ws = _workspace(db_url)
+    started = now()
+    old, fresh = sessions.start(ws, "ana", at=started), sessions.start(ws, "cabo", at=started + timedelta(minutes=50))
+    assert sessions.expire_idle(ws, 30, at=started + timedelta(minutes=60)) == 1
+    assert sessions.live_count(ws) == 1
+    assert sessions.check(ws, old, 30, at=started + timedelta(minutes=60)) == sessions.Check(None, sessions.EXPIRED)
+    assert sessions.check(ws, fresh, 30, at=started + timedelta(minutes=60)).user is not None
+    assert ws.audit_log(action="session.expired")["user_name"].tolist() == ["ana"]
+
+
 def test_sign_out_ends_the_session_for_every_tab_of_that_browser(db_url: str) -> None:
     ws = _workspace(db_url)
     token, other = sessions.start(ws, "ana"), sessions.start(ws, "ana")

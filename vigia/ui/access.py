@@ -111,7 +111,11 @@ def viewer_from_token(ws: Workspace, session: MutableMapping[Any, Any], cookie_t
 
 
 def sign_in(ws: Workspace, session: MutableMapping[Any, Any], account: accounts.Account) -> str:
-    """Start a workspace session for ``account``; returns the token the browser keeps."""
+    """Start a workspace session for ``account``; returns the token the browser keeps.
+
+    Sessions of anyone left idle too long are closed on the way (see :func:`sessions.expire_idle`).
+    """
+    sessions.expire_idle(ws, session_minutes())
     token = sessions.start(ws, account.name)
     session[TOKEN_KEY] = token
     session.pop(ENDED_KEY, None)

@@ -97,6 +97,24 @@ def check(workspace: Workspace, token: str, idle_minutes: float, *, at: datetime
     return Check(SessionUser(row.user_name, Role(row.role), row.lang))
 
 
+def expire_idle(workspace: Workspace, idle_minutes: float, *, at: datetime | None = None) -> int:
+    """End (as ``expired``, audited per user) every live session idle longer than ``idle_minutes``.
+
+    :func:`check` notices an idle session when its browser comes back; this sweep (run at each
+    sign-in) also closes the ones whose browser never does, so the record says when they ended.
+    """
+    stamp = at or now()
+    cutoff = stamp - timedelta(minutes=idle_minutes)
+    with workspace.engine.begin() as connection:
+        rows = connection.execute(sa.select(sessions.c.id, sessions.c.user_name)
+                                  .where(sessions.c.ended_at.is_(None), sessions.c.last_seen_at < cutoff)).all()
+        for row in rows:
+            _end(connection, row.id, EXPIRED, stamp)
+        for user_name in sorted({row.user_name for row in rows}):
+            audit_log.write(connection, "session.expired", user_name, params={"idle_minutes": idle_minutes})
+    return len(rows)
+
+
 def end(workspace: Workspace, token: str, *, at: datetime | None = None) -> bool:
     """Sign out: the session of ``token`` ends for every tab of that browser. False if it had ended."""
     stamp = at or now()
