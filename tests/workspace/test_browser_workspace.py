@@ -171,6 +171,7 @@ def test_links_land_where_they_point_or_say_who_the_page_is_for(server: tuple[st
             for role in ("inspection_chief", "admin"):
                 assert t(f"role_plural.{role}", "es") in text, text
             assert page.get_by_role("heading", name=t("inspections.title", "es")).count() == 0
+            page.screenshot(path=str(ROOT / "test-artifacts" / "browser" / "page_not_allowed.png"))
         finally:
             browser.close()
 
