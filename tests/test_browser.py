@@ -4,7 +4,8 @@ Starts ``streamlit run app.py`` on a free port with the demo dataset, drives the
 system Chromium through Playwright (never a downloaded browser), aborts every
 request that is not to this machine, and checks that the Leaflet map shows every
 demo area and crossing with Leaflet loaded from a ``data:`` URI. The screenshot
-is kept at ``test-artifacts/browser/risk_map.png``.
+is kept at ``test-artifacts/browser/risk_map.png``. On the same server (open demo
+mode): the language and the map's choices survive a language switch and a reload.
 """
 
 from __future__ import annotations
