@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from vigia.ui.texts import countries, dark_figure, inspections, patrols, risk, workspace
+from vigia.ui.texts import countries, dark_figure, inspections, patrols, risk, sessions, workspace
 
 #: Every feature table, in merge order.
-TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, patrols, risk, workspace)
+TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, patrols, risk, sessions, workspace)
 
 
 def feature_texts() -> dict[str, dict[str, str]]:
