@@ -146,7 +146,7 @@ WORDS: dict[str, tuple[str, str]] = {
                             "prioridad u obligatorios",
                             "it could be visited, but the teams' days are full with higher-priority or "
                             "must-visit sites"),
-    "reason.dropped": ("quitado de este plan por el usuario", "removed from this plan by the user"),
+    "reason.dropped": ("quitado por el usuario", "dropped by the user"),
 }
 
 

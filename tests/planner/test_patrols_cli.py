@@ -10,10 +10,12 @@ import pandas as pd
 import pyogrio
 import pytest
 from icalendar import Calendar
+from patrol_rest import shortest_rests
 
 from geodata.load import load_dataset
 from geodata.scores_file import file_hash, read_scores, write_scores
 from planner.patrols.model import DAYS, SHIFTS, build_problem, slot_of
+from planner.patrols.plan import plan_week
 from planner.patrols.roster import rule_violations
 from planner.patrols.scores import read_crossing_scores
 from planner.patrols.units import default_units
@@ -106,3 +108,21 @@ def test_a_profile_file_moves_patrols_to_the_nights(demo_gpkg, scores_gpkg, tmp_
     assert _run(demo_gpkg, scores_gpkg, out, "--profile", str(profile)) == 1
     err = capsys.readouterr().err
     assert "profile.csv" in err and "row 2" in err and "'kind'" in err
+
+
+def test_the_randomised_file_holds_the_drawn_week_not_the_fixed_roster(demo_gpkg, scores_gpkg, tmp_path) -> None:
+    """The file ``--mode randomised`` writes is plan_week's drawn week for that seed; another seed
+    writes another week; neither is the fixed roster; both keep the rules."""
+    first, other = tmp_path / "seed4.csv", tmp_path / "seed5.csv"
+    assert _run(demo_gpkg, scores_gpkg, first) == 0
+    assert main(["plan-patrols", str(demo_gpkg), "--scores", str(scores_gpkg), "--week", "2026-W23",
+                 "--seed", "5", "--out", str(other), "--pool", "6"]) == 0
+    problem, assign, _ = _assignment(first, demo_gpkg, scores_gpkg)
+    _, assign_other, _ = _assignment(other, demo_gpkg, scores_gpkg)
+    plan = plan_week(problem, week="2026-W23", seed=4, pool=6)
+    assert np.array_equal(assign, plan.roster.assign), "the file is the week plan_week drew"
+    assert not np.array_equal(assign, plan.fixed.assign), "the randomised file must not be the fixed roster"
+    assert not np.array_equal(assign, assign_other), "another seed, another week"
+    for week in (assign, assign_other):
+        assert rule_violations(problem, week) == []
+        assert min(shortest_rests(week).values()) >= 16.0

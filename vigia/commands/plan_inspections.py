@@ -14,11 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geodata.messages import frame_text
 from geodata.problems import DataError
+from vigia.cli_output import EXIT_OK, data_errors, language, summary, usage_error
 
 if TYPE_CHECKING:
     from vigia.inspection_runs import PlanRun
 
+COMMAND = "plan-inspections"
 OUT_FORMATS = ("xlsx", "csv", "geojson", "ics")
 
 #: (kpi code, label, format) in print order.
@@ -112,21 +115,16 @@ def _print_unplaced_must(run: PlanRun) -> None:
 
 
 def _cmd_plan_inspections(args: argparse.Namespace) -> int:
-    from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, _print_problems, _summary
-
     source, out = Path(args.dataset), Path(args.out)
     fmt = out.suffix.lower().lstrip(".")
     if not source.exists():
-        print(f"vigia plan-inspections: {source} does not exist (give a dataset .gpkg)", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg)")
     if fmt not in OUT_FORMATS:
-        print(f"vigia plan-inspections: --out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
-              f"not '{out.name}'", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"--out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
+                                    f"not '{out.name}'")
     for option, value in (("--teams", args.teams), ("--scores", args.scores)):
         if value is not None and not Path(value).exists():
-            print(f"vigia plan-inspections: {option} file {value} does not exist", file=sys.stderr)
-            return EXIT_USAGE
+            return usage_error(COMMAND, f"{option} file {value} does not exist")
 
     from geodata.load import check_dataset
     from geodata.scores_file import file_label, read_scores
@@ -134,14 +132,13 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     from vigia import inspection_runs
 
     if args.engine is not None and args.engine not in inspection_runs.engine_names():
-        print(f"vigia plan-inspections: unknown engine '{args.engine}'; choose one of "
-              f"{', '.join(inspection_runs.engine_names())}", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"unknown engine '{args.engine}'; choose one of "
+                                    f"{', '.join(inspection_runs.engine_names())}")
     report = check_dataset(source)
     if not report.ok or report.dataset is None:
-        print(f"{source}: NOT VALID — {_summary(report.problems)}; nothing planned.")
-        _print_problems(report.problems)
-        return EXIT_DATA_ERRORS
+        lang = language()
+        return data_errors(f"{source}: {frame_text('verdict.invalid', lang)} — {summary(report.problems, lang)}; "
+                           "nothing planned.", report.problems, lang, stream=sys.stdout)
     dataset = report.dataset
     try:
         teams = tuple(read_teams(args.teams, dataset)) if args.teams else None
@@ -153,9 +150,9 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
               f"(time limit {args.time_limit:g} s)...", flush=True)
         run = inspection_runs.run(dataset, request)
     except DataError as error:
-        print(f"vigia plan-inspections: cannot plan — {_summary(error.problems)}:")
-        _print_problems(error.problems)
-        return EXIT_DATA_ERRORS
+        lang = language()
+        return data_errors(f"vigia plan-inspections: cannot plan — {summary(error.problems, lang)}:",
+                           error.problems, lang, stream=sys.stdout)
 
     problem = run.problem
     print(f"Teams: {len(problem.teams)} "

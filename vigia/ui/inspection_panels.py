@@ -1,7 +1,7 @@
 """The pieces of the Inspections page: setup, run with progress, results, re-plan, downloads.
 
 Display and input only. Planning is :mod:`vigia.inspection_runs` (which calls the
-planner core); tables and files come from :mod:`planner.exports` and
+planner's result API, :mod:`planner.result`); tables and files come from :mod:`planner.exports` and
 :mod:`planner.route_sheets`. The finished run lives in ``st.session_state`` so
 reruns (every click) keep it.
 """
@@ -37,6 +37,10 @@ from vigia.workspace.roles import Action
 RUN_KEY = "vigia_inspection_run"
 RUN_DATASET_KEY = "vigia_inspection_dataset"
 NOTICE_KEY = "vigia_inspection_notice"
+#: A bulk drop waiting for the user's confirmation: (id of the run, locked, dropped) as selected.
+PENDING_DROP_KEY = "vigia_inspection_pending_drop"
+#: Dropping more than this share of the plan's visits at once asks for confirmation first.
+BULK_DROP_SHARE = 0.10
 
 DEFAULT_DAYS = 10
 DEFAULT_TIME_LIMIT = 20
@@ -331,6 +335,11 @@ def show_tables(run: PlanRun) -> None:
                             .round({"priority": 3})))
 
 
+def same_teams(edited: tuple[Team, ...], planned: tuple[Team, ...]) -> bool:
+    """Whether the teams table holds the plan's teams (same ids), perhaps with other dates or hours."""
+    return sorted(team.team_id for team in edited) == sorted(team.team_id for team in planned)
+
+
 def _visit_label(row: pd.Series) -> str:
     return f"{row['site']} · {row['team']} · {pd.Timestamp(row['date']):%d/%m} #{int(row['order'])}"
 
@@ -339,13 +348,15 @@ def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], lis
     """Pick visits to lock and sites to drop; returns (locked, dropped) site ids when "Re-plan" is pressed.
 
     Multiselects (searchable by site, team or date) rather than ticks in a grid: a chief
-    looks for a few named visits among hundreds.
+    looks for a few named visits among hundreds. A visit in both lists is refused with a
+    message; dropping more than :data:`BULK_DROP_SHARE` of the visits at once asks first
+    (one slip with "select all" must not drop the whole plan).
     """
     st.subheader(t("inspections.replan_header"))
     st.markdown(t("inspections.replan_help"))
     timeline = exports.visits_frame(run.plan, run.context)
     options = {str(r["site_id"]): _visit_label(r) for _, r in timeline.iterrows()}
-    already = [s for s in (lock.site_id for lock in run.request.locked) if s in options]
+    already = [s for s in (lock.site_id for lock in run.problem.locked) if s in options]
     left, right = st.columns(2)
     def name(site_id: str) -> str:
         return options.get(site_id, site_id)
@@ -354,9 +365,31 @@ def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], lis
                             key=f"insp_lock_{id(run)}", placeholder=t("inspections.pick_visits"))
     drop = right.multiselect(t("inspections.col.drop"), list(options), format_func=name,
                              key=f"insp_drop_{id(run)}", placeholder=t("inspections.pick_visits"))
-    if not st.button(t("inspections.replan"), key="insp_replan", disabled=not enabled):
+    both = [s for s in lock if s in drop]
+    if both:
+        st.error(t("inspections.lock_and_drop", sites="; ".join(name(s) for s in both)))
+    if st.session_state.get(PENDING_DROP_KEY) == (id(run), list(lock), list(drop)) and not both:
+        return _confirm_drop(list(lock), list(drop), len(options))
+    st.session_state.pop(PENDING_DROP_KEY, None)  # the selection changed since the question: ask again
+    if not st.button(t("inspections.replan"), key="insp_replan", disabled=not enabled or bool(both)):
         return None
-    return [s for s in lock if s not in drop], list(drop)
+    if len(drop) > BULK_DROP_SHARE * len(options):
+        st.session_state[PENDING_DROP_KEY] = (id(run), list(lock), list(drop))
+        st.rerun()
+    return list(lock), list(drop)
+
+
+def _confirm_drop(lock: list[str], drop: list[str], total: int) -> tuple[list[str], list[str]] | None:
+    """The question a bulk drop waits on: drop and re-plan, or go back to the selection."""
+    st.warning(t("inspections.drop_confirm", n=len(drop), total=total, share=f"{len(drop) / max(total, 1):.0%}"))
+    yes, no = st.columns(2)
+    if yes.button(t("inspections.drop_confirm_yes"), type="primary", key="insp_drop_confirm"):
+        st.session_state.pop(PENDING_DROP_KEY, None)
+        return lock, drop
+    if no.button(t("inspections.drop_confirm_no"), key="insp_drop_cancel"):
+        st.session_state.pop(PENDING_DROP_KEY, None)
+        st.rerun()
+    return None
 
 
 def downloads(run: PlanRun) -> None:

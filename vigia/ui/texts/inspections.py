@@ -229,4 +229,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "inspections.saved_replanning": {"es": "Replanificando…", "en": "Re-planning…"},
     "inspections.saved_replan_failed": {"es": "No se pudo replanificar: {reason}",
                                         "en": "Could not re-plan: {reason}"},
+    "inspections.saved_unreadable": {"es": "No se pudo abrir el plan guardado: {reason}",
+                                     "en": "Could not open the saved plan: {reason}"},
+    "inspections.lock_and_drop": {
+        "es": "Una visita no puede estar fijada y quitada a la vez: {sites}. Quítela de una de las dos listas.",
+        "en": "A visit cannot be both locked and dropped: {sites}. Take it out of one of the two lists.",
+    },
+    "inspections.drop_confirm": {
+        "es": "Va a quitar {n} de las {total} visitas del plan ({share}). ¿Quitarlas y replanificar?",
+        "en": "You are about to drop {n} of the plan's {total} visits ({share}). Drop them and re-plan?",
+    },
+    "inspections.drop_confirm_yes": {"es": "Sí, quitar y replanificar", "en": "Yes, drop and re-plan"},
+    "inspections.drop_confirm_no": {"es": "No, volver a la selección", "en": "No, back to the selection"},
+    "inspections.undo_replan": {"es": "Deshacer la última replanificación", "en": "Undo the last re-plan"},
+    "inspections.undone": {"es": "Se deshizo la replanificación: vuelve el plan anterior.",
+                           "en": "The re-plan was undone: the previous plan is back."},
 }
