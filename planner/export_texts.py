@@ -141,6 +141,45 @@ WORDS: dict[str, tuple[str, str]] = {
                             "it could be visited, but the teams' days are full with higher-priority or "
                             "must-visit sites"),
     "reason.dropped": ("quitado de este plan por el usuario", "removed from this plan by the user"),
+    # patrol rosters (planner.patrols.exports, planner.patrols.roster_pdf)
+    "unit_id": ("Código de unidad", "Unit code"),
+    "unit": ("Unidad", "Unit"),
+    "base": ("Base", "Base"),
+    "shift": ("Turno", "Shift"),
+    "place_id": ("Código del lugar", "Place code"),
+    "place": ("Lugar", "Place"),
+    "place_short": ("En la grilla", "In the grid"),
+    "place_kind": ("Tipo de lugar", "Kind of place"),
+    "crew": ("Tripulación", "Crew"),
+    "minutes_from_base": ("Minutos desde la base", "Minutes from the base"),
+    "shift.morning": ("mañana", "morning"),
+    "shift.afternoon": ("tarde", "afternoon"),
+    "shift.night": ("noche", "night"),
+    "place_kind.official": ("paso oficial", "official crossing"),
+    "place_kind.unofficial": ("paso no oficial", "unofficial crossing"),
+    "place_kind.stretch": ("tramo de frontera", "border stretch"),
+    "sheet.roster": ("Turnos", "Shifts"),
+    "sheet.week_grid": ("Semana", "Week"),
+    "sheet.places": ("Lugares", "Places"),
+    "off_duty": ("—", "—"),
+    "roster_title": ("Rol de patrullaje: {unit}", "Patrol roster: {unit}"),
+    "roster_week": ("Semana {week}: del {first} al {last}", "Week {week}: {first} to {last}"),
+    "roster_base": ("Base: {base} · tripulación de {crew}", "Base: {base} · crew of {crew}"),
+    "roster_no_shifts": ("Esta unidad no tiene turnos esta semana.", "This unit has no shifts this week."),
+    "roster_map_title": ("Sus lugares", "Its places"),
+    "roster_map_legend": ("Cuadrado: base · punto: paso · línea: tramo de frontera · número: fila de la tabla",
+                          "Square: base · dot: crossing · line: border stretch · number: table row"),
+    "roster_times": ("Horas locales ({zone}). Turnos: mañana 06:00–14:00, tarde 14:00–22:00, noche 22:00–06:00 "
+                     "del día siguiente.",
+                     "Local times ({zone}). Shifts: morning 06:00–14:00, afternoon 14:00–22:00, night "
+                     "22:00–06:00 the next day."),
+    "roster_secret": ("Rol sorteado: no lo comparta fuera de la unidad; su fuerza es que nadie lo pueda prever.",
+                      "Drawn roster: do not share it outside the unit; its strength is that nobody can foresee it."),
+    "ics_patrol_summary": ("Patrulla: {place} — {unit}", "Patrol: {place} — {unit}"),
+    "ics_patrol_description": ("Unidad: {unit}\nBase: {base}\nLugar: {place} ({kind})\nTurno: {shift}\n"
+                               "Minutos desde la base: {minutes}",
+                               "Unit: {unit}\nBase: {base}\nPlace: {place} ({kind})\nShift: {shift}\n"
+                               "Minutes from the base: {minutes}"),
 }
 
 
