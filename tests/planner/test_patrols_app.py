@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geodata.load import load_dataset
@@ -39,7 +40,8 @@ def _grid(at: AppTest) -> str:
     return next(m.value for m in at.markdown if "vigia-week" in m.value)
 
 
-def test_border_page_plans_and_redraws_a_roster(app_env: Path, demo_gpkg: Path) -> None:
+def test_border_page_plans_and_redraws_a_roster(app_env: Path, demo_gpkg: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     at = AppTest.from_file(APP, default_timeout=240).run()
     at.switch_page("vigia/ui/pages/border.py")
     at.session_state[patrols_view.SCORES_KEY] = str(app_env)  # as if uploaded (the risk engine may be absent)
@@ -84,3 +86,24 @@ def test_border_page_plans_and_redraws_a_roster(app_env: Path, demo_gpkg: Path) 
     assert not at.exception
     pin = next(i.value for i in at.info if "Fijar" in i.value)
     assert f"en {headline}" in pin or f"de {headline} a" in pin, (pin, headline)
+
+    # saved work comes back whole after a reload, read from the workspace, not planned again
+    drawn, figures = _grid(at), {m.label: m.value for m in at.metric}
+    at.button(key="vigia_patrol_save").click().run()
+    assert not at.exception
+    st.cache_data.clear()
+
+    def no_planning(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a saved roster must not be planned again")
+
+    monkeypatch.setattr(patrols_view, "plan_week", no_planning)
+    again = AppTest.from_file(APP, default_timeout=240).run()
+    again.switch_page("vigia/ui/pages/border.py")
+    again.session_state[patrols_view.SCORES_KEY] = str(app_env)
+    again.run()
+    assert not again.exception, [e.message for e in again.exception]
+    assert _grid(again) == drawn
+    assert {m.label: m.value for m in again.metric} == figures
+    assert any("tal como se hizo" in c.value for c in again.caption)
+    assert {b.key for b in again.get("download_button")} >= {f"vigia_patrol_dl_{k}" for k in ("pdf", "csv", "xlsx",
+                                                                                                "ics")}
