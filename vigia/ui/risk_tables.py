@@ -165,6 +165,34 @@ def case_trend(dataset: Dataset, area_id: str, total_hidden: bool = False) -> pd
     return pd.DataFrame({t("riskcol.period"): periods, t("riskcol.cases"): values}).set_index(t("riskcol.period"))
 
 
+def trend_empty_reason(trend: pd.DataFrame | None) -> str | None:
+    """The text key saying why an area's cases-per-period chart would show nothing, or None to draw it.
+
+    A chart of nothing (every period hidden or zero, or a single period) draws a flat
+    axis that reads like data ("0.000000"); the page says why in words instead.
+    """
+    if trend is None:
+        return "riskmap.no_cases"
+    values = trend.iloc[:, 0]
+    if values.isna().all():
+        return "riskmap.trend_hidden"
+    if len(values) < 2:
+        return "riskmap.trend_few_periods"
+    if not (values.fillna(0) > 0).any():
+        return "riskmap.trend_none_shown" if values.isna().any() else "riskmap.trend_zero"
+    return None
+
+
+def as_text(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with decimals written out (1 decimal, the language's mark), for a wrapping table."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = [("" if pd.isna(v) else f"{v:.1f}".replace(".", "," if lang == "es" else "."))
+                           for v in out[column]]
+    return out
+
+
 def drivers_text(drivers: object) -> str:
     """A crossing's drivers (indicator names separated by commas or semicolons), translated."""
     if not isinstance(drivers, str) or not drivers.strip():
