@@ -204,7 +204,7 @@ def _show_comparison(shown: ShownRoster) -> None:
     cols[0].metric(t("patrols.metric_fixed"), t("patrols.out_of_ten", n=fixed))
     cols[1].metric(t("patrols.metric_random"), t("patrols.out_of_ten", n=drawn))
     cols[2].metric(t("patrols.metric_reduction"), f"{c.attacker_utility_random:.1f}",
-                   delta=t("patrols.gain_delta", pct=_pct(c.reduction_pct)), delta_color="off")
+                   help=t("patrols.gain_delta", pct=_pct(c.reduction_pct)))
     st.write(t("patrols.compare_words", fixed=fixed, random=drawn, gain_fixed=f"{c.attacker_utility_fixed:.1f}",
                gain_random=f"{c.attacker_utility_random:.1f}", pct=_pct(c.reduction_pct)))
     st.write(t("patrols.predictability_words", unknown=_pct(100 * (1 - c.predictable_share_random))))
