@@ -73,13 +73,18 @@ def test_border_page_plans_and_redraws_a_roster(app_env: Path, demo_gpkg: Path,
     assert metrics[t("patrols.metric_fixed", "es")] == "10 de cada 10"
     headline = metrics[t("patrols.metric_reduction", "es")]
 
-    seeds = [at.session_state[patrols_view.REQUEST_KEY]["seed"]]
-    at.button(key="vigia_patrol_draw").click().run()
-    assert not at.exception
-    seeds.append(at.session_state[patrols_view.REQUEST_KEY]["seed"])
-    assert seeds[0] != seeds[1], "a new draw has a new seed"
-    assert _grid(at) != grid, "drawing another week must change the roster"
-    assert "Sorteo n.º 2" in " ".join(i.value for i in at.info)
+    # a true draw may repeat a week now and then (as dice do), so up to three draws must bring a new one
+    seeds, grids = [at.session_state[patrols_view.REQUEST_KEY]["seed"]], [grid]
+    for n in range(2, 5):
+        at.button(key="vigia_patrol_draw").click().run()
+        assert not at.exception
+        seeds.append(at.session_state[patrols_view.REQUEST_KEY]["seed"])
+        grids.append(_grid(at))
+        assert f"Sorteo n.º {n}" in " ".join(i.value for i in at.info)
+        if grids[-1] != grid:
+            break
+    assert len(set(seeds)) == len(seeds), "every draw has a new seed"
+    assert grids[-1] != grid, "drawing another week must change the roster"
     assert {m.label: m.value for m in at.metric}[t("patrols.metric_reduction", "es")] == headline
 
     at.button(key="vigia_pin_button").click().run()
