@@ -128,7 +128,7 @@ def test_border_page_ranks_crossings_with_intervals_and_drivers(app_env: Path) -
 
 
 def test_an_empty_cases_chart_says_why_instead_of_drawing_an_axis() -> None:
-    from vigia.ui.risk_tables import as_text, trend_empty_reason
+    from vigia.ui.risk_tables import as_text, classes_empty_reason, trend_empty_reason
 
     def trend(values: list[float]) -> pd.DataFrame:
         return pd.DataFrame({"cases": values}, index=[str(2016 + i) for i in range(len(values))])
@@ -142,5 +142,9 @@ def test_an_empty_cases_chart_says_why_instead_of_drawing_an_axis() -> None:
     assert trend_empty_reason(trend([0.0, nan, 6.0])) is None
     for key in ("riskmap.trend_none_shown", "riskmap.trend_few_periods", "riskmap.trend_zero"):
         assert has_text(key) and t(key, "es") != t(key, "en")
+    quiet = pd.DataFrame({"emerging": ["no_pattern"] * 3, "hotspot": ["not_significant", "hot_95", "hot_90"]})
+    assert classes_empty_reason(quiet, "emerging") == "riskmap.emerging_none"
+    assert classes_empty_reason(quiet, "hotspot") is None and classes_empty_reason(quiet, "score") is None
+    assert classes_empty_reason(quiet.assign(hotspot="not_significant"), "hotspot") == "riskmap.hotspot_none"
     shown = as_text(pd.DataFrame({"score": [73.44], "rank": [1], "factors": ["a, b, c"]}), "es")
     assert shown.iloc[0].tolist() == ["73,4", 1, "a, b, c"]

@@ -183,6 +183,23 @@ def trend_empty_reason(trend: pd.DataFrame | None) -> str | None:
     return None
 
 
+#: A classed view whose every area holds this one class has nothing to show: (column, class, text key).
+ONE_CLASS_VIEWS: dict[str, tuple[str, str, str]] = {
+    "emerging": ("emerging", "no_pattern", "riskmap.emerging_none"),
+    "hotspot": ("hotspot", "not_significant", "riskmap.hotspot_none"),
+}
+
+
+def classes_empty_reason(area_scores: pd.DataFrame, view: str) -> str | None:
+    """The text key explaining a hotspot or emerging map where every area has the "nothing" class."""
+    if view not in ONE_CLASS_VIEWS:
+        return None
+    column, nothing, key = ONE_CLASS_VIEWS[view]
+    if column not in area_scores.columns or len(area_scores) == 0:
+        return None
+    return key if set(area_scores[column].astype(str)) == {nothing} else None
+
+
 def as_text(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``frame`` with decimals written out (1 decimal, the language's mark), for a wrapping table."""
     out = frame.copy()

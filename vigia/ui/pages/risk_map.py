@@ -92,8 +92,8 @@ fmap = risk_maps.area_view(dataset, areas, view, chrome.online_tiles(), key=risk
 clicked = risk_maps.show_clickable(fmap, key="risk_map")
 st.caption(t("riskmap.click_hint"))
 codes = risk_maps.classify(areas, view).codes
-if view == "emerging" and "emerging" in areas.columns and set(areas["emerging"].astype(str)) == {"no_pattern"}:
-    st.info(t("riskmap.emerging_none", periods=dataset["cases"]["period"].nunique() if "cases" in dataset else 0))
+if (empty := risk_tables.classes_empty_reason(areas, view)) is not None:  # a map of one class says why
+    st.info(t(empty, periods=dataset["cases"]["period"].nunique() if "cases" in dataset else 0))
 meanings = risk_maps.class_meanings(view, codes, current_language())
 if meanings:
     with st.expander(t("riskmap.meanings_header")):
@@ -142,9 +142,13 @@ with left:
     st.markdown(f"**{t('riskmap.contrib_header')}**")
     contrib = risk_tables.contributions(scores.contributions, area_id)
     top = float(scores.contributions.to_numpy().max()) if scores.contributions.size else 1.0
-    st.dataframe(contrib, hide_index=True, column_config={t("riskcol.contribution"): st.column_config.ProgressColumn(
-        format="%.1f", min_value=0.0, max_value=max(top, 1e-9))})
-    st.caption(t("riskmap.contrib_caption"))
+    if contrib.empty:
+        st.info(t("riskmap.contrib_none"))
+    else:
+        st.dataframe(contrib, hide_index=True, column_config={
+            t("riskcol.contribution"): st.column_config.ProgressColumn(format="%.1f", min_value=0.0,
+                                                                      max_value=max(top, 1e-9))})
+        st.caption(t("riskmap.contrib_caption"))
 with right:
     st.markdown(f"**{t('riskmap.trend_header')}**")
     trend = risk_tables.case_trend(dataset, area_id, total_hidden=bool(hidden.loc[position]))

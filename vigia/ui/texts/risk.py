@@ -231,6 +231,20 @@ TEXTS: dict[str, dict[str, str]] = {
               "only a steady rise through all of them counts as a trend). It does not mean risk is not "
               "changing: the score and detection-gap maps still hold.",
     },
+    "riskmap.hotspot_none": {
+        "es": "Ninguna área forma parte de un grupo claro de riesgo alto o bajo: los puntajes de áreas vecinas "
+              "no se parecen más de lo que daría el azar (Gi* con corrección por comparaciones múltiples). El "
+              "mapa del puntaje sigue valiendo área por área.",
+        "en": "No area is part of a clear cluster of high or low risk: neighbouring areas' scores are no more "
+              "alike than chance would give (Gi* with a multiple-testing correction). The score map still holds "
+              "area by area.",
+    },
+    "riskmap.contrib_none": {
+        "es": "Ningún indicador suma a esta área: sus valores son los más bajos, o los indicadores que tiene "
+              "pesan cero con los pesos elegidos.",
+        "en": "No indicator adds to this area: its values are the lowest, or the indicators it has weigh zero "
+              "with the chosen weights.",
+    },
     "riskmap.no_cases": {"es": "Este conjunto de datos no tiene capa de casos.",
                          "en": "This dataset has no cases layer."},
     # --- ranking, downloads -------------------------------------------------------------
