@@ -116,7 +116,8 @@ def _map(fig: Figure, roster: Roster, u: int, rows: list[dict], context: RosterC
         _polygon(ax, row.geometry, fill)
         if not row.geometry.is_empty and row.geometry.area > 0.02 * (box[2] - box[0]) * (box[3] - box[1]):
             at = row.geometry.representative_point()
-            ax.text(at.x, at.y, str(row.name).upper(), fontsize=8, color="#8a8a8a", ha="center", alpha=0.8)
+            name = row.name_en if context.lang == "en" else row.name
+            ax.text(at.x, at.y, str(name).upper(), fontsize=8, color="#8a8a8a", ha="center", alpha=0.8)
     for t, labels in numbers.items():
         target = p.targets[t]
         if target.kind == "stretch":
