@@ -163,6 +163,8 @@ def _units_table(dataset: Dataset) -> pd.DataFrame | None:
     except DataError as error:
         st.dataframe(chrome.problems_frame(error.problems), hide_index=True)
         return None
+    # shift names in the user's language (the units reader takes mañana;tarde;noche as well as the codes)
+    base = base.assign(shifts=[";".join(t(f"patrols.shift.{s}") for s in v.split(";") if s) for v in base["shifts"]])
     edited = st.data_editor(base, key=UNITS_EDITOR_KEY, hide_index=True, num_rows="dynamic")
     return pd.DataFrame(edited)
 
