@@ -146,5 +146,5 @@ def test_an_empty_cases_chart_says_why_instead_of_drawing_an_axis() -> None:
     assert classes_empty_reason(quiet, "emerging") == "riskmap.emerging_none"
     assert classes_empty_reason(quiet, "hotspot") is None and classes_empty_reason(quiet, "score") is None
     assert classes_empty_reason(quiet.assign(hotspot="not_significant"), "hotspot") == "riskmap.hotspot_none"
-    shown = as_text(pd.DataFrame({"score": [73.44], "rank": [1], "factors": ["a, b, c"]}), "es")
-    assert shown.iloc[0].tolist() == ["73,4", 1, "a, b, c"]
+    shown = as_text(pd.DataFrame({"score": [73.44], "rank": [1], "p": [96.0], "factors": ["a, b, c"]}), "es")
+    assert shown.iloc[0].tolist() == ["73,4", 1, "96", "a, b, c"]

@@ -201,12 +201,15 @@ def classes_empty_reason(area_scores: pd.DataFrame, view: str) -> str | None:
 
 
 def as_text(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``frame`` with decimals written out (1 decimal, the language's mark), for a wrapping table."""
+    """``frame`` with decimals written out (1 decimal, none for whole columns; the language's mark),
+    for a wrapping table."""
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
-            out[column] = [("" if pd.isna(v) else f"{v:.1f}".replace(".", "," if lang == "es" else "."))
-                           for v in out[column]]
+            values = out[column]
+            digits = 0 if (values.dropna() % 1 == 0).all() else 1  # a rounded percentage stays whole
+            out[column] = [("" if pd.isna(v) else f"{v:.{digits}f}".replace(".", "," if lang == "es" else "."))
+                           for v in values]
     return out
 
 
