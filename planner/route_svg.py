@@ -12,17 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: Colour-blind-safe palette (Okabe-Ito then Tol muted): one colour per day on a sheet,
-#: one per team on the app's map.
-PALETTE = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255",
-    "#44AA99", "#999933", "#332288", "#AA4499", "#117733",
-)
-
-
-def colour(index: int) -> str:
-    """A stable colour for the ``index``-th team or day (cycles after the palette)."""
-    return PALETTE[index % len(PALETTE)]
+from planner.palette import colour
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geodata.dataset import Dataset
-from planner.route_svg import colour
+from planner.palette import colours_for
 from vigia.ui import map_views, maps
 from vigia.ui.i18n import sector_label, t
 from vigia.ui.maps import LegendItem, OfflineMap, PointStyle
@@ -85,7 +85,7 @@ class StopMarkers(MacroElement):
 
 def team_colours(team_ids: Sequence[str]) -> dict[str, str]:
     """One colour per team, in the order teams are given (stable across re-plans)."""
-    return {team: colour(i) for i, team in enumerate(dict.fromkeys(team_ids))}
+    return colours_for(list(team_ids))
 
 
 def _tooltip(row: pd.Series) -> str:
