@@ -110,8 +110,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # route sheets: front page, day pages and their maps
     "municipality": ("Municipio", "Municipality"),
     "coordinates": ("Coordenadas (lat, lon)", "Coordinates (lat, lon)"),
-    "leg": ("Desde la parada anterior", "From the previous stop"),
-    "times": ("Llegada – salida", "Arrival – departure"),
+    "leg": ("Tramo desde la anterior", "Leg from the previous"),
+    "stop_column": ("Lugar · código · sector · municipio, departamento",
+                    "Place · code · sector · municipality, department"),
+    "times": ("Llega – sale", "Arrive – leave"),
     "marks": ("Marcas", "Marks"),
     "qr": ("Abrir en el mapa del teléfono", "Open in the phone's map"),
     "result": ("Resultado (anotar)", "Result (write in)"),

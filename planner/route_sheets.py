@@ -36,8 +36,16 @@ from planner.sheet_model import SheetDay, SheetStop, SheetTeam, sheet_teams
 
 #: Line colour of the day maps and visit numbers (one team per sheet: one colour reads best).
 ROUTE_COLOUR = "#0b5cad"
-#: Day map size in CSS pixels (the PDF scales it to the page width, 188 mm).
-MAP_WIDTH, MAP_HEIGHT = 720, 380
+#: Day map size in CSS pixels (the PDF scales it to the page width, 188 mm); busy days get a
+#: shorter map so their table still fits the day's page: (visits up to, height).
+MAP_WIDTH = 720
+MAP_HEIGHTS = ((4, 380), (5, 340), (6, 300), (7, 250), (9, 200))
+SMALLEST_MAP_HEIGHT = 180
+
+
+def map_height(visits: int) -> int:
+    """Height of a day map for a day with ``visits`` visits."""
+    return next((height for most, height in MAP_HEIGHTS if visits <= most), SMALLEST_MAP_HEIGHT)
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +79,7 @@ def day_points(day: SheetDay) -> list[MapPoint]:
 def day_maps(teams: Sequence[SheetTeam], context: PlanContext) -> dict[tuple[str, int], tuple[str, Frame]]:
     """``(team_id, day number) -> (SVG, frame)`` for every moving day of ``teams``."""
     return {(team.team_id, day.number): day_map_svg(day_points(day), context.background, ROUTE_COLOUR,
-                                                   MAP_WIDTH, MAP_HEIGHT)
+                                                   MAP_WIDTH, map_height(len(day.visits)))
             for team in teams for day in team.days}
 
 
@@ -95,7 +103,12 @@ def sheets_html(plan: Plan, context: PlanContext, lang: str = "es", team_ids: Se
 
 def sheets_pdf(html: str) -> bytes:
     """The same HTML printed to PDF (A4) by WeasyPrint."""
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # WeasyPrint is installed but the system's Pango is not
+        raise RuntimeError("Route-sheet PDFs need the Pango library: run 'make run' as root, or "
+                           "'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0'; the HTML sheets "
+                           f"work without it ({error})") from error
 
     return HTML(string=html).write_pdf()
 

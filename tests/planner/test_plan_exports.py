@@ -158,17 +158,27 @@ def test_route_sheets_list_each_teams_visits_in_order_offline(planned) -> None:
         assert len(archive.namelist()) == len(context.problem.teams)
 
 
-def test_route_sheets_pdf_has_a_page_per_team_with_visits(demo_gpkg: Path) -> None:
+def test_route_sheets_pdf_has_a_front_page_per_team_and_each_day_on_its_own_page(demo_gpkg: Path) -> None:
+    from pypdf import PdfReader
+
+    from planner.export_texts import long_date
     from planner.teams import default_teams
 
     dataset = load_dataset(demo_gpkg)
     problem = InspectionProblem.from_dataset(dataset, teams=default_teams(dataset)[:3], start=START, days=2)
     plan = greedy(problem)
     context = exports.context_for(problem, dataset)
-    pdf = route_sheets.route_sheets_pdf(plan, context, "en")
-    assert pdf.startswith(b"%PDF")
-    teams_with_visits = len({v.team_id for v in plan.visits})
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") >= teams_with_visits
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(route_sheets.route_sheets_pdf(
+        plan, context, "en"))).pages]
+    for team in problem.teams:
+        front = [k for k, text in enumerate(pages) if text.startswith(f"{word('sheet_title', 'en')} — {team.name}")]
+        assert len(front) == 1, f"one front page for {team.name}"
+        days = sorted({r.day for r in plan.routes if r.team_id == team.team_id and r.site_ids})
+        starts = [next(k for k, text in enumerate(pages) if f"{team.name} · Day {n} of {len(days)}" in text)
+                  for n in range(1, len(days) + 1)]
+        assert starts == list(range(front[0] + 1, front[0] + 1 + len(days))), "a page per day, after the front"
+        for k, day in zip(starts, days):
+            assert long_date(day, "en") in pages[k]
 
 
 def test_every_reason_and_kpi_has_spanish_and_english_words() -> None:

@@ -24,7 +24,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError
-from planner import exports, route_sheets
+from planner import exports, field_files, route_sheets
 from planner.problem import Team
 from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
@@ -376,10 +376,15 @@ def downloads(run: PlanRun) -> None:
          lambda: route_sheets.route_sheets_zip(plan, context, lang)),
         ("inspections.download_pdf", "pdf", "application/pdf",
          lambda: route_sheets.route_sheets_pdf(plan, context, lang)),
+        ("inspections.download_html", "html", "text/html",
+         lambda: field_files.field_file_bytes(plan, context, "html", lang)),
+        ("inspections.download_gpx", "gpx", "application/gpx+xml", lambda: field_files.to_gpx(plan, context, lang)),
+        ("inspections.download_kml", "kml", "application/vnd.google-earth.kml+xml",
+         lambda: field_files.to_kml(plan, context, lang)),
     ]
     columns = st.columns(3)
     for k, (label, ext, mime, build) in enumerate(items):
-        name = f"{stem}-hojas-de-ruta.{ext}" if ext in ("zip", "pdf") else f"{stem}.{ext}"
+        name = f"{stem}-hojas-de-ruta.{ext}" if ext in ("zip", "pdf", "html") else f"{stem}.{ext}"
         columns[k % 3].download_button(t(label), data=build, file_name=name, mime=mime, key=f"insp_dl_{ext}",
                                        on_click=saved_work.record_export("inspection_plan", name),
                                        icon=":material/download:")

@@ -134,6 +134,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "inspections.download_ics": {"es": "Calendario (ICS)", "en": "Calendar (ICS)"},
     "inspections.download_sheets": {"es": "Hojas de ruta (HTML, ZIP)", "en": "Route sheets (HTML, ZIP)"},
     "inspections.download_pdf": {"es": "Hojas de ruta (PDF)", "en": "Route sheets (PDF)"},
+    "inspections.download_html": {"es": "Hojas de ruta (HTML, un archivo)", "en": "Route sheets (HTML, one file)"},
+    "inspections.download_gpx": {"es": "Rutas para el teléfono (GPX: OsmAnd, Organic Maps)",
+                                 "en": "Routes for phones (GPX: OsmAnd, Organic Maps)"},
+    "inspections.download_kml": {"es": "Rutas (KML: Google Earth, QGIS)", "en": "Routes (KML: Google Earth, QGIS)"},
     "inspections.no_plan": {"es": "Todavía no hay un plan: configure los equipos y pulse «Planificar rutas».",
                             "en": "No plan yet: set up the teams and press \"Plan routes\"."},
     "inspections.stale_plan": {
