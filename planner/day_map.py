@@ -10,6 +10,7 @@ network, the same drawing in the HTML sheet and in its PDF.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -134,37 +135,57 @@ def _overlaps(box: tuple[float, float, float, float], taken: list[tuple[float, f
 
 
 def _place_labels(frame: Frame, background: MapBackground, project: Project, width: float, height: float,
-                  taken: list[tuple[float, float, float, float]]) -> list[str]:
-    """Dots and names of the most populous places in the frame, never over a stop or another name."""
+                  taken: list[tuple[float, float, float, float]],
+                  markers: list[tuple[float, float, float, float]]) -> list[str]:
+    """Dots of the most populous places in the frame, each named where its name covers no stop,
+    route line, other dot or other name (a dot whose name does not fit is left out)."""
     places = background.places
     if places is None or places.empty:
         return []
     inside = places.cx[frame.west:frame.east, frame.south:frame.north].sort_values("population", ascending=False)
+    candidates = [(str(name), *project(point.x, point.y)) for name, point in
+                  zip(inside["name"].head(MAX_PLACE_LABELS * 2), inside.geometry.head(MAX_PLACE_LABELS * 2))]
+    dots = [(x - 3, y - 3, x + 3, y + 3) for _, x, y in candidates]
     parts: list[str] = []
-    for name, point in zip(inside["name"], inside.geometry):
+    for k, (name, x, y) in enumerate(candidates):
         if len(parts) >= MAX_PLACE_LABELS:
             break
-        x, y = project(point.x, point.y)
-        text_width = 5.6 * len(str(name))
-        # Right, left, above, below the dot: the first spot free of stops and other names.
-        spots = [(x + 5, y + 4, "start"), (x - 5, y + 4, "end"), (x, y - 7, "middle"), (x, y + 15, "middle"),
-                 (x + 13, y + 4, "start"), (x - 13, y + 4, "end"), (x, y - 14, "middle"), (x, y + 22, "middle")]
+        others = taken + dots[:k] + dots[k + 1:]
+        under_a_stop = _overlaps(dots[k], markers)  # a town with an office or a stop: name it beside
+        if not under_a_stop and _overlaps(dots[k], taken):
+            continue
+        gap = 13 if under_a_stop else 5
+        text_width = 5.6 * len(name)
+        # Right, left, above, below the dot: the first spot free of everything already drawn.
+        spots = [(x + gap, y + 4, "start"), (x - gap, y + 4, "end"), (x, y - gap - 1, "middle"),
+                 (x, y + gap + 8, "middle")]
         for tx, ty, anchor in spots:
             left = tx if anchor == "start" else tx - text_width if anchor == "end" else tx - text_width / 2
-            box = (left - 1, ty - 10, left + text_width + 1, ty + 2)
+            box = (left - 1, ty - 9, left + text_width + 1, ty + 2)
             if box[0] >= 2 and box[2] <= width - 2 and box[1] >= 2 and box[3] <= height - 2 \
-                    and not _overlaps(box, taken):
+                    and not _overlaps(box, others):
                 break
         else:
             continue
-        taken.append(box)
-        label = html.escape(str(name))
+        taken += [box, dots[k]]
+        label = html.escape(name)
         text = f'x="{tx:.1f}" y="{ty:.1f}" font-size="10" font-family="sans-serif" text-anchor="{anchor}"'
+        dot = "" if under_a_stop else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.4" fill="#444"/>'
         parts.append(
-            f'<g class="place"><circle cx="{x:.1f}" cy="{y:.1f}" r="2.4" fill="#444"/>'
+            f'<g class="place">{dot}'
             f'<text {text} fill="#fff" stroke="#fff" stroke-width="3">{label}</text>'
             f'<text {text} fill="#333">{label}</text></g>')
     return parts
+
+
+def _line_boxes(xy: Sequence[tuple[float, float]], step: float = 6.0) -> list[tuple[float, float, float, float]]:
+    """Small boxes along the route's segments, so no town name is written across the line."""
+    boxes = []
+    for (x0, y0), (x1, y1) in itertools.pairwise(xy):
+        n = max(1, int(math.hypot(x1 - x0, y1 - y0) / step))
+        boxes += [(x0 + (x1 - x0) * i / n - 3, y0 + (y1 - y0) * i / n - 3,
+                   x0 + (x1 - x0) * i / n + 3, y0 + (y1 - y0) * i / n + 3) for i in range(n + 1)]
+    return boxes
 
 
 def _scale_bar(height: float, px_per_km: float) -> str:
@@ -187,36 +208,102 @@ def _north_arrow(width: float) -> str:
             f'font-family="sans-serif" fill="#222">N</text></g>')
 
 
+Box = tuple[float, float, float, float]
+
+
+def _layers(points: Sequence[MapPoint], frame: Frame, bg: MapBackground, stroke: str, width: float,
+            height: float, reserved: list[Box]) -> list[str]:
+    """Background, the route line, town names and the stop markers of one map box."""
+    project, _ = _projection(frame, width, height)
+    parts = _background(frame, bg, project)
+    xy = [project(p.lon, p.lat) for p in points]
+    if len(xy) > 1:
+        route = shapely.clip_by_rect(shapely.LineString([(p.lon, p.lat) for p in points]),
+                                     frame.west, frame.south, frame.east, frame.north)
+        line = _path(route, project)
+        if line:
+            parts.append(f'<path d="{line}" fill="none" stroke="#fff" stroke-width="5.5" stroke-linejoin="round"/>'
+                         f'<path d="{line}" fill="none" stroke="{stroke}" stroke-width="3" stroke-linejoin="round"/>')
+    markers = [(x - 10, y - 10, x + 10, y + 10) for x, y in xy]
+    parts += _place_labels(frame, bg, project, width, height, markers + _line_boxes(xy) + reserved, markers)
+    drawn: set[tuple[int, int, str]] = set()
+    for p, (x, y) in sorted(zip(points, xy), key=lambda item: item[0].kind != "visit"):
+        key = (round(x), round(y), p.kind + p.label)
+        if key not in drawn and frame.contains(p.lon, p.lat):
+            drawn.add(key)
+            parts.append(_marker(p, x, y, stroke))
+    return parts
+
+
+def _inset_box(points: Sequence[MapPoint], frame: Frame, width: float, height: float) -> Box | None:
+    """Where a close-up of the visits goes, when they crowd a corner of a map stretched by a long
+    drive (to or from a far overnight town): the free corner, else ``None`` (no close-up needed)."""
+    visits = [p for p in points if p.kind == "visit"]
+    if len(visits) < 2:
+        return None
+    project, _ = _projection(frame, width, height)
+    xy = [project(p.lon, p.lat) for p in visits]
+    spread = max(max(x for x, _ in xy) - min(x for x, _ in xy), max(y for _, y in xy) - min(y for _, y in xy))
+    if spread > INSET_WHEN_SPREAD_BELOW * min(width, height):
+        return None
+    w, h = INSET_SIZE
+    everything = [project(p.lon, p.lat) for p in points]
+    corners = [(width - w - 6, height - h - 6), (6, 56), (width - w - 6, 56), (6, height - h - 36)]
+    for x0, y0 in corners:
+        box = (x0, y0, x0 + w, y0 + h)
+        if not any(box[0] - 12 < x < box[2] + 12 and box[1] - 12 < y < box[3] + 12 for x, y in everything):
+            return box
+    return None
+
+
+#: A close-up of the visits is added when they span less than this share of the map's short side.
+INSET_WHEN_SPREAD_BELOW = 0.25
+INSET_SIZE = (250.0, 170.0)
+
+
 def day_map_svg(points: Sequence[MapPoint], background: MapBackground | None, stroke: str,
                 width: int = 680, height: int = 380) -> tuple[str, Frame]:
     """SVG of one day's route over its background, and the frame it shows.
 
-    The frame is also written on the ``<svg>`` as ``data-frame="west,south,east,north"``
-    so a reader of the sheet can check what the map covers.
+    The frame holds every point; when the visits crowd together far from the rest of the
+    day, a close-up of them sits in a free corner (its area outlined on the main map).
+    The frame is also written on the ``<svg>`` as ``data-frame="west,south,east,north"``.
     """
     frame = frame_for(points, width, height)
-    project, px_per_km = _projection(frame, width, height)
+    _, px_per_km = _projection(frame, width, height)
     bg = background or MapBackground()
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="day-map" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img" data-frame="{frame.west:.5f},{frame.south:.5f},'
              f'{frame.east:.5f},{frame.north:.5f}">',
              f'<rect width="{width}" height="{height}" fill="#e9eef2"/>']
-    parts += _background(frame, bg, project)
-    xy = [project(p.lon, p.lat) for p in points]
-    if len(xy) > 1:
-        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-        parts.append(f'<polyline points="{line}" fill="none" stroke="#fff" stroke-width="5.5" '
-                     f'stroke-linejoin="round"/><polyline points="{line}" fill="none" stroke="{stroke}" '
-                     f'stroke-width="3" stroke-linejoin="round"/>')
-    taken = [(x - 10, y - 10, x + 10, y + 10) for x, y in xy]
-    taken.append((width - 34, 0, width, 50))  # north arrow
-    taken.append((0, height - 32, 160, height))  # scale bar
-    parts += _place_labels(frame, bg, project, width, height, taken)
-    drawn: set[tuple[int, int, str]] = set()
-    for p, (x, y) in sorted(zip(points, xy), key=lambda item: item[0].kind != "visit"):
-        key = (round(x), round(y), p.kind + p.label)
-        if key not in drawn:
-            drawn.add(key)
-            parts.append(_marker(p, x, y, stroke))
+    reserved: list[Box] = [(width - 34, 0, width, 50), (0, height - 32, 160, height)]  # north arrow, scale bar
+    inset = _inset_box(points, frame, width, height)
+    if inset is not None:
+        reserved.append(inset)
+    parts += _layers(points, frame, bg, stroke, width, height, reserved)
+    if inset is not None:
+        parts += _inset(points, frame, bg, stroke, inset, width, height)
     parts += [_scale_bar(height, px_per_km), _north_arrow(width), "</svg>"]
     return "".join(parts), frame
+
+
+def _inset(points: Sequence[MapPoint], frame: Frame, bg: MapBackground, stroke: str, box: Box,
+           width: float, height: float) -> list[str]:
+    """The close-up of the visits at ``box``, and its area outlined on the main map."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    visits = [p for p in points if p.kind == "visit"]
+    close = frame_for(visits, w, h)
+    near = [p for p in points if close.contains(p.lon, p.lat)]
+    close = frame_for(near, w, h)
+    project, _ = _projection(frame, width, height)
+    (ax, ay), (bx, by) = project(close.west, close.north), project(close.east, close.south)
+    parts = [f'<rect class="inset-area" x="{ax:.1f}" y="{ay:.1f}" width="{bx - ax:.1f}" height="{by - ay:.1f}" '
+             f'fill="none" stroke="#333" stroke-width="1" stroke-dasharray="3,2"/>',
+             f'<g class="inset" transform="translate({x0:.1f},{y0:.1f})">',
+             f'<rect width="{w:.1f}" height="{h:.1f}" fill="#e9eef2"/>']
+    parts += _layers(points, close, bg, stroke, w, h, [(0, h - 32, 160, h)])
+    _, inset_px_per_km = _projection(close, w, h)
+    parts += [_scale_bar(h, inset_px_per_km),
+              f'<rect width="{w:.1f}" height="{h:.1f}" fill="none" stroke="#333" stroke-width="1.5"/></g>']
+    return parts

@@ -148,11 +148,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "overnight_mark": ("pernocte", "overnight"),
     "day_map_legend": (
         "Números: orden de visita · cuadrado: oficina · triángulo: pernocte · línea discontinua gris: límite "
-        "departamental · línea marrón: camino · puntos con nombre: poblaciones (GeoNames). La línea de color une "
-        "las paradas en orden; no es el trazado del camino.",
+        "departamental · línea marrón: camino · puntos con nombre: poblaciones (GeoNames) · recuadro: detalle "
+        "de la zona punteada. La línea de color une las paradas en orden; no es el trazado del camino.",
         "Numbers: visit order · square: office · triangle: overnight stop · grey dashed line: department "
-        "boundary · brown line: road · named dots: towns (GeoNames). The coloured line joins the stops in order; "
-        "it is not the road's path.",
+        "boundary · brown line: road · named dots: towns (GeoNames) · inset: close-up of the dotted area. The "
+        "coloured line joins the stops in order; it is not the road's path.",
     ),
     "nav_route": ("{team} — día {n} ({date})", "{team} — day {n} ({date})"),
     "nav_stop": ("{order}. {place}", "{order}. {place}"),

@@ -161,3 +161,18 @@ def test_html_download_is_the_pdfs_source_and_unknown_formats_are_refused(planne
     assert page.startswith("<!DOCTYPE html>") and "@page" in page and "size: A4" in page
     with pytest.raises(ValueError, match="unknown field file format"):
         field_file_bytes(plan, context, "docx")
+
+
+def test_visits_crowded_by_a_long_drive_get_a_close_up_with_every_number() -> None:
+    from planner.day_map import day_map_svg
+
+    office = MapPoint(-68.1336, -16.4958, "office")
+    visits = [MapPoint(-68.12 + 0.01 * k, -16.51 + 0.008 * k, "visit", str(k + 1)) for k in range(5)]
+    far = MapPoint(-67.06, -16.26, "overnight")
+    svg, frame = day_map_svg([office, *visits, far], None, "#123456", 720, 300)
+    assert 'class="inset"' in svg, "crowded visits get a close-up"
+    close_up = svg.split('class="inset"')[1]
+    assert all(f">{k + 1}</text>" in close_up for k in range(5)), "every visit numbered in the close-up"
+    assert all(frame.contains(p.lon, p.lat) for p in [office, *visits, far])
+    spread = [MapPoint(-68.13 + 0.2 * k, -16.5 + 0.1 * k, "visit", str(k + 1)) for k in range(5)]
+    assert 'class="inset"' not in day_map_svg([office, *spread, office], None, "#123456", 720, 300)[0]
