@@ -19,7 +19,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from planner.route_background import MapBackground
-from planner.route_svg import MapPoint, _marker
+from planner.route_svg import MapPoint, marker_svg
 
 #: Margin around the day's points, as a share of their span (each side) and at least this many degrees.
 MARGIN_SHARE = 0.12
@@ -231,7 +231,7 @@ def _layers(points: Sequence[MapPoint], frame: Frame, bg: MapBackground, stroke:
         key = (round(x), round(y), p.kind + p.label)
         if key not in drawn and frame.contains(p.lon, p.lat):
             drawn.add(key)
-            parts.append(_marker(p, x, y, stroke))
+            parts.append(marker_svg(p, x, y, stroke))
     return parts
 
 

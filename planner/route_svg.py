@@ -57,7 +57,7 @@ def _scale_bar(width: float, height: float, pixels_per_degree_x: float) -> str:
             f'fill="#333">{nice} km</text></g>')
 
 
-def _marker(p: MapPoint, x: float, y: float, stroke: str) -> str:
+def marker_svg(p: MapPoint, x: float, y: float, stroke: str) -> str:
     """Office square, overnight triangle or numbered visit circle, with a hover title."""
     title = f"<title>{html.escape(p.title)}</title>" if p.title else ""
     if p.kind == "office":
@@ -114,7 +114,7 @@ def route_svg(
         key = (round(x), round(y), p.kind + p.label)
         if key not in drawn:
             drawn.add(key)
-            parts.append(_marker(p, x, y, stroke))
+            parts.append(marker_svg(p, x, y, stroke))
     parts.append(_scale_bar(width, height, (x1 - x0) / math.cos(math.radians(mid_lat))))
     parts.append("</svg>")
     return "".join(parts)
