@@ -176,3 +176,23 @@ def test_visits_crowded_by_a_long_drive_get_a_close_up_with_every_number() -> No
     assert all(frame.contains(p.lon, p.lat) for p in [office, *visits, far])
     spread = [MapPoint(-68.13 + 0.2 * k, -16.5 + 0.1 * k, "visit", str(k + 1)) for k in range(5)]
     assert 'class="inset"' not in day_map_svg([office, *spread, office], None, "#123456", 720, 300)[0]
+
+
+def test_day_map_draws_departments_roads_and_the_towns_inside_its_frame() -> None:
+    import geopandas as gpd
+    import shapely
+
+    from planner.day_map import day_map_svg
+    from planner.route_background import MapBackground
+
+    departments = gpd.GeoDataFrame({"name": ["West", "East"]}, geometry=[shapely.box(-69, -17, -68, -16),
+                                                                         shapely.box(-68, -17, -67, -16)], crs=4326)
+    places = gpd.GeoDataFrame({"name": ["Villa Near", "Pueblo Far"], "population": [900, 90_000]},
+                              geometry=shapely.points([(-68.3, -16.45), (-60.0, -12.0)]), crs=4326)
+    roads = gpd.GeoDataFrame(geometry=[shapely.LineString([(-69, -16.5), (-67, -16.5)])], crs=4326)
+    points = [MapPoint(-68.4, -16.6, "office"), MapPoint(-68.2, -16.4, "visit", "1"),
+              MapPoint(-68.4, -16.6, "office")]
+    svg, _ = day_map_svg(points, MapBackground(departments, places, roads), "#123456")
+    assert 'class="department"' in svg and 'class="road"' in svg and 'class="north"' in svg
+    assert "Villa Near" in svg and "Pueblo Far" not in svg, "towns in the frame are named, others left out"
+    assert re.search(r'class="scale".*?>\d+(\.\d+)? km<', svg)
