@@ -66,8 +66,8 @@ def _hhmm(value: datetime | None) -> str:
 
 
 def _qr(stop: SheetStop) -> Markup:
-    """The stop's ``geo:`` URI as a QR code image (segno: pure Python)."""
-    return Markup('<img alt="{}" src="{}">').format(stop.geo_uri, _qr_uri(stop.geo_uri))
+    """The stop's ``geo:`` URI as a QR code image (segno: pure Python), a link on a phone's screen."""
+    return Markup('<a href="{0}"><img alt="{0}" src="{1}"></a>').format(stop.geo_uri, _qr_uri(stop.geo_uri))
 
 
 @lru_cache(maxsize=4096)

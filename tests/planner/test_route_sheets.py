@@ -103,6 +103,9 @@ def test_every_day_map_frames_all_its_stops_start_and_end(planned) -> None:
     assert "<script" not in html.lower() and not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", html)
     stops = sum(len(_day_points(plan, r)) for r in routes)
     assert html.count('class="qr"') == stops, "a geo: QR code per stop"
+    for route in routes:
+        for lon, lat in _day_points(plan, route):
+            assert f'href="geo:{lat:.5f},{lon:.5f}"' in html, "each QR code opens its own point"
 
 
 def test_a_far_office_stays_inside_the_frame_with_a_margin() -> None:
