@@ -199,3 +199,16 @@ def test_day_map_draws_departments_roads_and_the_towns_inside_its_frame() -> Non
     assert 'class="department"' in svg and 'class="road"' in svg and 'class="north"' in svg
     assert "Villa Near" in svg and "Pueblo Far" not in svg, "towns in the frame are named, others left out"
     assert re.search(r'class="scale".*?>\d+(\.\d+)? km<', svg)
+
+
+def test_must_visit_and_locked_marks_sit_on_their_own_stop(planned) -> None:
+    from dataclasses import replace
+
+    plan, context = planned
+    first = sorted(plan.visits, key=lambda v: (v.team_id, v.day, v.order))[0]
+    marked = replace(plan, visits=[replace(v, locked=v is first, must_visit=v is first) for v in plan.visits])
+    html = route_sheets.sheets_html(marked, context, "en", [first.team_id])
+    rows = re.findall(r'<tr class="visit">(.*?)</tr>', html, re.S)
+    with_marks = [row for row in rows if word("locked", "en") in row]
+    assert len(with_marks) == 1 and first.site_id in with_marks[0] and word("must_visit", "en") in with_marks[0]
+    assert sum(word("must_visit", "en") in row for row in rows) == 1
