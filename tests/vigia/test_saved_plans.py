@@ -87,7 +87,7 @@ def test_a_reload_brings_the_plan_back_whole_without_running_the_solver(app_env:
     [route_map] = [c for c in reloaded.get("component_instance") if c.proto.component_name.endswith("st_folium")]
     script = json.loads(route_map.proto.json_args)["script"]  # the map's HTML/JS, names JSON-escaped
     assert all(json.dumps(v.name)[1:-1] in script for v in first.plan.visits), "the routes map shows every visit"
-    assert len(reloaded.get("download_button")) == 6
+    assert len(reloaded.get("download_button")) == 9, "xlsx, csv, geojson, ics, zip, pdf, html, gpx, kml"
     timeline = next(d.value for d in reloaded.dataframe if t("inspections.col.arrive", "es") in d.value.columns)
     assert len(timeline) == len(first.plan.visits)
     run = reloaded.session_state[inspection_panels.RUN_KEY]
@@ -176,7 +176,7 @@ def test_another_chief_opens_a_saved_plan_from_saved_work_whole(app_env: Path, m
         at.button(key=f"vigia_saved_open_{saved_plans.KIND}").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert t("inspections.kpi.risk_covered", "es") in [m.label for m in at.metric]
-    assert len(at.get("download_button")) == 6, "an inspection chief may download the plan"
+    assert len(at.get("download_button")) == 9, "an inspection chief may download the plan"
     assert at.session_state[inspection_panels.RUN_KEY].plan.visits == first.plan.visits
 
 
