@@ -1,42 +1,57 @@
 """Vigía: the Streamlit app. Run with ``streamlit run app.py`` (or ``make run``).
 
-This file only wires pages together: sign-in first (or open demo mode), then one
-page per role (planners, labour inspection, border police) plus Data, About and,
-for admins, Admin. Which pages a user sees follows their role
-(:mod:`vigia.workspace.roles`). Everything else is in ``vigia.ui``.
+This file only wires pages together: who is here (a kept session, or open demo mode),
+the language, then one page per role (planners, labour inspection, border police) plus
+Data, About and, for admins, Admin. Which pages a user sees follows their role
+(:mod:`vigia.workspace.roles`); a page the role may not open answers at its own URL with
+who it is for. Pages are registered before the sign-in form, so a typed link to
+``/inspections`` lands there after signing in. Everything else is in ``vigia.ui``.
 """
+
+from typing import Final
 
 import streamlit as st
 
-from vigia.ui import chrome, sign_in
+from vigia.ui import chrome, cookies, sign_in
 from vigia.ui.i18n import t
 from vigia.workspace.roles import Page
 
 st.set_page_config(page_title=t("app.name"), page_icon="🛡️", layout="wide")
 
-chrome.language_switch()
-viewer = sign_in.gate()
+viewer, account_lang = sign_in.identify()
+chrome.language_switch(viewer, account_lang)
+cookies.flush()
 
 PAGES = "vigia/ui/pages/"
+HIDDEN: Final = "hidden"  # st.Page/st.navigation's code for "not in the menu"
 ROLE_PAGES = [
-    (Page.RISK_MAP, st.Page(PAGES + "risk_map.py", title=t("nav.risk_map"), icon=":material/map:",
-                            url_path="risk-map", default=True)),
-    (Page.INSPECTIONS, st.Page(PAGES + "inspections.py", title=t("nav.inspections"),
-                               icon=":material/factory:", url_path="inspections")),
-    (Page.BORDER, st.Page(PAGES + "border.py", title=t("nav.border"), icon=":material/signpost:",
-                          url_path="border")),
+    (Page.RISK_MAP, PAGES + "risk_map.py", ":material/map:", "risk-map"),
+    (Page.INSPECTIONS, PAGES + "inspections.py", ":material/factory:", "inspections"),
+    (Page.BORDER, PAGES + "border.py", ":material/signpost:", "border"),
 ]
 PROJECT_PAGES = [
-    (Page.DATA, st.Page(PAGES + "data.py", title=t("nav.data"), icon=":material/database:", url_path="data")),
-    (Page.ABOUT, st.Page(PAGES + "about.py", title=t("nav.about"), icon=":material/info:", url_path="about")),
-    (Page.ADMIN, st.Page(PAGES + "admin.py", title=t("nav.admin"), icon=":material/admin_panel_settings:",
-                         url_path="admin")),
+    (Page.DATA, PAGES + "data.py", ":material/database:", "data"),
+    (Page.ABOUT, PAGES + "about.py", ":material/info:", "about"),
+    (Page.ADMIN, PAGES + "admin.py", ":material/admin_panel_settings:", "admin"),
 ]
+
+
+def _page(key: Page, script: str, icon: str, url_path: str) -> st.Page:
+    """The page, or (for a role that may not open it) a hidden one at its URL saying who it is for."""
+    title, default = t(f"nav.{key.value}"), key == Page.RISK_MAP
+    if viewer is None or viewer.can_see(key):
+        return st.Page(script, title=title, icon=icon, url_path=url_path, default=default)
+    return st.Page(sign_in.refusal(key), title=title, icon=icon, url_path=url_path, default=default,
+                   visibility=HIDDEN)
+
+
 navigation = st.navigation(
     {
-        t("nav.roles"): [page for key, page in ROLE_PAGES if viewer.can_see(key)],
-        t("nav.project"): [page for key, page in PROJECT_PAGES if viewer.can_see(key)],
-    }
+        t("nav.roles"): [_page(*spec) for spec in ROLE_PAGES],
+        t("nav.project"): [_page(*spec) for spec in PROJECT_PAGES],
+    },
+    position=HIDDEN if viewer is None else "sidebar",
 )
+sign_in.gate(viewer)
 chrome.map_options()
 navigation.run()

@@ -33,6 +33,8 @@ FRAME: dict[str, dict[str, str]] = {
                 "es": "{error} error(es), {fixed} corregido(s), {warning} aviso(s)"},
     "layer_rows": {"en": "layer {layer}: {rows} row(s)", "es": "capa {layer}: {rows} fila(s)"},
     "the_value": {"en": "the value", "es": "el valor"},
+    "nothing_written": {"en": "nothing written", "es": "no se escribió nada"},
+    "wrote": {"en": "Wrote {path}", "es": "Se escribió {path}"},
 }
 
 

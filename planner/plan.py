@@ -26,7 +26,7 @@ REASONS: dict[str, str] = {
                    "day and its driving limit, and no field trip planned for this horizon goes near it",
     "window_too_short": "the site's opening hours leave no room for the inspection within a team's working day",
     "horizon_full": "it could be visited, but the teams' days are full with higher-priority or must-visit sites",
-    "dropped": "removed from this plan by the user",
+    "dropped": "dropped by the user",
 }
 
 
@@ -206,9 +206,26 @@ def build_plan(problem: InspectionProblem, shifts: list[Shift], routes: list[lis
     missing = locked - set(seen)
     if missing:
         raise RuntimeError(f"{engine}: locked visits were dropped: {sorted(missing)}")
+    moved = _moved_locks(problem, visits)
+    if moved:
+        raise RuntimeError(f"{engine}: locked visits left their team, day or start: {moved}")
     covered = sum(v.priority for v in visits)
     return Plan(visits, explain_unplaced(problem, shifts, set(seen)), engine, seconds,
                 covered if objective is None else objective, out_routes)
+
+
+def _moved_locks(problem: InspectionProblem, visits: list[Visit]) -> list[str]:
+    """Locked visits the plan has on another team, day or start than the lock says."""
+    where = {v.site_id: v for v in visits}
+    moved = []
+    for lock in problem.locked:
+        visit = where.get(lock.site_id)
+        if visit is None:
+            continue
+        start = visit.start.hour * 60 + visit.start.minute
+        if (visit.team_id, visit.day) != (lock.team_id, lock.day) or lock.start_minute not in (None, start):
+            moved.append(lock.site_id)
+    return sorted(moved)
 
 
 def explain_unplaced(problem: InspectionProblem, shifts: list[Shift], visited: set[str]) -> list[Unplaced]:

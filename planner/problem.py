@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
@@ -22,44 +21,13 @@ import pandas as pd
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem
+from planner.teams import Team, default_teams, normal_skill
 
 if TYPE_CHECKING:
     from geodata.travel import RoadNetworkTravel
 
-#: Default working day and driving limit of a team (minutes after midnight / minutes).
-DAY_START = 8 * 60
-DAY_END = 18 * 60
-MAX_DRIVE_MINUTES = 6 * 60
-
 #: Longest field trip (consecutive working days away from the office, overnight stays between).
 MAX_TRIP_DAYS = 5
-
-
-@dataclass(frozen=True)
-class Team:
-    """An inspection team: where it starts each trip, when it works, what it can do.
-
-    ``dates`` empty means "every working day of the horizon". ``skills`` are free words
-    matched to a site's ``required_skill`` without case (e.g. ``child labour``, ``quechua``).
-    """
-
-    team_id: str
-    office_id: str
-    name: str
-    lon: float
-    lat: float
-    dates: tuple[date, ...] = ()
-    day_start: int = DAY_START
-    day_end: int = DAY_END
-    max_drive_minutes: int = MAX_DRIVE_MINUTES
-    skills: frozenset[str] = frozenset()
-    members: int = 2
-
-    def available(self, day: date) -> bool:
-        return not self.dates or day in self.dates
-
-    def can_do(self, skill: str | None) -> bool:
-        return skill is None or skill in self.skills
 
 
 @dataclass(frozen=True)
@@ -208,6 +176,23 @@ class InspectionProblem:
 
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def with_teams(self, teams: tuple[Team, ...] | list[Team]) -> InspectionProblem:
+        """A copy with other teams (a lost day, other hours, a new team), the same sites, towns and days.
+
+        Teams starting where the old ones did keep the travel matrices; a new start point
+        needs new travel times, which only the great-circle model can give without its
+        road data (``ValueError`` otherwise: build the problem again with the roads).
+        """
+        team_list = list(teams)
+        starts, team_location = _start_points(team_list, len(self.sites))
+        if starts == _start_points(list(self.teams), len(self.sites))[0]:
+            return self.replace(teams=tuple(team_list), team_location=team_location)
+        if self.travel_method != "great_circle":
+            raise ValueError("the new teams start from other places and the travel times came from a road "
+                             "network: build the problem again from the dataset and its roads")
+        minutes, km, _ = _travel(self.sites, starts, list(self.towns), None)
+        return self.replace(teams=tuple(team_list), team_location=team_location, minutes=minutes, km=km)
+
     # ------------------------------------------------------------ construction
     @classmethod
     def from_dataset(
@@ -234,9 +219,7 @@ class InspectionProblem:
         priorities. ``start`` defaults to the next Monday. Raises ``DataError`` for
         data that cannot be planned and ``ValueError`` for calling mistakes.
         """
-        from geodata.travel import travel_matrix
         from planner.priority import site_priorities
-        from planner.teams import default_teams
 
         source = dataset.source or "dataset"
         frame = dataset.get("sites")
@@ -258,26 +241,41 @@ class InspectionProblem:
             if "admin1" in dataset.areas else {}
         sites = tuple(_sites(sites_gdf, area_ids, priority, admin1))
         town_list = list(towns) if towns is not None else area_towns(dataset.areas)
-        starts: list[tuple[float, float]] = []
-        team_location: list[int] = []
-        for team in team_list:
-            point = (round(team.lon, 6), round(team.lat, 6))
-            if point not in starts:
-                starts.append(point)
-            team_location.append(len(sites) + starts.index(point))
-        lonlat = np.array([(s.lon, s.lat) for s in sites] + starts + [(t.lon, t.lat) for t in town_list], dtype=float)
-        travel = travel_matrix(lonlat, roads=roads)
-        minutes = np.ceil(np.asarray(travel.minutes, dtype=float) - 1e-9).astype(np.int64)
-        np.fill_diagonal(minutes, 0)
+        starts, team_location = _start_points(team_list, len(sites))
+        minutes, km, method = _travel(sites, starts, town_list, roads)
         problem = cls(
             teams=tuple(team_list), sites=sites, start=start, days=working,
-            minutes=minutes, km=np.array(travel.km, dtype=float), team_location=tuple(team_location),
+            minutes=minutes, km=km, team_location=team_location,
             towns=tuple(town_list), locked=tuple(locked), priority_rule=rule,
-            travel_method=travel.method, max_trip_days=max_trip_days, trips_over_weekends=trips_over_weekends,
+            travel_method=method, max_trip_days=max_trip_days, trips_over_weekends=trips_over_weekends,
             sources={"dataset": source},
         )
         check_locked(problem)
         return problem
+
+
+def _start_points(teams: list[Team], n_sites: int) -> tuple[list[tuple[float, float]], tuple[int, ...]]:
+    """The distinct team start points (in team order) and each team's location index."""
+    starts: list[tuple[float, float]] = []
+    team_location: list[int] = []
+    for team in teams:
+        point = (round(team.lon, 6), round(team.lat, 6))
+        if point not in starts:
+            starts.append(point)
+        team_location.append(n_sites + starts.index(point))
+    return starts, tuple(team_location)
+
+
+def _travel(sites: tuple[Site, ...], starts: list[tuple[float, float]], towns: list[Town],
+            roads: RoadNetworkTravel | None) -> tuple[np.ndarray, np.ndarray, str]:
+    """Whole driving minutes (rounded up), km and the travel method over sites, starts and towns."""
+    from geodata.travel import travel_matrix
+
+    lonlat = np.array([(s.lon, s.lat) for s in sites] + starts + [(t.lon, t.lat) for t in towns], dtype=float)
+    travel = travel_matrix(lonlat, roads=roads)
+    minutes = np.ceil(np.asarray(travel.minutes, dtype=float) - 1e-9).astype(np.int64)
+    np.fill_diagonal(minutes, 0)
+    return minutes, np.array(travel.km, dtype=float), travel.method
 
 
 def working_days(start: date, count: int) -> tuple[date, ...]:
@@ -362,11 +360,6 @@ def _sites(frame: pd.DataFrame, area_ids: pd.Series, priority: np.ndarray, admin
     return out
 
 
-def normal_skill(text: str) -> str:
-    """Skills compare without case or extra spaces: ``Child  Labour`` == ``child labour``."""
-    return " ".join(text.lower().split())
-
-
 def check_locked(problem: InspectionProblem) -> None:
     """Locked visits must name a known site and team, a horizon day and a day the team works."""
     sites = {s.site_id for s in problem.sites}
@@ -389,17 +382,3 @@ def check_locked(problem: InspectionProblem) -> None:
     if problems:
         raise DataError([Problem("locked visits", None, None, None, text, "unlock the visit or fix its team/day")
                          for text in problems])
-
-
-def read_teams(path: str | Path, dataset: Dataset | None = None) -> list[Team]:
-    """Teams from a CSV/XLSX file; see :func:`planner.teams.read_teams`."""
-    from planner.teams import read_teams as _read
-
-    return _read(path, dataset)
-
-
-def default_teams(dataset: Dataset) -> list[Team]:
-    """Teams derived from the labour offices; see :func:`planner.teams.default_teams`."""
-    from planner.teams import default_teams as _default
-
-    return _default(dataset)

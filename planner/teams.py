@@ -1,4 +1,7 @@
-"""Inspection teams: read from a CSV/XLSX file, or derived from the labour offices.
+"""Inspection teams: what a team is, read from a CSV/XLSX file or derived from the labour offices.
+
+:mod:`planner.problem` builds on this module (a problem has teams); this module
+knows nothing of problems, so the two never import each other.
 
 Teams file, one row per team (header names without case; Spanish names in brackets):
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -32,7 +36,44 @@ from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem, Severity
 from geodata.readers import read_csv
 from geodata.workbooks import read_xlsx
-from planner.problem import DAY_END, DAY_START, MAX_DRIVE_MINUTES, Team, normal_skill
+
+#: Default working day and driving limit of a team (minutes after midnight / minutes).
+DAY_START = 8 * 60
+DAY_END = 18 * 60
+MAX_DRIVE_MINUTES = 6 * 60
+
+
+@dataclass(frozen=True)
+class Team:
+    """An inspection team: where it starts each trip, when it works, what it can do.
+
+    ``dates`` empty means "every working day of the horizon". ``skills`` are free words
+    matched to a site's ``required_skill`` without case (e.g. ``child labour``, ``quechua``).
+    """
+
+    team_id: str
+    office_id: str
+    name: str
+    lon: float
+    lat: float
+    dates: tuple[date, ...] = ()
+    day_start: int = DAY_START
+    day_end: int = DAY_END
+    max_drive_minutes: int = MAX_DRIVE_MINUTES
+    skills: frozenset[str] = frozenset()
+    members: int = 2
+
+    def available(self, day: date) -> bool:
+        return not self.dates or day in self.dates
+
+    def can_do(self, skill: str | None) -> bool:
+        return skill is None or skill in self.skills
+
+
+def normal_skill(text: str) -> str:
+    """Skills compare without case or extra spaces: ``Child  Labour`` == ``child labour``."""
+    return " ".join(text.lower().split())
+
 
 #: Default teams: this share of an office's staff does field inspections, in teams of TEAM_SIZE.
 FIELD_SHARE = 0.5

@@ -120,7 +120,7 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
     held = {i for sites in locked.values() for i in sites} | problem.dropped_positions()
     remote = {i for i in range(len(problem.sites)) if i not in held
               and not reach[:, i].any() and (problem.sites[i].priority > 0 or problem.sites[i].must_visit)}
-    if not remote and all(reach[k, i] for (k, _), sites in locked.items() for i in sites):
+    if not remote and all(_day_trip_holds(problem, k, day, sites) for (k, day), sites in locked.items()):
         return {}
     useful = _bases(problem, remote)
     minutes = problem.minutes
@@ -157,7 +157,7 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
     for (k, day), sites in sorted(locked.items(), key=lambda item: (item[0][1], item[0][0])):
         if (k, day) in busy:
             continue
-        if all(reach[k, i] for i in sites):
+        if _day_trip_holds(problem, k, day, sites):
             busy.add((k, day))
             continue
         found = _trip_for_locks(problem, k, day, sites, towns, vias, busy)
@@ -204,6 +204,17 @@ def _field_trips(problem: InspectionProblem) -> dict[tuple[int, date], tuple[int
         book(k, days, loc, via)
         remote -= set(served)
     return trips
+
+
+def _day_trip_holds(problem: InspectionProblem, k: int, day: date, sites: list[int]) -> bool:
+    """Whether team ``k`` can make all its locked visits of ``day`` (at their fixed starts) from the
+    office and back: each one alone within reach is not enough when together they fill the day."""
+    from planner.shifts import locked_starts, timeline
+
+    fixed = locked_starts(problem)
+    home = problem.team_location[k]
+    order = sorted(sites, key=lambda i: (fixed.get(i, problem.sites[i].open_from), i))
+    return timeline(problem, Shift(k, day, home, home), order, fixed) is not None
 
 
 def _legs(home: int, base: int, via: list[int], length: int) -> list[tuple[int, int]]:

@@ -34,7 +34,7 @@ from scipy.special import ndtr
 from scipy.stats import rankdata
 
 from risk.indicators import SPECS, IndicatorSpec
-from risk.presets import AGGREGATIONS, NORMALISATIONS, PRESET_GROUPS, PRESETS, TILTS
+from risk.presets import AGGREGATIONS, NORMALISATIONS, PRESET_GROUPS, PRESETS, TILTS, group_shares
 
 #: Winsorising quantile: values beyond the 2.5th / 97.5th percentiles are clipped to them.
 WINSOR_QUANTILE = 0.025
@@ -69,10 +69,10 @@ def preset_weights(preset: str, specs: Mapping[str, IndicatorSpec],
         if not np.isfinite(value) or value < 0:
             raise ValueError(f"weight of {key!r} must be a number >= 0, not {value!r}")
     present = {g: [n for n, s in specs.items() if s.group == g] for g in known_groups}
-    total = sum(groups.get(g, 0.0) for g in present) or 1.0
+    shares = group_shares(preset, present)
     weights: dict[str, float] = {}
     for group, names in present.items():
-        share = float(overrides[group]) if group in overrides else groups.get(group, 0.0) / total
+        share = float(overrides[group]) if group in overrides else shares[group]
         tilt = np.array([tilts.get(n, 1.0) for n in names])
         for name, t in zip(names, tilt / tilt.sum()):
             weights[name] = share * float(t)

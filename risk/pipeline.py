@@ -17,7 +17,6 @@ suppressed on the way out (:mod:`geodata.privacy`).
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -43,6 +42,8 @@ from risk.composite import (
 )
 from risk.crossings import CrossingTable, crossing_table, score_crossings
 from risk.detection import ExpectedCases, expected_cases
+from risk.emerging import EmergingHotspots
+from risk.hotspots import Hotspots
 from risk.indicators import (
     PER,
     SPECS,
@@ -52,8 +53,9 @@ from risk.indicators import (
     years_covered,
 )
 from risk.uncertainty import rank_uncertainty
+from risk.weights import spatial_weights
 
-#: Label of an area whose hotspot class could not be computed (module absent, too few areas).
+#: Label of an area whose hotspot class could not be computed (too few areas, no permutations, no panel).
 NOT_COMPUTED = "not_computed"
 
 #: Layer names inside a scores GeoPackage.
@@ -184,24 +186,12 @@ def export_area_scores(area_scores: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-# --------------------------------------------------------------------------- hotspots hook
-
-
-def _hotspot_modules() -> tuple[Any, Any, Any]:
-    """``(risk.weights, risk.hotspots, risk.emerging)``, each ``None`` until merged from branch ``hotspots``."""
-    found: list[Any] = []
-    for name in ("risk.weights", "risk.hotspots", "risk.emerging"):
-        try:
-            found.append(importlib.import_module(name))
-        except ImportError:
-            found.append(None)
-    return found[0], found[1], found[2]
+# --------------------------------------------------------------------------- hotspots
 
 
 def _hotspot_classes(values: pd.Series, w: Any, permutations: int, seed: int) -> pd.DataFrame:
     """Gi* class (``hotspot``) and Local Moran class (``lisa``) of ``values``, FDR-controlled."""
-    _, hotspots, _ = _hotspot_modules()
-    fitted = hotspots.Hotspots(permutations=permutations, seed=seed).fit(values, w)
+    fitted = Hotspots(permutations=permutations, seed=seed).fit(values, w)
     return pd.DataFrame({"hotspot": fitted.gi_class_.reindex(values.index).astype(str),
                          "lisa": fitted.lisa_class_.reindex(values.index).astype(str)})
 
@@ -211,15 +201,11 @@ def _prepare_hotspots(areas: gpd.GeoDataFrame, rate: pd.Series | None, panel: pd
     """Spatial weights, Gi* class of the smoothed case rate, and emerging-hotspot category."""
     index = pd.Index(areas["area_id"].astype(str), name="area_id")
     none = pd.Series(NOT_COMPUTED, index=index)
-    weights_mod, hotspots_mod, emerging_mod = _hotspot_modules()
-    if weights_mod is None or hotspots_mod is None:
-        missing["hotspots"] = "hotspot analysis is not installed in this build (risk.hotspots)"
-        return None, none, none.copy()
     if len(areas) < 3:
         missing["hotspots"] = f"only {len(areas)} area(s): hotspots need at least 3 neighbouring areas"
         return None, none, none.copy()
     try:
-        w = weights_mod.spatial_weights(areas)
+        w = spatial_weights(areas)
     except ValueError as exc:  # e.g. areas the weights cannot link; the scores themselves still stand
         missing["hotspots"] = f"spatial weights could not be built: {exc}"
         return None, none, none.copy()
@@ -227,12 +213,10 @@ def _prepare_hotspots(areas: gpd.GeoDataFrame, rate: pd.Series | None, panel: pd
     if rate is not None and rate.notna().any() and rate.nunique() > 1:
         hot_cases = _hotspot_classes(rate.fillna(rate.median()), w, permutations, seed)["hotspot"]
     emerging = none.copy()
-    if emerging_mod is None:
-        missing["emerging hotspots"] = "emerging-hotspot analysis is not installed in this build (risk.emerging)"
-    elif panel is None:
+    if panel is None:
         missing["emerging hotspots"] = "needs cases in at least two periods"
     else:
-        fitted = emerging_mod.EmergingHotspots(permutations=permutations, seed=seed).fit(panel.fillna(0), w)
+        fitted = EmergingHotspots(permutations=permutations, seed=seed).fit(panel.fillna(0), w)
         emerging = fitted.category_.reindex(index).astype(str)
     return w, hot_cases, emerging
 

@@ -8,6 +8,8 @@ indicators inside a group; users override any group or indicator.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 NORMALISATIONS: tuple[str, ...] = ("minmax", "zscore", "rank")
 AGGREGATIONS: tuple[str, ...] = ("arithmetic", "geometric")
 
@@ -50,6 +52,29 @@ TILTS: dict[str, dict[str, float]] = {
 #: Preset names, in the order the app lists them.
 PRESETS: tuple[str, ...] = tuple(PRESET_GROUPS)
 
+
+def group_order(groups: Iterable[str]) -> list[str]:
+    """``groups`` (deduplicated) in the presets' order, then any others alphabetically.
+
+    Sliders and tables list the six themes a planner weighs in one stable order.
+    """
+    present = set(groups)
+    order = list(PRESET_GROUPS["balanced"])
+    return [g for g in order if g in present] + sorted(present - set(order))
+
+
+def group_shares(preset: str, groups: Iterable[str]) -> dict[str, float]:
+    """The share of the index ``preset`` gives each of ``groups`` (those a dataset has).
+
+    Groups a dataset lacks pass their share to the others in proportion, so the
+    shares of ``groups`` sum to 1 (all zero when the preset gives none of them any).
+    The composite index and the app's sliders both start from these numbers.
+    """
+    if preset not in PRESET_GROUPS:
+        raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+    shares = {g: float(PRESET_GROUPS[preset].get(g, 0.0)) for g in group_order(groups)}
+    total = sum(shares.values()) or 1.0
+    return {g: w / total for g, w in shares.items()}
 
 
 #: One line on what each preset is for (English; the app translates through its own texts).

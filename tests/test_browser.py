@@ -4,13 +4,15 @@ Starts ``streamlit run app.py`` on a free port with the demo dataset, drives the
 system Chromium through Playwright (never a downloaded browser), aborts every
 request that is not to this machine, and checks that the Leaflet map shows every
 demo area and crossing with Leaflet loaded from a ``data:`` URI. The screenshot
-is kept at ``test-artifacts/browser/risk_map.png``.
+is kept at ``test-artifacts/browser/risk_map.png``. On the same server (open demo
+mode): the language and the map's choices survive a language switch and a reload.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -76,30 +78,39 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def app_url(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port with the demo; always stopped afterwards."""
+def start_app(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen, str]:
+    """``streamlit run app.py`` on a free port with ``env``, once it answers its health check.
+
+    The caller stops it with :func:`_stop` (in a ``finally``); a server that exits or stays
+    silent for 45 s fails the test with its log.
+    """
     port = _free_port()
-    data_dir = tmp_path_factory.mktemp("vigia-data")
-    log_path = data_dir / "streamlit.log"
-    env = {**os.environ, "VIGIA_DATASET": str(demo_gpkg), "VIGIA_DATA_DIR": str(data_dir)}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1"]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 45
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            if response.status == 200:
+                return process, url
+        if time.monotonic() > deadline:
+            _stop(process)
+            pytest.fail(f"streamlit did not answer /_stcore/health in 45 s:\n{log_path.read_text(errors='replace')}")
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port with the demo; always stopped afterwards."""
+    data_dir = tmp_path_factory.mktemp("vigia-data")
+    env = {**os.environ, "VIGIA_DATASET": str(demo_gpkg), "VIGIA_DATA_DIR": str(data_dir)}
+    process, url = start_app(env, data_dir / "streamlit.log")
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 45
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
-            with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer /_stcore/health in 45 s:\n{log_path.read_text(errors='replace')}")
-            time.sleep(0.3)
         yield url
     finally:
         _stop(process)
@@ -132,7 +143,8 @@ def test_risk_map_renders_offline_with_all_areas_and_crossings(app_url: str, chr
         except PlaywrightError as error:
             pytest.fail(f"Chromium at {chromium} is installed but cannot start: {str(error).splitlines()[0]}")
         try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1100}, service_workers="block")
+            context = browser.new_context(viewport={"width": 1400, "height": 1100}, service_workers="block",
+                                          locale="es-BO")  # Accept-Language: the app answers in Spanish
             context.route("**/*", only_local)
             page = context.new_page()
             page.goto(app_url, wait_until="domcontentloaded", timeout=30_000)
@@ -164,3 +176,44 @@ def test_risk_map_renders_offline_with_all_areas_and_crossings(app_url: str, chr
     assert all(_is_local(src) for src in leaflet["scripts"] + leaflet["styles"]), leaflet
     assert "áreas de demostración" in legend, legend
     assert blocked == [], f"the app tried to reach the internet: {blocked}"
+
+
+def test_language_and_map_choices_survive_a_switch_and_a_reload(app_url: str, chromium: str) -> None:
+    """Geometric mean and the hotspot view, chosen in Spanish, stay chosen in English and after a reload."""
+    from playwright.sync_api import sync_playwright
+
+    from vigia.ui.i18n import t
+
+    def checked(page, label: str) -> bool:  # type: ignore[no-untyped-def]
+        radio = page.get_by_role("radio", name=label, exact=True)
+        radio.wait_for(state="attached", timeout=60_000)
+        return bool(radio.is_checked())
+
+    def choose(page, label: str) -> None:  # type: ignore[no-untyped-def]
+        page.locator("label").filter(has=page.get_by_role("radio", name=label, exact=True)).click()
+        page.wait_for_function("l => [...document.querySelectorAll('input[type=radio]')].some("
+                               "r => r.checked && r.closest('label').innerText.trim() === l)", arg=label,
+                               timeout=60_000)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, timeout=30_000)
+        try:
+            page = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="es-BO").new_page()
+            page.goto(app_url, wait_until="domcontentloaded", timeout=30_000)
+            page.get_by_role("heading", name=t("risk.title", "es")).wait_for(timeout=90_000)
+            choose(page, t("riskmap.agg.geometric", "es"))
+            choose(page, t("riskview.hotspot", "es"))
+            choose(page, t("lang.en", "es"))
+            page.get_by_role("heading", name=t("risk.title", "en")).wait_for(timeout=60_000)
+            switched = [checked(page, t("riskmap.agg.geometric", "en")), checked(page, t("riskview.hotspot", "en"))]
+
+            page.reload()
+            either = re.compile(f"^({t('risk.title', 'es')}|{t('risk.title', 'en')})$")
+            page.get_by_role("heading", name=either).wait_for(timeout=90_000)
+            english = checked(page, t("lang.en", "en"))
+            reloaded = [english, english and checked(page, t("riskmap.agg.geometric", "en")),
+                        english and checked(page, t("riskview.hotspot", "en"))]
+        finally:
+            browser.close()
+    assert switched == [True, True], "switching the language lost a choice (geometric mean, hotspot view)"
+    assert reloaded == [True, True, True], "after a reload: [English, geometric mean, hotspot view]"

@@ -1,8 +1,8 @@
 """The ``vigia`` command line: validate, build and demo datasets.
 
 It only orchestrates: every command calls the same ``geodata`` functions the
-app uses, then prints what they found. Exit codes: 0 success, 1 the data has
-errors, 2 the command itself was used wrongly (missing path, bad option).
+app uses, then prints what they found. Exit codes and the printing of problems are
+shared by every command (:mod:`vigia.cli_output`).
 """
 
 from __future__ import annotations
@@ -11,35 +11,24 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
-from geodata.messages import LANGUAGES, frame_text, language_from_env, localise, problem_text
-from geodata.problems import DataError, Problem, Severity
+from geodata.messages import LANGUAGES, frame_text, localise
+from geodata.problems import DataError
+from vigia.cli_output import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    data_errors,
+    language,
+    print_problems,
+    summary,
+    usage_error,
+)
 
-EXIT_OK = 0
-EXIT_DATA_ERRORS = 1
-EXIT_USAGE = 2
-
-
-def _print_problems(problems: Sequence[Problem], stream: TextIO | None = None, lang: str = "en") -> None:
-    """Errors first, then fixes, then warnings: a user fixes errors first."""
-    stream = stream or sys.stdout
-    order = {Severity.ERROR: 0, Severity.FIXED: 1, Severity.WARNING: 2}
-    for problem in sorted(problems, key=lambda p: order[p.severity]):
-        print(f"  {problem_text(problem, lang)}", file=stream)
-
-
-def _summary(problems: Sequence[Problem], lang: str = "en") -> str:
-    counts = Counter(p.severity.value for p in problems)
-    return frame_text("summary", lang, error=counts["error"], fixed=counts["fixed"], warning=counts["warning"])
-
-
-def _lang(args: argparse.Namespace) -> str:
-    """``--lang`` when given, else Spanish for a Spanish locale (``LANG=es_BO.UTF-8``), else English."""
-    return getattr(args, "lang", None) or language_from_env()
+#: The exit codes are re-exported: scripts and tests read them from the command-line module.
+__all__ = ["EXIT_DATA_ERRORS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -47,20 +36,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if not path.exists():
-        print(f"vigia validate: {path} does not exist (give a .gpkg dataset or a folder of layer files)", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("validate", f"{path} does not exist (give a .gpkg dataset or a folder of layer files)")
     report = check_dataset(path)
-    lang = _lang(args)
+    lang = language(args)
     if args.json:
         problems = [localise(p, lang).as_dict() for p in report.problems]
         print(json.dumps({"ok": report.ok, "problems": problems}, indent=2, ensure_ascii=False))
         return EXIT_OK if report.ok else EXIT_DATA_ERRORS
     verdict = frame_text("verdict.valid" if report.ok else "verdict.invalid", lang)
-    print(f"{path}: {verdict} — {_summary(report.problems, lang)}")
+    print(f"{path}: {verdict} — {summary(report.problems, lang)}")
     if report.dataset is not None:
         for name, frame in report.dataset.layers.items():
             print(f"  {frame_text('layer_rows', lang, layer=name, rows=len(frame))}")
-    _print_problems(report.problems, lang=lang)
+    print_problems(report.problems, lang=lang)
     return EXIT_OK if report.ok else EXIT_DATA_ERRORS
 
 
@@ -70,23 +58,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     source, out = Path(args.path), Path(args.out)
     if not source.exists():
-        print(f"vigia build: {source} does not exist", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("build", f"{source} does not exist")
     if out.suffix.lower() != ".gpkg":
-        print(f"vigia build: the output must be a .gpkg file, not '{out.name}'", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("build", f"the output must be a .gpkg file, not '{out.name}'")
     report = check_dataset(source)
-    lang = _lang(args)
+    lang = language(args)
     if not report.ok or report.dataset is None:
-        nothing = "no se escribió nada" if lang == "es" else "nothing written"
-        print(f"{source}: {frame_text('verdict.invalid', lang)} — {_summary(report.problems, lang)}; {nothing}.")
-        _print_problems(report.problems, lang=lang)
+        print(f"{source}: {frame_text('verdict.invalid', lang)} — {summary(report.problems, lang)}; "
+              f"{frame_text('nothing_written', lang)}.")
+        print_problems(report.problems, lang=lang)
         return EXIT_DATA_ERRORS
     write_dataset(report.dataset, out)
-    wrote = "Se escribió" if lang == "es" else "Wrote"
     layers = ", ".join(f"{n}: {len(f)}" for n, f in report.dataset.layers.items())
-    print(f"{wrote} {out} ({layers}) — {_summary(report.problems, lang)}")
-    _print_problems(report.problems, lang=lang)
+    print(f"{frame_text('wrote', lang, path=out)} ({layers}) — {summary(report.problems, lang)}")
+    print_problems(report.problems, lang=lang)
     return EXIT_OK
 
 
@@ -95,17 +80,13 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".gpkg":
-        print(f"vigia demo-data: the output must be a .gpkg file, not '{out.name}'", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("demo-data", f"the output must be a .gpkg file, not '{out.name}'")
     if args.areas is not None and not Path(args.areas).exists():
-        print(f"vigia demo-data: --areas file {args.areas} does not exist", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("demo-data", f"--areas file {args.areas} does not exist")
     try:
         write_demo(out, seed=args.seed, areas_file=args.areas)
     except DataError as exc:
-        print(f"vigia demo-data: cannot use {args.areas}:", file=sys.stderr)
-        _print_problems(exc.problems, stream=sys.stderr)
-        return EXIT_DATA_ERRORS
+        return data_errors(f"vigia demo-data: cannot use {args.areas}:", exc.problems, language(args))
     print(f"Wrote demo dataset {out} (seed {args.seed}; real geography, SYNTHETIC figures)")
     return EXIT_OK
 

@@ -18,7 +18,9 @@ import shapely
 
 from geodata.basemap import countries_around
 from planner.export_texts import word
-from planner.patrols.exports import (
+from planner.patrols.model import SHIFTS, slot_shift
+from planner.patrols.roster import Roster
+from planner.patrols.roster_words import (
     RosterContext,
     base_name,
     shift_records,
@@ -26,8 +28,6 @@ from planner.patrols.exports import (
     short_place,
     week_dates,
 )
-from planner.patrols.model import SHIFTS, slot_shift
-from planner.patrols.roster import Roster
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

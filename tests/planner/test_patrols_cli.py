@@ -12,10 +12,12 @@ import pandas as pd
 import pyogrio
 import pytest
 from icalendar import Calendar
+from patrol_rest import shortest_rests
 
 from geodata.load import load_dataset
 from planner.export_texts import word
 from planner.patrols.model import SHIFTS, build_problem, slot_of
+from planner.patrols.plan import plan_week
 from planner.patrols.roster import rule_violations
 from planner.patrols.units import default_units
 from vigia.cli import main
@@ -150,3 +152,21 @@ def test_roster_pdf_has_a_page_per_unit_with_the_week_dates(demo_gpkg, scores_gp
     with_shifts = [" ".join(p.split()) for p in pages if "no tiene turnos" not in p]
     assert with_shifts and all(re.search(r"(lunes|martes|miércoles|jueves|viernes|sábado|domingo) "
                                          r"0[1-7]/06/2026", p) for p in with_shifts)
+
+
+def test_the_randomised_file_holds_the_drawn_week_not_the_fixed_roster(demo_gpkg, scores_gpkg, tmp_path) -> None:
+    """The file ``--mode randomised`` writes is plan_week's drawn week for that seed; another seed
+    writes another week; neither is the fixed roster; both keep the rules."""
+    first, other = tmp_path / "seed4.csv", tmp_path / "seed5.csv"
+    assert _run(demo_gpkg, scores_gpkg, first) == 0
+    assert main(["plan-patrols", str(demo_gpkg), "--scores", str(scores_gpkg), "--week", "2026-W23",
+                 "--seed", "5", "--out", str(other), "--pool", "6"]) == 0
+    problem, assign, _ = _assignment(first, demo_gpkg, scores_gpkg)
+    _, assign_other, _ = _assignment(other, demo_gpkg, scores_gpkg)
+    plan = plan_week(problem, week="2026-W23", seed=4, pool=6)
+    assert np.array_equal(assign, plan.roster.assign), "the file is the week plan_week drew"
+    assert not np.array_equal(assign, plan.fixed.assign), "the randomised file must not be the fixed roster"
+    assert not np.array_equal(assign, assign_other), "another seed, another week"
+    for week in (assign, assign_other):
+        assert rule_violations(problem, week) == []
+        assert min(shortest_rests(week).values()) >= 16.0

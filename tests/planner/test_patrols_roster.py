@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from patrol_fixtures import tiny_problem
+from patrol_rest import shortest_rests
 
 from planner.patrols.model import N_SLOTS, Pin, Rules
 from planner.patrols.roster import (
@@ -74,3 +75,41 @@ def test_pins_that_break_rest_are_explained() -> None:
 def test_a_feasible_week_has_no_conflicts() -> None:
     problem = tiny_problem(np.ones((1, N_SLOTS)), units=1, rules=DUTY, kinds=("official",))
     assert explain_infeasible(problem) == []
+
+
+# --- rest between shifts, measured on the clock (not only between back-to-back slots) -------------
+
+MON_NIGHT, TUE_AFTERNOON, WED_MORNING = 2, 4, 6
+
+
+def test_rest_is_measured_on_the_clock_across_non_adjacent_shifts() -> None:
+    assign = np.zeros((1, 1, N_SLOTS), dtype=bool)
+    assign[0, 0, [MON_NIGHT, TUE_AFTERNOON]] = True  # one free slot between them, 8 h of rest
+    assert shortest_rests(assign) == {0: 8.0}
+    assign[0, 0, TUE_AFTERNOON] = False
+    assign[0, 0, WED_MORNING] = True
+    assert shortest_rests(assign) == {0: 24.0}
+
+
+def test_the_default_rules_promise_sixteen_hours_of_rest() -> None:
+    """README: 16 h rest. Night then the next afternoon (8 h) breaks it; the next morning but one does not."""
+    problem = tiny_problem(np.ones((1, N_SLOTS)), units=1, rules=Rules(min_official_shifts=0))
+    assign = np.zeros((1, 1, N_SLOTS), dtype=bool)
+    assign[0, 0, [MON_NIGHT, TUE_AFTERNOON]] = True
+    assert any("rests less than 16 h" in v for v in rule_violations(problem, assign))
+    with pytest.raises(RosterInfeasible) as info:
+        fixed_roster(problem.with_pins([Pin("U1", "T1", MON_NIGHT), Pin("U1", "T1", TUE_AFTERNOON)]))
+    assert "rest" in {c.rule for c in info.value.conflicts}
+    roster = fixed_roster(problem.with_pins([Pin("U1", "T1", MON_NIGHT), Pin("U1", "T1", WED_MORNING)]))
+    assert roster.assign[0, 0, MON_NIGHT] and roster.assign[0, 0, WED_MORNING]
+
+
+def test_busy_rosters_keep_sixteen_hours_between_any_two_shifts() -> None:
+    """Every shift is worth guarding and the cap allows ten: only the rest rule stops a unit from
+    working night, next afternoon, ... (8 h apart); with 16 h it works at most every third slot."""
+    risk = np.tile([30.0, 40.0, 50.0], 7)[None, :]
+    problem = tiny_problem(risk, units=1, rules=Rules(max_shifts_per_week=10, min_official_shifts=0))
+    roster = fixed_roster(problem)
+    rests = shortest_rests(roster.assign)
+    assert roster.assign.sum() == 7, "one shift in every three slots"
+    assert min(rests.values()) >= 16.0, rests

@@ -3,15 +3,12 @@ across reruns, lock and drop visits and re-plan (locked visits never move), down
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geodata.load import load_dataset
-from vigia import inspection_runs
-from vigia.ui import inspection_panels, state
+from vigia.ui import access, inspection_panels, saved_plan_view, state
 from vigia.ui.i18n import has_text, t
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +58,12 @@ def test_plan_shows_kpis_against_greedy_and_survives_reruns(app_env: Path) -> No
     assert risk.delta is not None, "each headline KPI shows its difference to the greedy plan"
     assert [s.label for s in at.status] == [t("inspections.done", "es", seconds=run.seconds)], \
         "a status box shows the run and says when it is done"
-    assert len(at.get("download_button")) == 6
+    keys = {b.key for b in at.get("download_button")}
+    assert {f"insp_dl_{ext}" for ext in ("xlsx", "csv", "geojson", "ics", "zip", "pdf", "html", "gpx", "kml")} == keys
+    team = run.plan.visits[0].team_id
+    at.multiselect(key="insp_map_teams").set_value([team])
+    at.selectbox(key="insp_map_day").set_value(run.plan.visits[0].day).run()
+    assert not at.exception, "the routes map filters by team and day"
     must = [u for u in run.plan.unplaced if u.must_visit]
     if must:
         assert t("inspections.unplaced_must_some", "es", n=len(must)) in [w.value for w in at.warning]
@@ -85,20 +87,12 @@ def test_lock_and_drop_then_replan_keeps_locked_visits_in_place(app_env: Path) -
     assert (kept.team_id, kept.day, kept.start) == (locked.team_id, locked.day, locked.start)
     assert kept.locked
     assert dropped.site_id not in {v.site_id for v in again.plan.visits}
-    assert dropped.site_id not in {u.site_id for u in again.plan.unplaced}, "a dropped site is out of the problem"
+    assert [u.reason_code for u in again.plan.unplaced if u.site_id == dropped.site_id] == ["dropped"]
+    site, reason = t("inspections.col.site_id", "es"), t("inspections.col.reason", "es")
+    listed = [f.loc[f[site] == dropped.site_id, reason].tolist() for f in (d.value for d in at.dataframe)
+              if {site, reason} <= set(f.columns)]
+    assert ["quitado por el usuario"] in listed, "listed among the unplaced, with the reason in Spanish"
     assert t("inspections.replan_done", "es", locked=1, dropped=1) in [s.value for s in at.success]
-
-
-def test_replan_of_a_replan_keeps_earlier_drops(demo_gpkg: Path) -> None:
-    dataset = load_dataset(demo_gpkg)
-    request = inspection_runs.PlanRequest(start=date(2026, 12, 7), days=2, time_limit=1.0)
-    first = inspection_runs.run(dataset, request)
-    a, b = (v.site_id for v in first.plan.visits[:2])
-    second = inspection_runs.replan(dataset, first, lock=[], drop=[a])
-    third = inspection_runs.replan(dataset, second, lock=[b] if b in {v.site_id for v in second.plan.visits} else [],
-                                   drop=[])
-    assert a in third.request.dropped and a not in {s.site_id for s in third.problem.sites}
-    assert len(third.problem.sites) == len(first.problem.sites) - 1
 
 
 def test_keys_built_from_codes_exist() -> None:
@@ -118,17 +112,51 @@ def test_keys_built_from_codes_exist() -> None:
     assert not [k for k in exports.KPI_ROWS if f"inspections.kpi.{k}" not in TEXTS]
 
 
-def test_replan_after_a_lost_day_keeps_locks_and_leaves_the_day_empty(demo_gpkg: Path) -> None:
-    from dataclasses import replace
+def test_a_visit_both_locked_and_dropped_is_refused_with_a_message(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    both = run.plan.visits[0]
+    at.multiselect(key=f"insp_lock_{id(run)}").set_value([both.site_id])
+    at.multiselect(key=f"insp_drop_{id(run)}").set_value([both.site_id]).run()
+    assert any(e.value.startswith(t("inspections.lock_and_drop", "es", sites="").split(":")[0]) for e in at.error)
+    assert at.button(key="insp_replan").disabled, "re-planning waits until the visit is in one list only"
 
-    dataset = load_dataset(demo_gpkg)
-    first = inspection_runs.run(dataset, inspection_runs.PlanRequest(start=date(2026, 12, 7), days=2, time_limit=1.0))
-    day1, day2 = first.problem.days
-    busy = {v.team_id for v in first.plan.visits if v.day == day1} & {v.team_id for v in first.plan.visits if v.day == day2}
-    team_id = sorted(busy)[0]
-    done = next(v for v in first.plan.visits if v.team_id == team_id and v.day == day1)
-    teams = tuple(replace(t, dates=(day1,)) if t.team_id == team_id else t for t in first.problem.teams)
-    again = inspection_runs.replan(dataset, first, lock=[done.site_id], drop=[], teams=teams)
-    assert not [v for v in again.plan.visits if v.team_id == team_id and v.day == day2], "the lost day stays empty"
-    kept = next(v for v in again.plan.visits if v.site_id == done.site_id)
-    assert (kept.team_id, kept.day, kept.start) == (done.team_id, done.day, done.start)
+
+def test_dropping_many_visits_asks_first_and_can_be_undone(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    saved_before = at.session_state[saved_plan_view.SAVED_ID_KEY]
+    many = [v.site_id for v in run.plan.visits][: len(run.plan.visits) // 10 + 1]  # just over 10%
+    at.multiselect(key=f"insp_drop_{id(run)}").set_value(many).run()
+    at.button(key="insp_replan").click().run()
+    assert at.session_state[inspection_panels.RUN_KEY] is run, "nothing is dropped before the user confirms"
+    question = t("inspections.drop_confirm", "es", n=len(many), total=len(run.plan.visits),
+                 share=f"{len(many) / len(run.plan.visits):.0%}")
+    assert question in [w.value for w in at.warning]
+    at.button(key="insp_drop_cancel").click().run()
+    assert at.session_state[inspection_panels.RUN_KEY] is run and question not in [w.value for w in at.warning]
+
+    at.button(key="insp_replan").click().run()
+    at.button(key="insp_drop_confirm").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    again = at.session_state[inspection_panels.RUN_KEY]
+    assert again is not run and not set(many) & {v.site_id for v in again.plan.visits}
+    assert set(many) <= {u.site_id for u in again.plan.unplaced if u.reason_code == "dropped"}
+
+    at.button(key="insp_undo").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.session_state[inspection_panels.RUN_KEY] is run, "undo brings the plan before the drop back"
+    assert t("inspections.undone", "es") in [s.value for s in at.success]
+    assert at.session_state[saved_plan_view.SAVED_ID_KEY] == saved_before
+    latest = access.workspace().latest("inspection_plan")
+    assert latest is not None and latest.id == saved_before, "a reload shows the plan before the drop too"
+
+
+def test_dropping_a_few_visits_needs_no_confirmation(app_env: Path) -> None:
+    at = _plan(_page())
+    run = at.session_state[inspection_panels.RUN_KEY]
+    few = [v.site_id for v in run.plan.visits][: max(1, len(run.plan.visits) // 10)]  # at most 10%
+    at.multiselect(key=f"insp_drop_{id(run)}").set_value(few).run()
+    at.button(key="insp_replan").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.session_state[inspection_panels.RUN_KEY] is not run

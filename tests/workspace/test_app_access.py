@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from vigia.ui import access, state
-from vigia.ui.i18n import t
+from vigia.ui.i18n import LANG_KEY, t
 from vigia.workspace import accounts, open_workspace
 from vigia.workspace.db import default_url
+from vigia.workspace.schema import sessions as sessions_table
+from vigia.workspace.store import now
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -71,12 +76,26 @@ def test_border_police_do_not_get_the_inspections_page(app_env: Path) -> None:
     assert [x.value for x in at.title] == [t("border.title", "es")]
 
 
-def test_expired_session_must_sign_in_again(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    accounts.add_user(open_workspace(default_url()), "ana", "admin", PASSWORD)
+def test_expired_session_must_sign_in_again(app_env: Path) -> None:
+    ws = open_workspace(default_url())
+    accounts.add_user(ws, "ana", "admin", PASSWORD)
     at = _sign_in("ana", PASSWORD)
-    at.session_state[access.LAST_SEEN_KEY] = 0.0  # idle since 1970
+    with ws.engine.begin() as connection:  # the browser's session was last used an hour ago
+        connection.execute(sa.update(sessions_table).values(last_seen_at=now() - timedelta(hours=1)))
     _run(at)
     assert t("auth.expired", "es", minutes=access.DEFAULT_SESSION_MINUTES) in [w.value for w in at.warning]
+    assert [x.value for x in at.title] == [t("app.name", "es")], "back to the sign-in form"
+
+
+def test_disabling_an_account_signs_it_out_at_its_next_click(app_env: Path) -> None:
+    ws = open_workspace(default_url())
+    accounts.add_user(ws, "ana", "planner", PASSWORD)
+    at = _sign_in("ana", PASSWORD)
+    assert [x.value for x in at.title] == [t("risk.title", "es")]
+    accounts.set_disabled(ws, "ana", by="admin")
+    _run(at)
+    assert t("auth.revoked", "es") in [w.value for w in at.warning]
+    assert [x.value for x in at.title] == [t("app.name", "es")]
 
 
 def test_reload_keeps_the_uploaded_dataset(app_env: Path, demo_gpkg: Path, tmp_path: Path) -> None:
@@ -100,3 +119,34 @@ def test_reload_keeps_the_uploaded_dataset(app_env: Path, demo_gpkg: Path, tmp_p
     assert path == ws.dataset_file(stored, app_env / "cache")
     assert reloaded.session_state["vigia_dataset_id"] == stored
     del at
+
+
+def test_a_download_pressed_in_the_app_is_read_back_from_the_audit_log(
+        app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README: every export is in the audit log, with user and file. Pressing the button is the export."""
+    monkeypatch.setenv("VIGIA_RISK_DRAWS", "50")
+    monkeypatch.setenv("VIGIA_RISK_PERMUTATIONS", "0")
+    ws = open_workspace(default_url())
+    accounts.add_user(ws, "ana", "planner", PASSWORD)
+    at = _sign_in("ana", PASSWORD)
+    assert not len(ws.audit_log(action="export"))
+    at.download_button(key="risk_dl_csv").click()
+    _run(at)
+    exports = ws.audit_log(action="export")
+    assert len(exports) == 1, "one press, one audit line"
+    line = exports.iloc[0]
+    assert line["user_name"] == "ana"
+    params = json.loads(line["params"])
+    assert params["what"] == "risk_scores" and params["file"] == "vigia_risk_scores.csv"
+
+
+def test_the_chosen_language_follows_the_account_to_its_next_sign_in(app_env: Path) -> None:
+    ws = open_workspace(default_url())
+    accounts.add_user(ws, "ana", "planner", PASSWORD)
+    at = _sign_in("ana", PASSWORD)
+    at.radio(key=LANG_KEY).set_value("en")
+    _run(at)
+    assert [x.value for x in at.title] == [t("risk.title", "en")]
+    assert accounts.get_user(ws, "ana").lang == "en"
+    elsewhere = _sign_in("ana", PASSWORD)  # another browser: no cookie, Spanish until she signs in
+    assert [x.value for x in elsewhere.title] == [t("risk.title", "en")]

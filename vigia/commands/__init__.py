@@ -1,19 +1,23 @@
 """One module per ``vigia`` subcommand beyond the data tools in :mod:`vigia.cli`.
 
 Each module defines ``register(subparsers) -> None`` that adds its subparser and sets
-``func`` to a handler ``(argparse.Namespace) -> int`` (exit code). Handlers only
-orchestrate: they call ``risk``, ``planner`` or the workspace and print what comes back.
+``func`` to a handler ``(argparse.Namespace) -> int`` (exit code, from
+:mod:`vigia.cli_output`). Handlers only orchestrate: they call ``risk``, ``planner``
+or the workspace and print what comes back. A new command is one module plus one
+line in :data:`COMMANDS`.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
+
+from vigia.commands import dark_figure, plan_inspections, plan_patrols, score, users
+
+#: Command modules in the order ``vigia --help`` lists them.
+COMMANDS = (dark_figure, plan_inspections, plan_patrols, score, users)
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
-    """Add every command module's subparser, in module-name order."""
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    """Add every command module's subparser."""
+    for module in COMMANDS:
         module.register(subparsers)

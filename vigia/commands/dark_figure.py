@@ -16,9 +16,17 @@ from pathlib import Path
 import pandas as pd
 
 from geodata.problems import DataError
+from vigia.cli_output import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    data_errors,
+    language,
+    print_problems,
+    usage_error,
+)
 from vigia.ui.privacy import suppress_small
 
-EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+COMMAND = "dark-figure"
 OUT_COLUMNS = ["stratum", "observed", "estimate", "low", "high", "model", "reason"]
 
 
@@ -57,28 +65,22 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.table)
     if not path.exists():
-        print(f"vigia dark-figure: {path} does not exist", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"{path} does not exist")
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
-        print(f"vigia dark-figure: --out must end in .csv or .xlsx, not '{out.name}'", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"--out must end in .csv or .xlsx, not '{out.name}'")
     try:
         frame, problems = load_layer(path, "lists", args.layer)
     except DataError as exc:
-        print(f"{path.name}: the lists table has errors; nothing estimated.")
-        for problem in exc.problems:
-            print(f"  {problem}")
-        return EXIT_DATA_ERRORS
+        return data_errors(f"{path.name}: the lists table has errors; nothing estimated.", exc.problems,
+                           language(), stream=sys.stdout)
     if args.by and args.by not in frame.columns:
-        print(f"vigia dark-figure: the table has no '{args.by}' column to split by", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"the table has no '{args.by}' column to split by")
     result = estimate_strata(frame, by=args.by, criterion=args.criterion, interval=args.interval,
                              seed=args.seed, draws=args.draws)
     overall = result.overall
     print(f"{path.name}: multiple systems estimation ({args.criterion.upper()} stepwise, {args.interval} interval)")
-    for problem in problems:
-        print(f"  {problem}")
+    print_problems(problems, lang=language())
     print(f"  observed (on at least one list): {suppress_small(overall.observed)}")
     if overall.fit is None:
         print(f"  NO ESTIMATE: {overall.reason}")

@@ -14,12 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geodata.messages import frame_text
 from geodata.problems import DataError
+from vigia.cli_output import EXIT_OK, data_errors, language, summary, usage_error
 
 if TYPE_CHECKING:
     from vigia.inspection_runs import PlanRun
 
-OUT_FORMATS = ("xlsx", "csv", "geojson", "ics")
+COMMAND = "plan-inspections"
+#: Plan tables (planner.exports) and field files (planner.field_files: navigation files, route sheets).
+OUT_FORMATS = ("xlsx", "csv", "geojson", "ics", "gpx", "kml", "pdf", "html")
 
 #: (kpi code, label, format) in print order.
 _KPI_LINES = (
@@ -76,7 +80,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--start", type=_date, required=True, help="first day, YYYY-MM-DD")
     p.add_argument("--days", type=_positive_int, required=True, help="number of working days (Monday-Friday)")
     p.add_argument("--time-limit", type=_positive_float, required=True, help="seconds the engine may search")
-    p.add_argument("--out", required=True, help="plan file: .xlsx, .csv, .geojson or .ics")
+    p.add_argument("--out", required=True, action="append",
+                   help="file to write, by extension: plan .xlsx, .csv, .geojson, .ics; .gpx or .kml for navigation "
+                        "apps (a route per team-day, a waypoint per visit); .pdf or .html route sheets. "
+                        "Repeat --out to write several")
     p.add_argument("--engine", default=None, help="routing engine (default: the core's choice, pyvrp)")
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same plan)")
     p.add_argument("--sheets", default=None, help="folder for printable route sheets (one HTML per team, plus PDF)")
@@ -112,35 +119,29 @@ def _print_unplaced_must(run: PlanRun) -> None:
 
 
 def _cmd_plan_inspections(args: argparse.Namespace) -> int:
-    from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, _print_problems, _summary
-
-    source, out = Path(args.dataset), Path(args.out)
-    fmt = out.suffix.lower().lstrip(".")
+    source, outs = Path(args.dataset), [Path(out) for out in args.out]
     if not source.exists():
-        print(f"vigia plan-inspections: {source} does not exist (give a dataset .gpkg)", file=sys.stderr)
-        return EXIT_USAGE
-    if fmt not in OUT_FORMATS:
-        print(f"vigia plan-inspections: --out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
-              f"not '{out.name}'", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg)")
+    for out in outs:
+        if out.suffix.lower().lstrip(".") not in OUT_FORMATS:
+            return usage_error(COMMAND, f"--out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
+                                        f"not '{out.name}'")
     for option, value in (("--teams", args.teams), ("--scores", args.scores)):
         if value is not None and not Path(value).exists():
-            print(f"vigia plan-inspections: {option} file {value} does not exist", file=sys.stderr)
-            return EXIT_USAGE
+            return usage_error(COMMAND, f"{option} file {value} does not exist")
 
     from geodata.load import check_dataset
     from planner.teams import DEFAULT_TEAMS_RULE, read_teams
     from vigia import inspection_runs
 
     if args.engine is not None and args.engine not in inspection_runs.engine_names():
-        print(f"vigia plan-inspections: unknown engine '{args.engine}'; choose one of "
-              f"{', '.join(inspection_runs.engine_names())}", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"unknown engine '{args.engine}'; choose one of "
+                                    f"{', '.join(inspection_runs.engine_names())}")
     report = check_dataset(source)
     if not report.ok or report.dataset is None:
-        print(f"{source}: NOT VALID — {_summary(report.problems)}; nothing planned.")
-        _print_problems(report.problems)
-        return EXIT_DATA_ERRORS
+        lang = language()
+        return data_errors(f"{source}: {frame_text('verdict.invalid', lang)} — {summary(report.problems, lang)}; "
+                           "nothing planned.", report.problems, lang, stream=sys.stdout)
     dataset = report.dataset
     try:
         teams = tuple(read_teams(args.teams, dataset)) if args.teams else None
@@ -152,9 +153,9 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
               f"(time limit {args.time_limit:g} s)...", flush=True)
         run = inspection_runs.run(dataset, request)
     except DataError as error:
-        print(f"vigia plan-inspections: cannot plan — {_summary(error.problems)}:")
-        _print_problems(error.problems)
-        return EXIT_DATA_ERRORS
+        lang = language()
+        return data_errors(f"vigia plan-inspections: cannot plan — {summary(error.problems, lang)}:",
+                           error.problems, lang, stream=sys.stdout)
 
     problem = run.problem
     print(f"Teams: {len(problem.teams)} "
@@ -168,9 +169,15 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     _print_unplaced_must(run)
 
     from planner.exports import write_plan
+    from planner.field_files import FIELD_FORMATS, write_field_file
 
-    write_plan(run.plan, run.context, out, lang=args.lang)
-    print(f"\nWrote {out} ({len(run.plan.visits)} visits, {len(run.plan.unplaced)} sites not placed)")
+    print()
+    for out in outs:
+        if out.suffix.lower().lstrip(".") in FIELD_FORMATS:
+            write_field_file(run.plan, run.context, out, lang=args.lang)
+        else:
+            write_plan(run.plan, run.context, out, lang=args.lang)
+        print(f"Wrote {out} ({len(run.plan.visits)} visits, {len(run.plan.unplaced)} sites not placed)")
     if args.sheets:
         from planner.route_sheets import route_sheets_pdf, write_route_sheets
 

@@ -15,8 +15,9 @@ import pandas as pd
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError
+from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, usage_error
 
-EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+COMMAND = "plan-patrols"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,20 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _fail(problems_error: DataError) -> int:
-    print(f"vigia plan-patrols: {len(problems_error.problems)} problem(s):", file=sys.stderr)
-    for problem in problems_error.problems:
-        print(f"  {problem}", file=sys.stderr)
-    return EXIT_DATA_ERRORS
-
-
 def _crossing_scores(dataset: Dataset, scores_path: str | None) -> pd.DataFrame:
     """The scores file's layer, or the risk engine's crossing scores for ``dataset``."""
     from planner.patrols.scores import read_crossing_scores
 
     if scores_path:
         return read_crossing_scores(scores_path)
-    from risk.pipeline import score  # type: ignore[import-not-found, unused-ignore]
+    from risk.pipeline import score  # the numerical stack loads only when no scores file is given
 
     crossing_scores = score(dataset).crossing_scores
     if crossing_scores is None:
@@ -76,20 +70,16 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower().lstrip(".") not in FORMATS:
-        print(f"vigia plan-patrols: --out must end in .xlsx, .csv, .ics or .pdf, not '{out.name}'", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"--out must end in .xlsx, .csv, .ics or .pdf, not '{out.name}'")
     args.week = args.week or next_week(dt.date.today())
     try:
         week_monday(args.week)
     except ValueError as exc:
-        print(f"vigia plan-patrols: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, str(exc))
     if args.pool < 1:
-        print("vigia plan-patrols: --pool must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, "--pool must be at least 1")
     if not Path(args.dataset).exists():
-        print(f"vigia plan-patrols: {args.dataset} does not exist", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"{args.dataset} does not exist")
     try:
         dataset = load_dataset(args.dataset)
         scores = _crossing_scores(dataset, args.scores)
@@ -99,13 +89,9 @@ def run(args: argparse.Namespace) -> int:
                                 scores_source=Path(args.scores).name if args.scores else "scores")
         plan = plan_week(problem, week=args.week, seed=args.seed, mode=args.mode, pool=args.pool)
     except DataError as exc:
-        return _fail(exc)
-    except ImportError as exc:
-        print(f"vigia plan-patrols: the risk engine is not available ({exc}); give --scores SCORES.gpkg",
-              file=sys.stderr)
-        return EXIT_DATA_ERRORS
+        return data_errors(f"vigia plan-patrols: {len(exc.problems)} problem(s):", exc.problems, language())
     except RosterInfeasible as exc:
-        print(f"vigia plan-patrols: {exc}", file=sys.stderr)
+        print(f"vigia {COMMAND}: {exc}", file=sys.stderr)
         return EXIT_DATA_ERRORS
     write_roster(plan.roster, context_for(dataset, args.week, args.lang), out)
     c = plan.comparison

@@ -7,14 +7,15 @@ the file, print the top areas with their rank intervals and what is missing.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from vigia.cli_output import EXIT_OK, data_errors, language, usage_error
 
 if TYPE_CHECKING:
     from risk.pipeline import Scores
 
-EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+COMMAND = "score"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,40 +45,31 @@ def run(args: argparse.Namespace) -> int:
 
     source, out = Path(args.dataset), Path(args.out)
     if not source.exists():
-        print(f"vigia score: {source} does not exist (give a dataset .gpkg or a folder of layer files)", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg or a folder of layer files)")
     if out.suffix.lower() != ".gpkg":
-        print(f"vigia score: --out must be a .gpkg file, not '{out.name}'", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, f"--out must be a .gpkg file, not '{out.name}'")
     if args.draws < 0 or args.permutations < 0:
-        print("vigia score: --draws and --permutations must be >= 0", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, "--draws and --permutations must be >= 0")
     weights = None
     if args.weights is not None:
         if not Path(args.weights).exists():
-            print(f"vigia score: --weights file {args.weights} does not exist", file=sys.stderr)
-            return EXIT_USAGE
+            return usage_error(COMMAND, f"--weights file {args.weights} does not exist")
         try:
             weights = read_weights(args.weights)
         except ValueError as exc:
-            print(f"vigia score: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            return usage_error(COMMAND, str(exc))
     try:
         dataset = load_dataset(source)
     except DataError as exc:
-        print(f"vigia score: {source} is NOT VALID; nothing scored. Run `vigia validate {source}` for details:",
-              file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_DATA_ERRORS
+        return data_errors(f"vigia score: {source} is NOT VALID; nothing scored. Run `vigia validate {source}` "
+                           "for details:", exc.problems, language())
     config = ScoreConfig(preset=args.preset, weights=weights, normalisation=args.normalisation,
                          aggregation=args.aggregation, draws=args.draws, permutations=args.permutations,
                          seed=args.seed)
     try:
         scores = score(dataset, config)
     except ValueError as exc:  # bad weights for this dataset (unknown indicator, all zero)
-        print(f"vigia score: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(COMMAND, str(exc))
     scores.to_gpkg(out)
     _print_summary(scores, out, args.top, dataset.synthetic)
     return EXIT_OK

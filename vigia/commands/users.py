@@ -1,4 +1,4 @@
-"""``vigia users add|list|disable|enable``: local accounts of the workspace.
+"""``vigia users add|list|disable|enable|role|end-sessions``: local accounts of the workspace.
 
 With no account the app runs in open demo mode; the first ``vigia users add NAME
 --role admin`` turns sign-in on. Passwords are read from a prompt, or from standard
@@ -12,6 +12,7 @@ import argparse
 import getpass
 import sys
 
+from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, usage_error
 from vigia.workspace.roles import Role
 
 ROLE_NAMES = [r.value for r in Role]
@@ -29,7 +30,7 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def _cmd_users(args: argparse.Namespace) -> int:
-    from vigia.workspace import WorkspaceError, accounts, open_workspace
+    from vigia.workspace import WorkspaceError, accounts, open_workspace, sessions
 
     try:
         workspace = open_workspace()
@@ -41,14 +42,19 @@ def _cmd_users(args: argparse.Namespace) -> int:
                 login = "password" if account.has_password else "OIDC"
                 state = "DISABLED" if account.disabled else "active"
                 print(f"{account.name}\t{account.role.value}\t{login}\t{state}")
-            return 0
+            return EXIT_OK
+        if args.action == "end-sessions":  # no name: everyone's
+            if args.name is not None:
+                accounts.get_user(workspace, args.name)  # a clear error for a mistyped name
+            ended = sessions.end_all(workspace, args.name)
+            who = args.name or "all users"
+            print(f"Ended {ended} open session(s) of {who}; they sign in again at their next click.")
+            return EXIT_OK
         if args.name is None:
-            print(f"vigia users {args.action}: give the user name", file=sys.stderr)
-            return 2
+            return usage_error(f"users {args.action}", "give the user name")
         if args.action == "add":
             if args.role is None:
-                print(f"vigia users add: give --role ({', '.join(ROLE_NAMES)})", file=sys.stderr)
-                return 2
+                return usage_error("users add", f"give --role ({', '.join(ROLE_NAMES)})")
             account = accounts.add_user(workspace, args.name, args.role, _password(args))
             print(f"Added {account.name} ({account.role.value}).")
         elif args.action in ("disable", "enable"):
@@ -56,20 +62,19 @@ def _cmd_users(args: argparse.Namespace) -> int:
             print(f"{account.name} is now {'disabled' if account.disabled else 'enabled'}.")
         elif args.action == "role":
             if args.role is None:
-                print(f"vigia users role: give --role ({', '.join(ROLE_NAMES)})", file=sys.stderr)
-                return 2
+                return usage_error("users role", f"give --role ({', '.join(ROLE_NAMES)})")
             account = accounts.set_role(workspace, args.name, args.role)
             print(f"{account.name} is now {account.role.value}.")
     except (WorkspaceError, ValueError) as error:
         print(f"vigia users {args.action}: {error}", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_DATA_ERRORS
+    return EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("users", help="manage local accounts (add, list, disable, enable, role)")
-    p.add_argument("action", choices=["add", "list", "disable", "enable", "role"])
-    p.add_argument("name", nargs="?", help="user name (e.g. an e-mail address)")
+    p = subparsers.add_parser("users", help="manage local accounts (add, list, disable, enable, role, end-sessions)")
+    p.add_argument("action", choices=["add", "list", "disable", "enable", "role", "end-sessions"])
+    p.add_argument("name", nargs="?", help="user name (e.g. an e-mail address); end-sessions without one: everyone")
     p.add_argument("--role", choices=ROLE_NAMES, help="role for add / role")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.add_argument("--oidc", action="store_true", help="no password: the user signs in through the identity provider")

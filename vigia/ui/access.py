@@ -4,33 +4,35 @@ Three modes, decided on every run:
 
 - **OIDC**: ``.streamlit/secrets.toml`` has an ``[auth]`` section; Streamlit's own
   ``st.login`` signs the user in and the workspace account with that e-mail gives the role.
-- **Local accounts**: accounts exist (``vigia users add``); a name/password form signs in.
+- **Local accounts**: accounts exist (``vigia users add``); a name/password form signs in and
+  starts a workspace session (:mod:`vigia.workspace.sessions`) whose opaque token the browser
+  keeps in a cookie, so a reload, a new tab or a typed URL stays signed in.
 - **Open demo mode**: no account at all; everyone may do everything, and every page says so.
 
 A signed-in session ends after ``$VIGIA_SESSION_MINUTES`` (default 30) minutes without
-activity. The decision logic is plain functions so tests need no browser.
+activity, on sign-out, or when an admin disables the account or changes its role. The
+decision logic is plain functions so tests need no browser.
 """
 
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
-from vigia.workspace import Workspace, accounts, open_workspace
+from vigia.workspace import Workspace, accounts, open_workspace, sessions
 from vigia.workspace.db import default_url
 from vigia.workspace.roles import Action, Page, Role, can, can_see
 
 ENV_SESSION_MINUTES = "VIGIA_SESSION_MINUTES"
 DEFAULT_SESSION_MINUTES = 30
-USER_KEY = "vigia_user"
-ROLE_KEY = "vigia_role"
-LAST_SEEN_KEY = "vigia_last_seen"
-EXPIRED_KEY = "vigia_session_expired"
+#: Session-state keys: this session's sign-in token, a token found dead, why it died.
+TOKEN_KEY = "vigia_session_token"
+DEAD_TOKEN_KEY = "vigia_dead_token"
+ENDED_KEY = "vigia_session_ended"
 #: The user name recorded in open demo mode.
 OPEN_USER = "open-demo"
 
@@ -70,30 +72,6 @@ def session_minutes() -> float:
         return DEFAULT_SESSION_MINUTES
 
 
-def touch(session: MutableMapping[Any, Any], clock: float | None = None) -> bool:
-    """Record activity; returns False (and signs out) when the session was idle too long."""
-    clock = time.time() if clock is None else clock
-    last = session.get(LAST_SEEN_KEY)
-    if session.get(USER_KEY) and last is not None and clock - float(last) > session_minutes() * 60:
-        sign_out(session)
-        session[EXPIRED_KEY] = True
-        return False
-    session[LAST_SEEN_KEY] = clock
-    return True
-
-
-def sign_in(session: MutableMapping[Any, Any], account: accounts.Account) -> None:
-    session[USER_KEY] = account.name
-    session[ROLE_KEY] = account.role.value
-    session[LAST_SEEN_KEY] = time.time()
-    session.pop(EXPIRED_KEY, None)
-
-
-def sign_out(session: MutableMapping[Any, Any]) -> None:
-    for key in (USER_KEY, ROLE_KEY, LAST_SEEN_KEY):
-        session.pop(key, None)
-
-
 def oidc_configured() -> bool:
     """True when the ministry configured an identity provider for ``st.login``."""
     try:
@@ -104,26 +82,52 @@ def oidc_configured() -> bool:
         return False
 
 
-def viewer_from_session(ws: Workspace, session: MutableMapping[Any, Any]) -> Viewer | None:
-    """The signed-in viewer, open mode when there are no accounts, None when sign-in is needed.
+def viewer_from_token(ws: Workspace, session: MutableMapping[Any, Any], cookie_token: str | None,
+                      ) -> tuple[Viewer | None, sessions.SessionUser | None]:
+    """The viewer of this request: open mode without accounts, the token's user, or None (sign in).
 
-    The account is re-read on every run, so disabling a user or changing a role takes
-    effect at that user's next click.
+    The token is this Streamlit session's own (after a sign-in here) or the browser's cookie
+    (a reload, a new tab, a typed URL). It is checked against the workspace on every run, so
+    signing out in another tab, idle expiry, and an admin disabling the account or changing
+    its role all apply at this user's next click. A dead token is remembered and never
+    tried again; why it died (expired, revoked) is kept for the sign-in form to say.
     """
     if not accounts.has_accounts(ws):
-        return Viewer(OPEN_USER, None)
-    name = session.get(USER_KEY)
-    if not name:
-        return None
-    try:
-        account = accounts.get_user(ws, name)
-    except Exception:
-        sign_out(session)
-        return None
-    if account.disabled:
-        sign_out(session)
-        return None
-    return Viewer(account.name, account.role)
+        return Viewer(OPEN_USER, None), None
+    token = session.get(TOKEN_KEY)
+    if not token and cookie_token and cookie_token != session.get(DEAD_TOKEN_KEY):
+        token = cookie_token
+    if not token:
+        return None, None
+    found = sessions.check(ws, token, session_minutes())
+    if found.user is None:
+        session.pop(TOKEN_KEY, None)
+        session[DEAD_TOKEN_KEY] = token
+        if found.ended in (sessions.EXPIRED, sessions.REVOKED):
+            session[ENDED_KEY] = found.ended
+        return None, None
+    session[TOKEN_KEY] = token
+    return Viewer(found.user.name, found.user.role), found.user
+
+
+def sign_in(ws: Workspace, session: MutableMapping[Any, Any], account: accounts.Account) -> str:
+    """Start a workspace session for ``account``; returns the token the browser keeps.
+
+    Sessions of anyone left idle too long are closed on the way (see :func:`sessions.expire_idle`).
+    """
+    sessions.expire_idle(ws, session_minutes())
+    token = sessions.start(ws, account.name)
+    session[TOKEN_KEY] = token
+    session.pop(ENDED_KEY, None)
+    return token
+
+
+def sign_out(ws: Workspace, session: MutableMapping[Any, Any]) -> None:
+    """End this browser's session in the workspace (every tab of it signs out at its next click)."""
+    token = session.pop(TOKEN_KEY, None)
+    if token:
+        sessions.end(ws, token)
+        session[DEAD_TOKEN_KEY] = token
 
 
 def current_viewer() -> Viewer:

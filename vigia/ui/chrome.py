@@ -6,26 +6,96 @@ figures are invented.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from geodata.dataset import Dataset
 from geodata.messages import localise
 from geodata.problems import DataError, Problem
-from vigia.ui import access, sign_in, state, stored_datasets
-from vigia.ui.i18n import LANG_KEY, LANGS, areas_kind_label, areas_kind_note, current_language, t
+from vigia.ui import access, cookies, sign_in, state, stored_datasets
+from vigia.ui.i18n import (
+    DEFAULT_LANG,
+    LANG_FOR_KEY,
+    LANG_KEY,
+    LANGS,
+    areas_kind_label,
+    areas_kind_note,
+    current_language,
+    language_from_header,
+    t,
+)
+from vigia.workspace import accounts
 
 #: Session-state key of the "online basemap" toggle.
 ONLINE_TILES_KEY = "vigia_online_tiles"
 
 
-def language_switch() -> str:
-    """Sidebar language choice (Spanish first); returns the language code."""
+def _initial_language(viewer: access.Viewer | None, account_lang: str | None) -> None:
+    """Before the switch is drawn: the account's language on sign-in, else (new session) the
+    browser's cookie, else its ``Accept-Language``, else Spanish. A choice made in this session
+    stays until the next sign-in."""
+    session = st.session_state
+    if viewer is not None and not viewer.open_mode and session.get(LANG_FOR_KEY) != viewer.name:
+        session[LANG_FOR_KEY] = viewer.name
+        if account_lang in LANGS:
+            session[LANG_KEY] = account_lang
+            return
+    if LANG_KEY not in session:
+        remembered = cookies.read(cookies.LANG)
+        session[LANG_KEY] = (remembered if remembered in LANGS else None) or \
+            language_from_header(_accept_language()) or DEFAULT_LANG
+
+
+def _accept_language() -> str | None:
+    try:
+        header = st.context.headers.get("Accept-Language")
+    except Exception:  # no browser context
+        return None
+    return header if isinstance(header, str) else None
+
+
+def _keep_choices() -> None:
+    """Language switched: hand every choice widget its value again, so it is shown in the new words.
+
+    Choice widgets (radio, selectbox, multiselect, ...) remember the *label* the browser shows;
+    after a switch that label no longer matches any option and the choice would be lost. Their
+    values are language-independent codes (``"geometric"``, ``"hotspot"``): writing them back
+    makes Streamlit send the new label. Only text values are rewritten: buttons, uploads and
+    maps hold other types and are left alone.
+    """
+    for key in list(st.session_state.keys()):
+        value = st.session_state[key]
+        textual = isinstance(value, str) or (
+            isinstance(value, list | tuple) and bool(value) and all(isinstance(v, str) for v in value))
+        if key != LANG_KEY and textual:
+            with contextlib.suppress(StreamlitAPIException):  # a widget that takes no value from code
+                st.session_state[key] = value
+
+
+def _language_changed() -> None:
+    """Remember the new language: in the account (any browser) or, without one, in this browser."""
+    lang = st.session_state[LANG_KEY]
+    viewer = st.session_state.get(sign_in.VIEWER_KEY)
+    if isinstance(viewer, access.Viewer) and not viewer.open_mode:
+        accounts.set_language(access.workspace(), viewer.name, lang)
+    cookies.write(cookies.LANG, lang, max_age_s=cookies.LANG_MAX_AGE_S)
+    _keep_choices()
+
+
+def language_switch(viewer: access.Viewer | None = None, account_lang: str | None = None) -> str:
+    """Sidebar language choice (Spanish first); returns the language code.
+
+    Call after :func:`vigia.ui.sign_in.identify`, before anything else reads the language.
+    """
+    _initial_language(viewer, account_lang)
     return st.sidebar.radio(
-        t("sidebar.language"), LANGS, key=LANG_KEY, horizontal=True, format_func=lambda code: t(f"lang.{code}")
+        t("sidebar.language"), LANGS, key=LANG_KEY, horizontal=True, format_func=lambda code: t(f"lang.{code}"),
+        on_change=_language_changed,
     )
 
 

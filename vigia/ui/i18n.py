@@ -18,6 +18,8 @@ LANGS: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
 #: Session-state key of the sidebar language switch.
 LANG_KEY = "vigia_lang"
+#: Session-state key: the account whose remembered language this session has applied.
+LANG_FOR_KEY = "vigia_lang_for"
 
 _ABOUT_WHAT_ES = """\
 **Vigía** ayuda a las autoridades bolivianas en la lucha contra la trata de personas:
@@ -355,6 +357,26 @@ def current_language() -> str:
         return DEFAULT_LANG
     lang = st.session_state.get(LANG_KEY, DEFAULT_LANG)
     return lang if lang in LANGS else DEFAULT_LANG
+
+
+def language_from_header(header: str | None) -> str | None:
+    """The first of :data:`LANGS` a browser's ``Accept-Language`` asks for (by weight), or None.
+
+    ``"en-US,en;q=0.9,es;q=0.8"`` gives ``"en"``; ``"fr-FR,fr"`` gives None (Spanish then applies).
+    """
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate((header or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                weight = 0.0
+        primary = tag.strip().split("-")[0].lower()
+        if primary in LANGS and weight > 0:
+            ranked.append((-weight, position, primary))
+    return min(ranked)[2] if ranked else None
 
 
 def t(key: str, lang: str | None = None, **fmt: Any) -> str:

@@ -1,7 +1,7 @@
 """The pieces of the Inspections page: setup, run with progress, results, re-plan, downloads.
 
 Display and input only. Planning is :mod:`vigia.inspection_runs` (which calls the
-planner core); tables and files come from :mod:`planner.exports` and
+planner's result API, :mod:`planner.result`); tables and files come from :mod:`planner.exports` and
 :mod:`planner.route_sheets`. The finished run lives in ``st.session_state`` so
 reruns (every click) keep it.
 """
@@ -24,7 +24,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError
-from planner import exports, route_sheets
+from planner import exports, field_files, route_sheets
 from planner.problem import Team
 from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
@@ -36,6 +36,10 @@ from vigia.workspace.roles import Action
 RUN_KEY = "vigia_inspection_run"
 RUN_DATASET_KEY = "vigia_inspection_dataset"
 NOTICE_KEY = "vigia_inspection_notice"
+#: A bulk drop waiting for the user's confirmation: (id of the run, locked, dropped) as selected.
+PENDING_DROP_KEY = "vigia_inspection_pending_drop"
+#: Dropping more than this share of the plan's visits at once asks for confirmation first.
+BULK_DROP_SHARE = 0.10
 
 DEFAULT_DAYS = 10
 DEFAULT_TIME_LIMIT = 20
@@ -290,6 +294,7 @@ def show_unplaced_must(run: PlanRun) -> None:
 
 
 def show_map(run: PlanRun, dataset: Dataset, online: bool) -> None:
+    """The routes map with a team and a day filter; the team legend (names) below the map."""
     st.subheader(t("inspections.map_header"))
     must = _unplaced_must(run)
     unplaced = None
@@ -297,7 +302,23 @@ def show_map(run: PlanRun, dataset: Dataset, online: bool) -> None:
         unplaced = gpd.GeoDataFrame({"name": must["site"].values, "reason_text": must["reason"].values},
                                     geometry=gpd.points_from_xy(must["lon"], must["lat"]), crs="EPSG:4326")
     stops = exports.stops_frame(run.plan, run.context)
-    maps.show(route_maps.plan_map(dataset, stops, unplaced, online), key="inspections_plan_map", height=620)
+    names = {team.team_id: team.name for team in run.problem.teams}
+    colours = route_maps.team_colours(list(names))
+    days = list(run.problem.days)
+    pick_teams, pick_day = st.columns([3, 1])
+    chosen = pick_teams.multiselect(t("inspections.filter_teams"), list(names), format_func=lambda k: names[k],
+                                    placeholder=t("inspections.filter_teams_all"), key="insp_map_teams")
+    day = pick_day.selectbox(
+        t("inspections.filter_day"), [None, *days], key="insp_map_day",
+        format_func=lambda d: t("inspections.filter_day_all") if d is None else
+        t("inspections.map_day", day=days.index(d) + 1, date=f"{d:%d/%m}"))
+    shown = route_maps.filter_stops(stops, chosen, day)
+    visited = set(stops.loc[stops["kind"] == "visit", "site_id"].astype(str)) if not stops.empty else set()
+    if shown.empty and not stops.empty:
+        st.info(t("inspections.filter_nothing"))
+    maps.show(route_maps.plan_map(dataset, shown, unplaced, online, colours, visited), key="inspections_plan_map",
+              height=620)
+    st.html(route_maps.team_legend_html(shown, colours))
     st.caption(t("inspections.map_caption"))
 
 
@@ -329,6 +350,11 @@ def show_tables(run: PlanRun) -> None:
                             .round({"priority": 3})))
 
 
+def same_teams(edited: tuple[Team, ...], planned: tuple[Team, ...]) -> bool:
+    """Whether the teams table holds the plan's teams (same ids), perhaps with other dates or hours."""
+    return sorted(team.team_id for team in edited) == sorted(team.team_id for team in planned)
+
+
 def _visit_label(row: pd.Series) -> str:
     return f"{row['site']} · {row['team']} · {pd.Timestamp(row['date']):%d/%m} #{int(row['order'])}"
 
@@ -337,13 +363,15 @@ def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], lis
     """Pick visits to lock and sites to drop; returns (locked, dropped) site ids when "Re-plan" is pressed.
 
     Multiselects (searchable by site, team or date) rather than ticks in a grid: a chief
-    looks for a few named visits among hundreds.
+    looks for a few named visits among hundreds. A visit in both lists is refused with a
+    message; dropping more than :data:`BULK_DROP_SHARE` of the visits at once asks first
+    (one slip with "select all" must not drop the whole plan).
     """
     st.subheader(t("inspections.replan_header"))
     st.markdown(t("inspections.replan_help"))
     timeline = exports.visits_frame(run.plan, run.context)
     options = {str(r["site_id"]): _visit_label(r) for _, r in timeline.iterrows()}
-    already = [s for s in (lock.site_id for lock in run.request.locked) if s in options]
+    already = [s for s in (lock.site_id for lock in run.problem.locked) if s in options]
     left, right = st.columns(2)
     def name(site_id: str) -> str:
         return options.get(site_id, site_id)
@@ -352,9 +380,31 @@ def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], lis
                             key=f"insp_lock_{id(run)}", placeholder=t("inspections.pick_visits"))
     drop = right.multiselect(t("inspections.col.drop"), list(options), format_func=name,
                              key=f"insp_drop_{id(run)}", placeholder=t("inspections.pick_visits"))
-    if not st.button(t("inspections.replan"), key="insp_replan", disabled=not enabled):
+    both = [s for s in lock if s in drop]
+    if both:
+        st.error(t("inspections.lock_and_drop", sites="; ".join(name(s) for s in both)))
+    if st.session_state.get(PENDING_DROP_KEY) == (id(run), list(lock), list(drop)) and not both:
+        return _confirm_drop(list(lock), list(drop), len(options))
+    st.session_state.pop(PENDING_DROP_KEY, None)  # the selection changed since the question: ask again
+    if not st.button(t("inspections.replan"), key="insp_replan", disabled=not enabled or bool(both)):
         return None
-    return [s for s in lock if s not in drop], list(drop)
+    if len(drop) > BULK_DROP_SHARE * len(options):
+        st.session_state[PENDING_DROP_KEY] = (id(run), list(lock), list(drop))
+        st.rerun()
+    return list(lock), list(drop)
+
+
+def _confirm_drop(lock: list[str], drop: list[str], total: int) -> tuple[list[str], list[str]] | None:
+    """The question a bulk drop waits on: drop and re-plan, or go back to the selection."""
+    st.warning(t("inspections.drop_confirm", n=len(drop), total=total, share=f"{len(drop) / max(total, 1):.0%}"))
+    yes, no = st.columns(2)
+    if yes.button(t("inspections.drop_confirm_yes"), type="primary", key="insp_drop_confirm"):
+        st.session_state.pop(PENDING_DROP_KEY, None)
+        return lock, drop
+    if no.button(t("inspections.drop_confirm_no"), key="insp_drop_cancel"):
+        st.session_state.pop(PENDING_DROP_KEY, None)
+        st.rerun()
+    return None
 
 
 def downloads(run: PlanRun) -> None:
@@ -376,10 +426,15 @@ def downloads(run: PlanRun) -> None:
          lambda: route_sheets.route_sheets_zip(plan, context, lang)),
         ("inspections.download_pdf", "pdf", "application/pdf",
          lambda: route_sheets.route_sheets_pdf(plan, context, lang)),
+        ("inspections.download_html", "html", "text/html",
+         lambda: field_files.field_file_bytes(plan, context, "html", lang)),
+        ("inspections.download_gpx", "gpx", "application/gpx+xml", lambda: field_files.to_gpx(plan, context, lang)),
+        ("inspections.download_kml", "kml", "application/vnd.google-earth.kml+xml",
+         lambda: field_files.to_kml(plan, context, lang)),
     ]
     columns = st.columns(3)
     for k, (label, ext, mime, build) in enumerate(items):
-        name = f"{stem}-hojas-de-ruta.{ext}" if ext in ("zip", "pdf") else f"{stem}.{ext}"
+        name = f"{stem}-hojas-de-ruta.{ext}" if ext in ("zip", "pdf", "html") else f"{stem}.{ext}"
         columns[k % 3].download_button(t(label), data=build, file_name=name, mime=mime, key=f"insp_dl_{ext}",
                                        on_click=saved_work.record_export("inspection_plan", name),
                                        icon=":material/download:")

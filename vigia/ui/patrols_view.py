@@ -39,6 +39,7 @@ from planner.patrols.plan import WeekPlan, plan_week
 from planner.patrols.roster import RosterInfeasible
 from planner.patrols.scores import read_crossing_scores
 from planner.patrols.units import default_units, units_frame, units_from_frame
+from risk.pipeline import score
 from vigia.ui import access, chrome, maps, saved_work, state
 from vigia.ui.i18n import current_language, t
 from vigia.ui.patrol_grid import grid_html
@@ -85,19 +86,17 @@ def _dataset_key() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _engine_scores(dataset_key: str, _dataset: Dataset) -> pd.DataFrame | None:
-    from risk.pipeline import score  # type: ignore[import-not-found, unused-ignore]
-
     frame = score(_dataset).crossing_scores
     return None if frame is None else pd.DataFrame(frame[["crossing_id", "score"]])
 
 
 def engine_scores(dataset: Dataset) -> pd.DataFrame | None:
-    """Crossing scores from the risk engine (cached per dataset version); None when it is not installed."""
+    """Crossing scores from the risk engine (cached per dataset version); None when it cannot score them."""
     if "crossings" not in dataset:
         return None
     try:
         return _engine_scores(_dataset_key(), dataset)
-    except (ImportError, ValueError):  # engine absent, or it cannot score this dataset: upload instead
+    except ValueError:  # the engine cannot score this dataset: the page offers an upload instead
         return None
 
 

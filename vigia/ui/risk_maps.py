@@ -2,15 +2,15 @@
 
 Each view turns one column of ``area_scores`` into a few plain-language classes
 (never a continuous ramp a reader must decode), draws them over the offline
-basemap and explains them in the legend. Classing here is display only; every
-number comes from ``risk.pipeline``.
+basemap and explains them in the legend. Where the class lines fall is the model's
+(:mod:`risk.classes`); this module only colours and labels them, and every number
+comes from ``risk.pipeline``.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +23,7 @@ from streamlit_folium import st_folium
 
 from geodata import basemap
 from geodata.dataset import Dataset
+from risk import classes
 from vigia.ui import map_views, maps
 from vigia.ui.i18n import areas_kind_label, has_text, t
 from vigia.ui.maps import LegendItem, OfflineMap
@@ -33,18 +34,14 @@ VIEWS: tuple[str, ...] = ("score", "interval", "hotspot", "emerging", "gap")
 AREA_LINE = "#8795a1"
 NO_DATA = "#d9d9d9"
 
-#: Score classes by position in the ranking (upper bound as a share of areas, code, colour),
-#: ColorBrewer YlOrRd: a planner reads "among the 10% highest", not a colour ramp. Scores are
-#: relative (most land between 20 and 60), so fixed score bands would leave the map one colour.
-SCORE_CLASSES: tuple[tuple[float, str, str], ...] = (
-    (0.10, "top10", "#bd0026"), (0.20, "top20", "#f03b20"), (0.40, "top40", "#fd8d3c"),
-    (0.70, "top70", "#fecc5c"), (1.0, "rest", "#ffffb2"),
-)
-#: Rank-interval classes by half-width as a share of the number of areas (upper bound, code, colour).
-INTERVAL_CLASSES: tuple[tuple[float, str, str], ...] = (
-    (0.025, "firm", "#f2f0f7"), (0.075, "moderate", "#cbc9e2"), (0.15, "loose", "#9e9ac8"),
-    (math.inf, "very_loose", "#54278f"),
-)
+#: Colours of the score classes (:data:`risk.classes.SCORE_CLASSES`), ColorBrewer YlOrRd.
+SCORE_COLOURS: dict[str, str] = {
+    "top10": "#bd0026", "top20": "#f03b20", "top40": "#fd8d3c", "top70": "#fecc5c", "rest": "#ffffb2",
+}
+#: Colours of the rank-interval classes (:data:`risk.classes.INTERVAL_CLASSES`), light = firm.
+INTERVAL_COLOURS: dict[str, str] = {
+    "firm": "#f2f0f7", "moderate": "#cbc9e2", "loose": "#9e9ac8", "very_loose": "#54278f",
+}
 #: Hotspot classes (labels of ``risk.hotspots.Hotspots.gi_class_``), diverging red–blue.
 HOTSPOT_COLOURS: dict[str, str] = {
     "hot_99": "#b2182b", "hot_95": "#ef8a62", "hot_90": "#fddbc7", "not_significant": "#f7f7f7",
@@ -60,11 +57,10 @@ EMERGING_COLOURS: dict[str, str] = {
     "cold_oscillating": "#c6dbef", "cold_historical": "#deebf7", "no_pattern": "#f7f7f7",
     "not_computed": NO_DATA,
 }
-#: Detection gap: recorded ÷ expected cases (upper bound, code, colour); orange = fewer than expected.
-GAP_CLASSES: tuple[tuple[float, str, str], ...] = (
-    (0.5, "much_lower", "#e66101"), (0.8, "lower", "#fdb863"), (1.25, "as_expected", "#f7f7f7"),
-    (math.inf, "higher", "#b2abd2"),
-)
+#: Colours of the detection-gap classes (:data:`risk.classes.GAP_CLASSES`); orange = fewer than expected.
+GAP_COLOURS: dict[str, str] = {
+    "much_lower": "#e66101", "lower": "#fdb863", "as_expected": "#f7f7f7", "higher": "#b2abd2",
+}
 
 
 @dataclass(frozen=True)
@@ -79,53 +75,21 @@ class Classed:
 
 
 def score_class(rank: float, n_areas: int) -> tuple[str, str]:
-    """(class code, colour) of a point rank among ``n_areas`` (rank 1 = highest risk)."""
-    if rank is None or not np.isfinite(rank) or n_areas < 1:
-        return "missing", NO_DATA
-    share = float(rank) / n_areas
-    for bound, code, colour in SCORE_CLASSES:
-        if share <= bound + 1e-12:
-            return code, colour
-    return SCORE_CLASSES[-1][1], SCORE_CLASSES[-1][2]
-
-
-def interval_half_width(rank_low: float, rank_high: float) -> float:
-    return (float(rank_high) - float(rank_low)) / 2.0
+    """(class code, colour) of a point rank among ``n_areas``; the class is :func:`risk.classes.score_class`."""
+    code = classes.score_class(rank, n_areas)
+    return code, SCORE_COLOURS.get(code, NO_DATA)
 
 
 def interval_class(rank_low: float, rank_high: float, n_areas: int) -> tuple[str, str]:
-    """Class of a 90% rank interval by how far (as a share of all areas) the rank can move."""
-    if not (np.isfinite(rank_low) and np.isfinite(rank_high)):
-        return "missing", NO_DATA
-    share = interval_half_width(rank_low, rank_high) / max(n_areas, 1)
-    for bound, code, colour in INTERVAL_CLASSES:
-        if share <= bound:
-            return code, colour
-    return INTERVAL_CLASSES[-1][1], INTERVAL_CLASSES[-1][2]
-
-
-def interval_places(code: str, n_areas: int) -> int:
-    """The ± places a class stands for, on this dataset (for the legend)."""
-    bounds = {c: b for b, c, _ in INTERVAL_CLASSES}
-    if code == "very_loose":
-        return max(1, round(INTERVAL_CLASSES[-2][0] * n_areas))
-    return max(1, round(bounds[code] * n_areas))
+    """(class code, colour) of a 90% rank interval (:func:`risk.classes.interval_class`)."""
+    code = classes.interval_class(rank_low, rank_high, n_areas)
+    return code, INTERVAL_COLOURS.get(code, NO_DATA)
 
 
 def gap_class(ratio: float | None, under_detection: bool | None = None) -> tuple[str, str]:
-    """Class of recorded ÷ expected cases; no estimate when the model could not run.
-
-    "Much lower" needs the model's own test too (``under_detection``: so few cases would be
-    unlikely by chance); a ratio of 0 against 0.3 expected cases is noise, not a gap.
-    """
-    if ratio is None or not np.isfinite(ratio):
-        return "none", NO_DATA
-    for bound, code, colour in GAP_CLASSES:
-        if ratio < bound:
-            if code == "much_lower" and under_detection is False:
-                return GAP_CLASSES[1][1], GAP_CLASSES[1][2]
-            return code, colour
-    return GAP_CLASSES[-1][1], GAP_CLASSES[-1][2]
+    """(class code, colour) of recorded ÷ expected cases; the model's class (:func:`risk.classes.gap_class`)."""
+    code = classes.gap_class(ratio, under_detection)
+    return code, GAP_COLOURS.get(code, NO_DATA)
 
 
 def _score_classes(rank: pd.Series, score: pd.Series) -> Classed:
@@ -133,7 +97,7 @@ def _score_classes(rank: pd.Series, score: pd.Series) -> Classed:
     pairs = [score_class(r, n) for r in rank]
     codes = [code for code, _ in pairs]
     lows = pd.Series(score.to_numpy(), index=codes).groupby(level=0).min().to_dict()
-    legend = [(code, colour) for _, code, colour in SCORE_CLASSES if code in lows]
+    legend = [(code, colour) for code, colour in SCORE_COLOURS.items() if code in lows]
     if "missing" in codes:
         legend.append(("missing", NO_DATA))
     return Classed(codes, [colour for _, colour in pairs], legend, {str(k): float(v) for k, v in lows.items()})
@@ -155,7 +119,7 @@ def classify(area_scores: pd.DataFrame, view: str) -> Classed:
         n = len(area_scores)
         pairs = [interval_class(lo, hi, n) for lo, hi in
                  zip(area_scores["rank_low"].astype(float), area_scores["rank_high"].astype(float))]
-        legend = [(code, colour) for _, code, colour in INTERVAL_CLASSES]
+        legend = list(INTERVAL_COLOURS.items())
     elif view == "hotspot":
         return _categorical(_column(area_scores, "hotspot"), HOTSPOT_COLOURS)
     elif view == "emerging":
@@ -165,7 +129,7 @@ def classify(area_scores: pd.DataFrame, view: str) -> Classed:
         flagged = _column(area_scores, "under_detection")
         pairs = [gap_class(r, None if f is None or f != f else bool(f)) for r, f in zip(ratios, flagged)]
         present = {code for code, _ in pairs}
-        legend = [(code, colour) for _, code, colour in GAP_CLASSES if code in present]
+        legend = [(code, colour) for code, colour in GAP_COLOURS.items() if code in present]
         if "none" in present:
             legend.append(("none", NO_DATA))
     else:
@@ -187,7 +151,7 @@ def class_label(view: str, code: str, n_areas: int = 0, low: float | None = None
     if view == "score":
         return t(f"riskclass.score.{code}", low=f"{low:.0f}" if low is not None else "–")
     if view == "interval":
-        return t(f"riskclass.interval.{code}", n=interval_places(code, n_areas))
+        return t(f"riskclass.interval.{code}", n=classes.interval_places(code, n_areas))
     if view == "hotspot":
         return t(f"hotspot.{code}")
     if view == "emerging":

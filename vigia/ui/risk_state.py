@@ -72,22 +72,17 @@ def presets() -> tuple[str, ...]:
 
 
 def weight_groups(prepared: pipeline.Prepared) -> list[str]:
-    """Indicator groups this dataset has (cases, victims, migration, ...), in the preset's order.
+    """Indicator groups this dataset has (cases, victims, migration, ...), in the presets' order.
 
     Sliders work on groups, as the presets do: six themes a planner can weigh,
     rather than one slider per sector or exploitation type.
     """
-    present = {spec.group for spec in prepared.table.specs.values()}
-    order = list(presets_module.PRESET_GROUPS["balanced"])
-    return [g for g in order if g in present] + sorted(present - set(order))
+    return presets_module.group_order(spec.group for spec in prepared.table.specs.values())
 
 
 def preset_weights(prepared: pipeline.Prepared, preset: str) -> dict[str, float]:
-    """The preset's share of each group this dataset has; absent groups' shares go to the others."""
-    groups = weight_groups(prepared)
-    shares = {g: float(presets_module.PRESET_GROUPS[preset].get(g, 0.0)) for g in groups}
-    total = sum(shares.values()) or 1.0
-    return {g: w / total for g, w in shares.items()}
+    """The preset's share of each group this dataset has (:func:`risk.presets.group_shares`)."""
+    return presets_module.group_shares(preset, weight_groups(prepared))
 
 
 def _version(path: Path) -> tuple[str, int, int]:

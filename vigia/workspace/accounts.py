@@ -15,6 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from vigia.workspace import audit as audit_log
+from vigia.workspace import sessions as sign_in_sessions
 from vigia.workspace.roles import Role, parse_role
 from vigia.workspace.schema import users
 from vigia.workspace.store import Workspace, WorkspaceError, _utc, now
@@ -30,6 +31,7 @@ class Account:
     disabled: bool
     has_password: bool
     created_at: datetime
+    lang: str | None = None  # the language the user last chose in the app (None: never chose)
 
 
 def _clean_name(name: str) -> str:
@@ -62,14 +64,14 @@ def get_user(workspace: Workspace, name: str) -> Account:
     if row is None:
         raise WorkspaceError(f"there is no user {name!r}")
     return Account(row.name, Role(row.role), row.disabled, row.password_hash is not None,
-                   _utc(row.created_at) or now())
+                   _utc(row.created_at) or now(), row.lang)
 
 
 def list_users(workspace: Workspace) -> list[Account]:
     with workspace.engine.connect() as connection:
         rows = connection.execute(sa.select(users).order_by(users.c.name)).all()
-    return [Account(r.name, Role(r.role), r.disabled, r.password_hash is not None, _utc(r.created_at) or now())
-            for r in rows]
+    return [Account(r.name, Role(r.role), r.disabled, r.password_hash is not None, _utc(r.created_at) or now(),
+                    r.lang) for r in rows]
 
 
 def has_accounts(workspace: Workspace) -> bool:
@@ -79,21 +81,31 @@ def has_accounts(workspace: Workspace) -> bool:
 
 
 def set_disabled(workspace: Workspace, name: str, disabled: bool = True, *, by: str = "cli") -> Account:
-    """Disable (or re-enable) an account; a disabled user cannot sign in."""
+    """Disable (or re-enable) an account; a disabled user cannot sign in, and is signed out at once."""
     get_user(workspace, name)
     with workspace.engine.begin() as connection:
         connection.execute(sa.update(users).where(users.c.name == name.strip()).values(disabled=disabled))
         audit_log.write(connection, "user.disable" if disabled else "user.enable", by, params={"name": name})
+        if disabled:
+            sign_in_sessions.revoke(connection, name.strip(), by=by, reason="account disabled")
     return get_user(workspace, name)
 
 
 def set_role(workspace: Workspace, name: str, role: str | Role, *, by: str = "cli") -> Account:
+    """Give ``name`` another role; their open sessions end, so they sign in again under it."""
     role = parse_role(role) if isinstance(role, str) else role
     get_user(workspace, name)
     with workspace.engine.begin() as connection:
         connection.execute(sa.update(users).where(users.c.name == name.strip()).values(role=role.value))
         audit_log.write(connection, "user.role", by, params={"name": name, "role": role.value})
+        sign_in_sessions.revoke(connection, name.strip(), by=by, reason="role changed")
     return get_user(workspace, name)
+
+
+def set_language(workspace: Workspace, name: str, lang: str) -> None:
+    """Remember the language ``name`` chose, for their next sign-in on any browser."""
+    with workspace.engine.begin() as connection:
+        connection.execute(sa.update(users).where(users.c.name == name.strip()).values(lang=lang))
 
 
 def authenticate(workspace: Workspace, name: str, password: str) -> Account | None:

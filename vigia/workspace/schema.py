@@ -20,6 +20,21 @@ users = sa.Table(
     sa.Column("password_hash", sa.String(300), nullable=True),  # NULL: signs in through OIDC only
     sa.Column("disabled", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("lang", sa.String(8), nullable=True),  # NULL: never chosen; the browser's language applies
+)
+
+#: Signed-in browsers of local accounts. Only the SHA-256 of the token is kept: a copy of the
+#: database does not let anyone take over a session. ``ended_at`` set: signed out, expired or revoked.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("user_name", sa.String(200), nullable=False, index=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("end_reason", sa.String(20), nullable=True),  # sign_out / expired / revoked
 )
 
 datasets = sa.Table(

@@ -105,6 +105,8 @@ class Comparison:
     tables: dict[str, TableDiff] = field(default_factory=dict)
     only_left: list[str] = field(default_factory=list)
     only_right: list[str] = field(default_factory=list)
+    #: Tables in both with no ``*_id`` column to match rows on (e.g. a plan's travel matrix).
+    not_compared: list[str] = field(default_factory=list)
 
 
 def _table_bytes(frame: pd.DataFrame) -> bytes:
@@ -382,7 +384,13 @@ class Workspace:
             elif name not in left.parts:
                 result.only_right.append(name)
             elif self._part(left_id, name)[0] == PARQUET:
-                result.tables[name] = diff_tables(self.table(left_id, name), self.table(right_id, name), key)
+                before, after = self.table(left_id, name), self.table(right_id, name)
+                try:
+                    result.tables[name] = diff_tables(before, after, key)
+                except WorkspaceError:
+                    if key:
+                        raise
+                    result.not_compared.append(name)
         return result
 
     # --- audit ----------------------------------------------------------------------------

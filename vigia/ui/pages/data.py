@@ -15,6 +15,9 @@ from vigia.workspace.roles import Action
 
 #: Session-state key of the last upload's outcome (shown after the rerun).
 OUTCOME_KEY = "vigia_upload_outcome"
+#: Session-state key numbering the uploader: a new number is an empty uploader, so files already
+#: checked (a rejected set above all) are never checked again together with the next ones.
+UPLOADER_KEY = "vigia_upload_round"
 UPLOAD_TYPES = ["gpkg", "geojson", "json", "csv", "xlsx", "zip", "shp", "shx", "dbf", "prj", "cpg"]
 
 dataset = chrome.page_start("data.title")
@@ -52,7 +55,9 @@ if viewer.can(Action.UPLOAD_DATASET):
     st.markdown(t("data.upload_help"))
     limit_mb = int(st.get_option("server.maxUploadSize"))
     st.caption(t("workspace.upload_limit", mb=limit_mb))
-    uploaded = st.file_uploader(t("data.upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True)
+    upload_round = int(st.session_state.get(UPLOADER_KEY, 0))
+    uploaded = st.file_uploader(t("data.upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True,
+                                key=f"vigia_upload_files_{upload_round}")
     if st.button(t("data.upload_button"), type="primary", disabled=not uploaded):
         with st.spinner(t("data.checking")):
             checked = process_upload([(f.name, f.getvalue()) for f in uploaded], st.session_state)
@@ -62,6 +67,7 @@ if viewer.can(Action.UPLOAD_DATASET):
                 workspace.record("dataset.upload_refused", viewer.name, files=list(checked.files),
                                  errors=checked.counts()["error"])
         st.session_state[OUTCOME_KEY] = checked
+        st.session_state[UPLOADER_KEY] = upload_round + 1  # the checked files leave the uploader
         st.rerun()
 else:
     st.info(t("workspace.no_upload_right"))

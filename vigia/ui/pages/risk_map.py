@@ -22,6 +22,7 @@ from vigia.ui import (
     risk_tables,
     saved_work,
     summaries,
+    url_choices,
 )
 from vigia.ui.i18n import current_language, fmt_int, has_text, t, table_labels, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT
@@ -60,6 +61,9 @@ def _option_label(prefix: str, value: str) -> str:
 
 side = st.sidebar
 side.subheader(t("riskmap.controls_header"))
+for url_key, url_options in ((PRESET_KEY, risk_state.presets()), (NORMALISATION_KEY, risk_state.NORMALISATIONS),
+                             (AGGREGATION_KEY, risk_state.AGGREGATIONS), (VIEW_KEY, risk_maps.VIEWS)):
+    url_choices.restore(url_key, url_options)  # a reload or a shared link comes back to the same choices
 preset = side.selectbox(t("riskmap.preset"), risk_state.presets(), key=PRESET_KEY,
                         format_func=functools.partial(_option_label, "riskmap.preset"),
                         help=t("riskmap.preset_help"))
@@ -80,12 +84,15 @@ if not any(w > 0 for w in weights.values()):
     side.warning(t("riskmap.no_weights"))
 
 choice = risk_state.weights_choice(preset, weights, defaults, normalisation, aggregation)
+for url_key, url_value in ((PRESET_KEY, preset), (NORMALISATION_KEY, normalisation), (AGGREGATION_KEY, aggregation)):
+    url_choices.keep(url_key, url_value)
 scores = risk_state.scores_for(path, choice)
 areas = scores.area_scores
 
 # --- the map ------------------------------------------------------------------------------
 view = st.radio(t("riskmap.view"), risk_maps.VIEWS, key=VIEW_KEY, horizontal=True,
                 format_func=functools.partial(_option_label, "riskview"))
+url_choices.keep(VIEW_KEY, view)
 st.caption(t(f"riskview.{view}.explain", draws=fmt_int(risk_state.draws()),
              permutations=fmt_int(risk_state.permutations())))
 fmap = risk_maps.area_view(dataset, areas, view, chrome.online_tiles(), key=risk_state.dataset_key(path))

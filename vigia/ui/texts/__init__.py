@@ -1,25 +1,30 @@
 """Per-feature string tables, merged into :data:`vigia.ui.i18n.TEXTS`.
 
 Each module here defines ``TEXTS: dict[str, dict[str, str]]`` (key -> {"es": ..., "en": ...})
-for one feature's page, so features add their strings without editing one shared table.
-A key defined twice is an error at import time.
+for one feature's page, so features add their strings without editing one shared table;
+a new table is one module plus one entry in :data:`TABLES` (the architecture test fails
+for a module left out). A key defined twice is an error at import time.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+from types import ModuleType
+
+from vigia.ui.texts import countries, dark_figure, inspections, patrols, risk, sessions, workspace
+
+#: Every feature table, in merge order.
+TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, patrols, risk, sessions, workspace)
 
 
 def feature_texts() -> dict[str, dict[str, str]]:
     """All feature tables merged; raises ``ValueError`` on a key defined in two modules."""
     merged: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for module in TABLES:
+        name = module.__name__.rpartition(".")[2]
         for key, value in getattr(module, "TEXTS", {}).items():
             if key in merged:
-                raise ValueError(f"text key {key!r} is defined in both {origin[key]} and {info.name}")
+                raise ValueError(f"text key {key!r} is defined in both {origin[key]} and {name}")
             merged[key] = value
-            origin[key] = info.name
+            origin[key] = name
     return merged

@@ -50,3 +50,20 @@ def test_pressing_upload_with_valid_files_switches_to_them(app_env: Path) -> Non
     assert saved != app_env and saved.exists()
     assert any(e.value.startswith(t("workspace.accepted", "es", name="").split("«")[0]) for e in at.success)
     assert at.session_state["vigia_dataset_id"] is not None, "the upload is kept in the workspace"
+
+
+def test_after_a_rejected_upload_the_uploader_is_empty_and_the_next_files_are_checked_alone(app_env: Path) -> None:
+    cases = fx.cases().astype({"cases": object})
+    cases.loc[0, "cases"] = "1.000"
+    at = _upload([("areas.geojson", fx.areas().to_json().encode(), "application/geo+json"),
+                  ("cases.csv", cases.to_csv(index=False).encode(), "text/csv")])
+    assert t("data.rejected", "es", path=str(app_env)) in [e.value for e in at.error]
+    assert not at.file_uploader[0].value, "the rejected files left the uploader"
+    at.file_uploader[0].set_value([("areas.geojson", fx.areas().to_json().encode(), "application/geo+json"),
+                                   ("casos.csv", fx.cases().to_csv(index=False).encode(), "text/csv")]).run()
+    [button] = [b for b in at.button if b.label == t("data.upload_button", "es")]
+    button.click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert t("data.report_header", "es", files="areas.geojson, casos.csv") in [h.value for h in at.subheader], \
+        "only the new files were checked"
+    assert Path(at.session_state[state.SESSION_DATASET]) != app_env, "the valid files became the dataset"
