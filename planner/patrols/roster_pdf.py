@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 A4 = (8.27, 11.69)
 #: Table columns: header code, x position (share of the page width), wrap width in characters.
 COLUMNS: tuple[tuple[str, float, int], ...] = (
-    ("#", 0.05, 3), ("date", 0.08, 19), ("shift", 0.26, 19), ("place", 0.43, 33), ("place_kind", 0.73, 15),
+    ("#", 0.05, 3), ("date", 0.08, 19), ("shift", 0.26, 19), ("place", 0.45, 32), ("place_kind", 0.74, 15),
     ("minutes_from_base", 0.86, 11),
 )
 UNIT_COLOUR, PLACE_COLOUR, BOLIVIA_FILL, NEIGHBOUR_FILL = "#1f3b73", "#c0392b", "#f4f1e8", "#e3e3e3"
