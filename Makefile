@@ -10,7 +10,7 @@ PORT   ?= 8501
 STAMP      := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint install demo clean browser-deps db-deps
+.PHONY: run test lint install demo clean browser-deps db-deps pdf-deps
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Vigía needs Python >= 3.11"' \
@@ -29,8 +29,18 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) pdf-deps
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+# Pango (and a font) for the route-sheet PDF: WeasyPrint prints the sheets' HTML through it. Debian's
+# base image has it; a slimmer machine gets it from apt when root, else the PDF download says what to install.
+pdf-deps:
+	@if ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Pango from apt for the route-sheet PDF..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null) \
+	    || echo "WARNING: could not install Pango; route-sheet PDFs will fail (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"; \
+	else echo "NOTE: no Pango and not root; route-sheet PDFs need: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; fi
 
 # Chromium for the browser test, from Debian's packages (never a browser download).
 # Without root or apt the browser test skips and says why.
@@ -57,7 +67,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint browser-deps db-deps
+test: lint browser-deps db-deps pdf-deps
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -25,6 +25,7 @@ from geodata.dataset import Dataset
 from planner.export_texts import reason_text, word
 from planner.plan import Kpis, Plan, Route
 from planner.problem import InspectionProblem, Site
+from planner.route_background import MapBackground, background_for
 
 TIMEZONE = "America/La_Paz"
 
@@ -56,7 +57,8 @@ class PlanContext:
     ``departments`` maps ``area_id`` to department (``admin1``); ``offices`` maps
     ``office_id`` to the office's name (shown instead of the code); ``dataset`` names the
     source in the files; ``scores`` the scores file the priorities came from (name and
-    content hash); ``synthetic`` adds the "demo data" warning to every document.
+    content hash); ``synthetic`` adds the "demo data" warning to every document;
+    ``background`` is what the route sheets' day maps draw under the route.
     """
 
     problem: InspectionProblem
@@ -65,6 +67,7 @@ class PlanContext:
     offices: Mapping[str, str] | None = None
     dataset: str = ""
     synthetic: bool = False
+    background: MapBackground | None = None
     scores: str = ""
 
 
@@ -87,7 +90,7 @@ def context_for(problem: InspectionProblem, dataset: Dataset, baseline: Plan | N
     return PlanContext(problem, baseline=baseline, departments=departments_of(dataset.areas),
                        offices=offices_of(dataset.get("offices")),
                        dataset=str(dataset.about.get("title") or dataset.source or ""),
-                       synthetic=bool(dataset.synthetic))
+                       synthetic=bool(dataset.synthetic), background=background_for(dataset))
 
 
 def _department(site: Site | None, departments: Mapping[str, str]) -> str:

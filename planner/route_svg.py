@@ -12,17 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: Colour-blind-safe palette (Okabe-Ito then Tol muted): one colour per day on a sheet,
-#: one per team on the app's map.
-PALETTE = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255",
-    "#44AA99", "#999933", "#332288", "#AA4499", "#117733",
-)
-
-
-def colour(index: int) -> str:
-    """A stable colour for the ``index``-th team or day (cycles after the palette)."""
-    return PALETTE[index % len(PALETTE)]
+from planner.palette import colour
 
 
 @dataclass(frozen=True)
@@ -67,7 +57,7 @@ def _scale_bar(width: float, height: float, pixels_per_degree_x: float) -> str:
             f'fill="#333">{nice} km</text></g>')
 
 
-def _marker(p: MapPoint, x: float, y: float, stroke: str) -> str:
+def marker_svg(p: MapPoint, x: float, y: float, stroke: str) -> str:
     """Office square, overnight triangle or numbered visit circle, with a hover title."""
     title = f"<title>{html.escape(p.title)}</title>" if p.title else ""
     if p.kind == "office":
@@ -124,7 +114,7 @@ def route_svg(
         key = (round(x), round(y), p.kind + p.label)
         if key not in drawn:
             drawn.add(key)
-            parts.append(_marker(p, x, y, stroke))
+            parts.append(marker_svg(p, x, y, stroke))
     parts.append(_scale_bar(width, height, (x1 - x0) / math.cos(math.radians(mid_lat))))
     parts.append("</svg>")
     return "".join(parts)

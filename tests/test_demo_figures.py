@@ -209,3 +209,13 @@ def test_different_seeds_agree_on_the_shape(demo: Dataset) -> None:
         venezuelans = other["migration"].groupby("crossing_id")["nat_VEN"].sum()
         assert set(venezuelans.nlargest(2).index) == {"PISIGA", "DESAGUADERO"}
         assert np.isclose(len(other["sites"]), 300, atol=20)
+
+
+def test_planted_trends_give_the_emerging_hotspot_view_something_to_show(demo: Dataset) -> None:
+    """The demo plants rising cases in three regions (``PLANTED_GROWTH``) within the same national total,
+    so a user opening the emerging-hotspot view on the demo sees classes, not 183 areas of "no pattern"."""
+    from risk.pipeline import ScoreConfig, prepare
+
+    emerging = prepare(demo, ScoreConfig(permutations=99, draws=50)).emerging
+    rising = emerging[emerging.isin(["new", "consecutive", "intensifying", "persistent", "sporadic"])]
+    assert len(rising) >= 2, emerging.value_counts().to_dict()

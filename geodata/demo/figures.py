@@ -205,6 +205,23 @@ LABOUR_RISK: dict[str, float] = {
 EXTRA_VICTIMS: dict[str, float] = {"sexual": 0.3, "labour": 1.5, "other": 0.2, "unknown": 0.2}
 
 
+#: PLANTED trends (synthetic, so the emerging-hotspot view has something to find): cases in
+#: these regions grow by this share of their 2016 level every year, so by 2024 the cane belt
+#: north of Santa Cruz records 9 times, the Brazil-nut belt and Bermejo 5 times their first
+#: year, within the same national total. Without them every demo area came out "no pattern",
+#: which shows a user nothing of the view; with seed 0 it now shows consecutive and sporadic
+#: hotspots (measured: 178 of 183 areas stay "no pattern"). NOT a claim about these places.
+PLANTED_GROWTH: dict[str, float] = {"cane_belt": 1.0, "north_beni": 0.5, "bermejo": 0.5}
+
+
+def planted_trend(profile: pd.DataFrame, year: int) -> np.ndarray:
+    """Per-area multiplier of the case intensity in ``year`` (1 outside the planted regions)."""
+    factor = np.ones(len(profile))
+    for region, growth in PLANTED_GROWTH.items():
+        factor = np.where(profile[region].to_numpy(dtype=bool), factor * (1.0 + growth * (year - YEARS[0])), factor)
+    return factor
+
+
 def case_weights(profile: pd.DataFrame) -> dict[str, np.ndarray]:
     """Relative intensity of each exploitation type per area (sums to 1 per type)."""
     pop = profile["population"].to_numpy(dtype=float)
@@ -225,7 +242,9 @@ def trafficking_cases(profile: pd.DataFrame, seed: int) -> pd.DataFrame:
 
     Intensity = national yearly total x type share x the area's weight for that
     type (population times regional multipliers, or workers times sector risk).
-    Victims = cases + Poisson(cases x extra victims), so victims >= cases.
+    Victims = cases + Poisson(cases x extra victims), so victims >= cases. Areas in a
+    :data:`PLANTED_GROWTH` region get a rising multiplier (:func:`planted_trend`) within the
+    same national total.
     """
     rng = rng_for(seed, "cases")
     weights = case_weights(profile)
@@ -233,8 +252,11 @@ def trafficking_cases(profile: pd.DataFrame, seed: int) -> pd.DataFrame:
     frames = []
     for year in YEARS:
         total = NATIONAL_CASES_PER_YEAR * YEAR_FACTOR[year]
+        planted = planted_trend(profile, year)
         for kind in EXPLOITATION_TYPES:
-            cases = rng.poisson(total * TYPE_SHARE[kind] * weights[kind])
+            share = weights[kind] * planted
+            # the planted regions take a growing share of the same national total (about 400 a year)
+            cases = rng.poisson(total * TYPE_SHARE[kind] * share / share.sum())
             victims = cases + rng.poisson(cases * EXTRA_VICTIMS[kind])
             frames.append(pd.DataFrame({"area_id": area_ids, "period": str(year), "exploitation": kind,
                                         "cases": cases, "victims": victims}))

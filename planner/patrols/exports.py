@@ -1,125 +1,190 @@
-"""A roster as the police read it: a table per assignment, a week grid per unit, CSV/XLSX/ICS files.
+"""A roster as the police read it: tables, a week grid per unit, CSV/XLSX/ICS/PDF files.
 
-No solving here. Times are local clock times of the shifts (06-14, 14-22, 22-06);
-the ICS events carry no time zone on purpose ("floating" times): a shift starts
-at 22:00 wherever the unit is.
+No solving here. Every file is in the reader's language (``lang``: Spanish by default,
+English): day, shift and place kind are words, places are named, dates are dates; the
+codes stay only in their own "code" columns so a file can be matched back to the data.
+Times are the shifts' local clock times (06-14, 14-22, 22-06) in the dataset's time
+zone, which the calendar file names (``TZID``) so a phone shows them right. How each
+word and date is written lives in :mod:`planner.patrols.roster_words`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-from collections.abc import Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 
 from planner.export_texts import word
-from planner.patrols.model import DAYS, SHIFT_HOURS, SHIFT_START_HOUR, SHIFTS, slot_day, slot_shift
+from planner.patrols.model import DAYS, N_SLOTS, SHIFTS, PatrolProblem, slot_shift
 from planner.patrols.roster import Roster
+from planner.patrols.roster_words import (
+    DEFAULT_TIMEZONE,
+    RosterContext,
+    base_name,
+    context_for,
+    day_words,
+    next_week,
+    shift_records,
+    shift_words,
+    short_place,
+    timezone_of,
+    week_dates,
+    week_monday,
+)
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-FORMATS: tuple[str, ...] = ("csv", "xlsx", "ics")
+__all__ = [
+    "DEFAULT_TIMEZONE", "FORMATS", "RosterContext", "assignment_frame", "context_for", "day_words", "next_week",
+    "places_table", "roster_bytes", "roster_from_frame", "roster_table", "short_place", "timezone_of", "to_ics",
+    "to_xlsx", "week_dates", "week_grid", "week_monday", "write_roster",
+]
 
-
-def week_monday(week: str) -> dt.date:
-    """Monday of ISO week ``YYYY-Www``; ``ValueError`` with the expected form otherwise."""
-    match = _WEEK.match(week.strip())
-    if not match:
-        raise ValueError(f"week '{week}' is not of the form YYYY-Www, e.g. 2026-W23")
-    year, number = int(match.group(1)), int(match.group(2))
-    try:
-        return dt.date.fromisocalendar(year, number, 1)
-    except ValueError:
-        raise ValueError(f"week '{week}' does not exist: {year} has no week {number}") from None
-
-
-def roster_table(roster: Roster, week: str) -> pd.DataFrame:
-    """One row per assignment: unit, date, shift, start/end, target (sorted by time, then unit)."""
-    p, monday = roster.problem, week_monday(week)
-    rows = []
-    for u, t, s in roster.assignments():
-        day, shift = slot_day(s), SHIFTS[slot_shift(s)]
-        start = dt.datetime.combine(monday + dt.timedelta(days=day), dt.time(SHIFT_START_HOUR[shift]))
-        unit, target = p.units[u], p.targets[t]
-        rows.append({
-            "unit_id": unit.unit_id, "unit": unit.name, "date": start.date().isoformat(), "day": DAYS[day],
-            "shift": shift, "start": start.strftime("%Y-%m-%d %H:%M"),
-            "end": (start + dt.timedelta(hours=SHIFT_HOURS)).strftime("%Y-%m-%d %H:%M"),
-            "target_id": target.target_id, "target": target.name, "kind": target.kind,
-            "crew": unit.crew, "travel_minutes": round(float(p.travel_minutes[u, t])),
-        })
-    columns = ["unit_id", "unit", "date", "day", "shift", "start", "end", "target_id", "target", "kind",
-               "crew", "travel_minutes"]
-    return pd.DataFrame(rows, columns=columns)
+FORMATS: tuple[str, ...] = ("csv", "xlsx", "ics", "pdf")
 
 
-def week_grid(roster: Roster) -> pd.DataFrame:
-    """Units x 21 slots, each cell the target id guarded (empty when off duty)."""
+def assignment_frame(roster: Roster) -> pd.DataFrame:
+    """The roster as codes (unit_id, target_id, slot): what the workspace keeps to reopen it."""
     p = roster.problem
-    columns = [f"{d} {s}" for d in DAYS for s in SHIFTS]
-    grid = pd.DataFrame("", index=[u.unit_id for u in p.units], columns=columns)
+    rows = [(p.units[u].unit_id, p.targets[t].target_id, int(s)) for u, t, s in roster.assignments()]
+    return pd.DataFrame(rows, columns=["unit_id", "target_id", "slot"])
+
+
+def roster_from_frame(problem: PatrolProblem, frame: pd.DataFrame) -> Roster:
+    """Rebuild a roster kept by :func:`assignment_frame` on the same ``problem`` (no solving)."""
+    assign = np.zeros(problem.reach.shape, dtype=bool)
+    for unit_id, target_id, slot in frame[["unit_id", "target_id", "slot"]].itertuples(index=False):
+        assign[problem.unit_index(str(unit_id)), problem.target_index(str(target_id)), int(slot)] = True
+    return Roster(problem, assign, meta={"saved": True})
+
+
+ROSTER_COLUMNS: tuple[str, ...] = ("unit", "base", "date", "day", "shift", "start", "end", "place", "place_kind",
+                                   "minutes_from_base", "crew", "unit_id", "place_id")
+
+
+def roster_table(roster: Roster, context: RosterContext) -> pd.DataFrame:
+    """One row per shift worked, headers and values in ``context.lang`` (codes in the last two columns)."""
+    frame = pd.DataFrame(shift_records(roster, context), columns=[*ROSTER_COLUMNS, "u", "slot"])
+    frame = frame[list(ROSTER_COLUMNS)]
+    frame.columns = [word(c, context.lang) for c in ROSTER_COLUMNS]
+    return frame
+
+
+def week_grid(roster: Roster, context: RosterContext) -> pd.DataFrame:
+    """Three rows per unit (one per shift), a column per day headed by its date; cells name the place.
+
+    Columns: unit, base, shift, then ``lunes 07/12`` ... ``domingo 13/12``. Off-duty
+    cells hold a dash, so an empty cell never looks like a missing value.
+    """
+    p, lang = roster.problem, context.lang
+    days = [day_words(d, lang) for d in week_dates(context.week)]
+    cells: dict[tuple[int, int], str] = {(u, s): word("off_duty", lang)
+                                        for u in range(p.n_units) for s in range(N_SLOTS)}
     for u, t, s in roster.assignments():
-        grid.iat[u, s] = p.targets[t].target_id
-    grid.index.name = "unit_id"
-    return grid
+        cells[u, s] = short_place(p.targets[t])
+    rows = []
+    for u, unit in enumerate(p.units):
+        for k, shift in enumerate(SHIFTS):
+            row = {word("unit", lang): unit.name, word("base", lang): base_name(roster, u, context),
+                   word("shift", lang): shift_words(shift, lang)}
+            row.update({days[d]: cells[u, d * len(SHIFTS) + k] for d in range(len(DAYS))})
+            rows.append(row)
+    return pd.DataFrame(rows)
 
 
-def to_ics(roster: Roster, week: str) -> bytes:
-    """One calendar event per assignment (summary: unit → target)."""
+def places_table(roster: Roster, lang: str = "es", *, only_used: bool = True) -> pd.DataFrame:
+    """The legend of the grid: short name, full name, kind and code of each place (used ones by default)."""
+    p = roster.problem
+    used = sorted({t for _, t, _ in roster.assignments()}) if only_used else range(p.n_targets)
+    columns = [word(c, lang) for c in ("place_short", "place", "place_kind", "place_id")]
+    rows = [(short_place(p.targets[t]), p.targets[t].name, word(f"place_kind.{p.targets[t].kind}", lang),
+             p.targets[t].target_id) for t in used]
+    return pd.DataFrame(rows, columns=columns).sort_values(columns[0], kind="stable").reset_index(drop=True)
+
+
+def to_ics(roster: Roster, context: RosterContext) -> bytes:
+    """One calendar event per shift, in the dataset's time zone (``TZID``), words in ``context.lang``."""
     from icalendar import Calendar, Event
 
+    zone, lang = ZoneInfo(context.timezone), context.lang
     calendar = Calendar()
-    calendar.add("prodid", "-//Vigia//patrol roster//EN")
+    calendar.add("prodid", "-//Vigia//rol de patrullaje//ES")
     calendar.add("version", "2.0")
-    for row in roster_table(roster, week).astype(str).to_dict("records"):
+    calendar.add("x-wr-timezone", context.timezone)
+    for r in shift_records(roster, context):
+        target = roster.problem.targets[r["t"]]
+        point = target.geometry.centroid
         event = Event()
-        event.add("uid", f"{week}-{row['unit_id']}-{row['day']}-{row['shift']}@vigia")
-        event.add("summary", f"{row['unit_id']} → {row['target']}")
-        event.add("description", f"{row['unit']} · {row['kind']} · {row['shift']} · "
-                                 f"{row['travel_minutes']} min from base")
-        event.add("dtstart", dt.datetime.strptime(row["start"], "%Y-%m-%d %H:%M"))
-        event.add("dtend", dt.datetime.strptime(row["end"], "%Y-%m-%d %H:%M"))
+        event.add("uid", f"{context.week}-{r['unit_id']}-{r['slot']}@vigia")
+        event.add("summary", word("ics_patrol_summary", lang, place=short_place(target), unit=r["unit"]))
+        event.add("description", word("ics_patrol_description", lang, unit=r["unit"], base=r["base"],
+                                      place=r["place"], kind=r["place_kind"],
+                                      shift=shift_words(SHIFTS[slot_shift(r["slot"])], lang),
+                                      minutes=r["minutes_from_base"]))
+        event.add("location", f"{r['place']} ({point.y:.5f}, {point.x:.5f})")
+        event.add("geo", (float(point.y), float(point.x)))
+        event.add("dtstart", r["start_dt"].replace(tzinfo=zone))
+        event.add("dtend", r["end_dt"].replace(tzinfo=zone))
         event.add("dtstamp", dt.datetime(2000, 1, 1, tzinfo=dt.UTC))  # fixed: same seed, same file
         calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def about_frame(about: Sequence[tuple[str, str]], lang: str = "es") -> pd.DataFrame:
-    """How the roster was made (``about.*`` codes and values), labelled in ``lang``: the scores used, seed..."""
-    return pd.DataFrame({"key": [word(code, lang) for code, _ in about], "value": [value for _, value in about]})
+def to_xlsx(roster: Roster, context: RosterContext) -> bytes:
+    """Sheets: the shifts, the week grid (wrapped cells), the places legend and how it was made (``about``)."""
+    lang = context.lang
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        roster_table(roster, context).to_excel(writer, sheet_name=word("sheet.roster", lang), index=False)
+        grid_sheet = word("sheet.week_grid", lang)
+        week_grid(roster, context).to_excel(writer, sheet_name=grid_sheet, index=False)
+        places_table(roster, lang).to_excel(writer, sheet_name=word("sheet.places", lang), index=False)
+        _wrap_columns(writer.book[grid_sheet])
+        if context.about:
+            about_frame(context).to_excel(writer, sheet_name="about", index=False)
+    return buffer.getvalue()
 
 
-def roster_bytes(roster: Roster, week: str, kind: str, about: Sequence[tuple[str, str]] = (),
-                 lang: str = "es") -> bytes:
-    """The file :func:`write_roster` would write, as bytes (for downloads).
+def about_frame(context: RosterContext) -> pd.DataFrame:
+    """How the roster was made (``context.about``), labelled in ``context.lang``: the scores used, seed..."""
+    return pd.DataFrame({"key": [word(code, context.lang) for code, _ in context.about],
+                         "value": [value for _, value in context.about]})
 
-    ``about`` rows (codes of :mod:`planner.export_texts` and values: the scores file and
-    its hash, week, seed, mode) become the workbook's ``about`` sheet.
-    """
+
+def _wrap_columns(sheet: object) -> None:
+    """Wide enough columns with wrapped text: a printed grid shows every name whole."""
+    from openpyxl.styles import Alignment
+
+    for column in sheet.columns:  # type: ignore[attr-defined]
+        sheet.column_dimensions[column[0].column_letter].width = 22  # type: ignore[attr-defined]
+        for cell in column:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def roster_bytes(roster: Roster, context: RosterContext, kind: str) -> bytes:
+    """The file :func:`write_roster` would write, as bytes (for downloads)."""
     if kind == "csv":
-        return roster_table(roster, week).to_csv(index=False).encode("utf-8")
+        return roster_table(roster, context).to_csv(index=False).encode("utf-8")
     if kind == "ics":
-        return to_ics(roster, week)
+        return to_ics(roster, context)
     if kind == "xlsx":
-        buffer = io.BytesIO()
-        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            roster_table(roster, week).to_excel(writer, sheet_name="roster", index=False)
-            week_grid(roster).to_excel(writer, sheet_name="week_grid")
-            if about:
-                about_frame(about, lang).to_excel(writer, sheet_name="about", index=False)
-        return buffer.getvalue()
-    raise ValueError(f"the roster is written as .csv, .xlsx or .ics, not '{kind}'")
+        return to_xlsx(roster, context)
+    if kind == "pdf":
+        from planner.patrols.roster_pdf import roster_pdf
+
+        return roster_pdf(roster, context)
+    raise ValueError(f"the roster is written as .csv, .xlsx, .ics or .pdf, not '{kind}'")
 
 
-def write_roster(roster: Roster, week: str, path: str | Path, about: Sequence[tuple[str, str]] = (),
-                 lang: str = "es") -> Path:
-    """Write ``roster`` as .csv (assignments), .xlsx (assignments + week grid + about) or .ics."""
+def write_roster(roster: Roster, context: RosterContext, path: str | Path) -> Path:
+    """Write ``roster`` as .csv (shifts), .xlsx (shifts, week grid, places), .ics or .pdf (a page per unit)."""
     path = Path(path)
     kind = path.suffix.lower().lstrip(".")
     if kind not in FORMATS:
-        raise ValueError(f"cannot write '{path.name}': the roster is written as .csv, .xlsx or .ics")
+        raise ValueError(f"cannot write '{path.name}': the roster is written as .csv, .xlsx, .ics or .pdf")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(roster_bytes(roster, week, kind, about, lang))
+    path.write_bytes(roster_bytes(roster, context, kind))
     return path

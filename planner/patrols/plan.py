@@ -63,9 +63,9 @@ def plan_week(problem: PatrolProblem, *, week: str, seed: int = 0, mode: Mode = 
         seconds["sampling"] = sample.seconds
         broken = sum(bool(rule_violations(problem, week)) for week in sample.assignments)
         roster = draw_week(sample, week)
-        frequency = sample.frequency
     else:
         roster = fixed
-        frequency = coverage.probability
-    comparison = compare(problem, fixed.coverage, frequency, caught_penalty)
+    # Against the planned coverage every drawn week follows (the pool's own frequencies stray from it by
+    # sample.max_gap, reported separately): the headline then agrees with the pin cost, which is planned too.
+    comparison = compare(problem, fixed.coverage, coverage.probability, caught_penalty)
     return WeekPlan(roster, fixed, coverage, comparison, sample, broken, mode, week, seconds)

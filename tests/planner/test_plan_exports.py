@@ -151,24 +151,38 @@ def test_route_sheets_list_each_teams_visits_in_order_offline(planned) -> None:
     positions = [page.index(v.site_id) for v in mine]
     assert positions == sorted(positions), "visits appear day by day, in visit order"
     assert all(f"{v.start:%H:%M}" in page for v in mine)
-    assert "<svg" in page and "<script" not in page.lower()
+    assert "data:image/svg+xml;base64," in page and "<script" not in page.lower(), "maps drawn inline"
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page), "a printed sheet fetches nothing"
     assert word("synthetic", "es") in page, "demo plans say their figures are synthetic"
     with zipfile.ZipFile(io.BytesIO(route_sheets.route_sheets_zip(plan, context))) as archive:
         assert len(archive.namelist()) == len(context.problem.teams)
 
 
-def test_route_sheets_pdf_has_a_page_per_team_with_visits(demo_gpkg: Path) -> None:
+def test_route_sheets_pdf_has_a_front_page_per_team_and_each_day_on_its_own_page(demo_gpkg: Path) -> None:
+    from pypdf import PdfReader
+
+    from planner.export_texts import long_date
     from planner.teams import default_teams
 
     dataset = load_dataset(demo_gpkg)
     problem = InspectionProblem.from_dataset(dataset, teams=default_teams(dataset)[:3], start=START, days=2)
     plan = greedy(problem)
     context = exports.context_for(problem, dataset)
-    pdf = route_sheets.route_sheets_pdf(plan, context, "en")
-    assert pdf.startswith(b"%PDF")
-    teams_with_visits = len({v.team_id for v in plan.visits})
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") >= teams_with_visits
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(route_sheets.route_sheets_pdf(
+        plan, context, "en"))).pages]
+    for team in problem.teams:
+        front = [k for k, text in enumerate(pages) if text.startswith(f"{word('sheet_title', 'en')} — {team.name}")]
+        assert len(front) == 1, f"one front page for {team.name}"
+        days = sorted({r.day for r in plan.routes if r.team_id == team.team_id and r.site_ids})
+        starts = [next(k for k, text in enumerate(pages) if f"{team.name} · Day {n} of {len(days)}" in text)
+                  for n in range(1, len(days) + 1)]
+        assert starts[0] == front[0] + 1 and starts == sorted(set(starts)), "each day starts its own page"
+        for k, day in zip(starts, days):
+            assert long_date(day, "en") in pages[k]
+        for k, day, after in zip(starts, days, starts[1:]):
+            visits = sum(v.team_id == team.team_id and v.day == day for v in plan.visits)
+            if visits <= 6:
+                assert after == k + 1, f"{team.name} {day}: a day of {visits} visits fits on one page"
 
 
 def test_every_reason_and_kpi_has_spanish_and_english_words() -> None:

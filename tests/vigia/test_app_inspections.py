@@ -58,7 +58,12 @@ def test_plan_shows_kpis_against_greedy_and_survives_reruns(app_env: Path) -> No
     assert risk.delta is not None, "each headline KPI shows its difference to the greedy plan"
     assert [s.label for s in at.status] == [t("inspections.done", "es", seconds=run.seconds)], \
         "a status box shows the run and says when it is done"
-    assert len(at.get("download_button")) == 6
+    keys = {b.key for b in at.get("download_button")}
+    assert {f"insp_dl_{ext}" for ext in ("xlsx", "csv", "geojson", "ics", "zip", "pdf", "html", "gpx", "kml")} == keys
+    team = run.plan.visits[0].team_id
+    at.multiselect(key="insp_map_teams").set_value([team])
+    at.selectbox(key="insp_map_day").set_value(run.plan.visits[0].day).run()
+    assert not at.exception, "the routes map filters by team and day"
     must = [u for u in run.plan.unplaced if u.must_visit]
     if must:
         assert t("inspections.unplaced_must_some", "es", n=len(must)) in [w.value for w in at.warning]

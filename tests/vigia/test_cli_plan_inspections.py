@@ -91,3 +91,25 @@ def test_usage_errors_exit_two(demo_gpkg: Path, tmp_path: Path) -> None:
         main(["plan-inspections", str(demo_gpkg), "--start", "07/12/2026", "--days", "2", "--time-limit", "2",
               "--out", str(tmp_path / "p.csv")])
     assert exc.value.code == EXIT_USAGE
+
+
+def test_writes_navigation_files_and_route_sheets_by_extension(demo_gpkg: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import gpxpy
+    from pypdf import PdfReader
+
+    teams = tmp_path / "teams.csv"
+    teams.write_text("team_id,office_id\nPTS-1,LAB-PTS\n", encoding="utf-8")
+    outs = [tmp_path / name for name in ("plan.gpx", "plan.kml", "hojas.pdf", "hojas.html")]
+    args = ["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams)]
+    assert main([*args, *(a for out in outs for a in ("--out", str(out)))]) == EXIT_OK
+    text = capsys.readouterr().out
+    assert all(f"Wrote {out}" in text for out in outs)
+    gpx = gpxpy.parse(outs[0].read_text(encoding="utf-8"))
+    assert 1 <= len(gpx.routes) <= 2 and len(gpx.waypoints) > 0
+    assert b"<kml" in outs[1].read_bytes()
+    pdf_text = "".join(page.extract_text() for page in PdfReader(outs[2]).pages)
+    assert all(f"{w.latitude:.5f}" in pdf_text for w in gpx.waypoints)
+    assert outs[3].read_text(encoding="utf-8").count('class="day"') == len(gpx.routes)
+    assert main([*args, "--out", str(tmp_path / "plan.docx")]) == EXIT_USAGE
+    assert "--out must end in" in capsys.readouterr().err

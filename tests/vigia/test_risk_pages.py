@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -49,8 +50,9 @@ def _risk_page() -> AppTest:
 
 
 def _top_table(at: AppTest):
+    """The top-20 table: a static table (it wraps, so the main factors are never cut)."""
     header = t("riskcol.interval", "es")
-    return next(d.value for d in at.dataframe if header in d.value.columns and t("riskcol.area", "es") in d.value.columns)
+    return next(d.value for d in at.table if header in d.value.columns and t("riskcol.area", "es") in d.value.columns)
 
 
 def test_risk_map_shows_scores_ranks_intervals_and_one_area(app_env: Path) -> None:
@@ -59,7 +61,7 @@ def test_risk_map_shows_scores_ranks_intervals_and_one_area(app_env: Path) -> No
     top = _top_table(at)
     assert len(top) == 20
     assert list(top[t("riskcol.rank", "es")]) == list(range(1, 21))
-    scores = top[t("riskcol.score", "es")].astype(float)
+    scores = top[t("riskcol.score", "es")].str.replace(",", ".").astype(float)
     assert scores.between(0, 100).all() and scores.is_monotonic_decreasing
     for rank, interval in zip(top[t("riskcol.rank", "es")], top[t("riskcol.interval", "es")]):
         low, high = (int(x) for x in interval.split("–"))
@@ -104,6 +106,9 @@ def test_every_map_view_renders_and_explains_itself(app_env: Path) -> None:
         assert not at.exception, (view, [e.message for e in at.exception])
         captions = " ".join(c.value for c in at.caption)
         assert t(f"riskview.{view}.explain", "es", draws=DRAWS, permutations=PERMUTATIONS) in captions
+        if view == "emerging":
+            infos, classes = " ".join(i.value for i in at.info), " ".join(m.value for m in at.markdown)
+            assert "«sin patrón»" in infos or "Punto caliente" in classes, "an all-'no pattern' map says why"
         if view == "hotspot":
             assert t("riskmap.meanings_header", "es") in [e.label for e in at.expander]
             meanings = " ".join(m.value for m in at.markdown)
@@ -120,3 +125,26 @@ def test_border_page_ranks_crossings_with_intervals_and_drivers(app_env: Path) -
     assert list(table[t("riskcol.rank", "es")]) == list(range(1, len(table) + 1))
     assert table[t("riskcol.score", "es")].astype(float).is_monotonic_decreasing
     assert (table[t("riskcol.drivers", "es")].str.len() > 0).any()
+
+
+def test_an_empty_cases_chart_says_why_instead_of_drawing_an_axis() -> None:
+    from vigia.ui.risk_tables import as_text, classes_empty_reason, trend_empty_reason
+
+    def trend(values: list[float]) -> pd.DataFrame:
+        return pd.DataFrame({"cases": values}, index=[str(2016 + i) for i in range(len(values))])
+
+    nan = float("nan")
+    assert trend_empty_reason(None) == "riskmap.no_cases"
+    assert trend_empty_reason(trend([nan, nan, nan])) == "riskmap.trend_hidden"
+    assert trend_empty_reason(trend([0.0, nan, 0.0])) == "riskmap.trend_none_shown"
+    assert trend_empty_reason(trend([0.0, 0.0])) == "riskmap.trend_zero"
+    assert trend_empty_reason(trend([7.0])) == "riskmap.trend_few_periods"
+    assert trend_empty_reason(trend([0.0, nan, 6.0])) is None
+    for key in ("riskmap.trend_none_shown", "riskmap.trend_few_periods", "riskmap.trend_zero"):
+        assert has_text(key) and t(key, "es") != t(key, "en")
+    quiet = pd.DataFrame({"emerging": ["no_pattern"] * 3, "hotspot": ["not_significant", "hot_95", "hot_90"]})
+    assert classes_empty_reason(quiet, "emerging") == "riskmap.emerging_none"
+    assert classes_empty_reason(quiet, "hotspot") is None and classes_empty_reason(quiet, "score") is None
+    assert classes_empty_reason(quiet.assign(hotspot="not_significant"), "hotspot") == "riskmap.hotspot_none"
+    shown = as_text(pd.DataFrame({"score": [73.44], "rank": [1], "p": [96.0], "factors": ["a, b, c"]}), "es")
+    assert shown.iloc[0].tolist() == ["73,4", 1, "96", "a, b, c"]

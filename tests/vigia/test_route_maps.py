@@ -67,3 +67,31 @@ def test_route_svg_scales_to_its_box_and_marks_each_kind() -> None:
     ys = [float(y) for y in re.findall(r'cy="([-\d.]+)"', svg)]
     assert all(0 <= x <= 300 for x in xs) and all(0 <= y <= 200 for y in ys)
     assert ys[1] < ys[0], "north is up: the visit further north is drawn higher"
+
+
+def test_team_and_day_filter_keep_colours_and_the_legend_names_teams(planned) -> None:
+    dataset, plan, context = planned
+    stops = exports.stops_frame(plan, context)
+    names = {t.team_id: t.name for t in context.problem.teams}
+    colours = route_maps.team_colours(list(names))
+    team_id = stops["team_id"].iloc[0]
+    day = context.problem.days[1]
+    shown = route_maps.filter_stops(stops, [team_id], day)
+    assert set(shown["team_id"]) == {team_id} and set(shown["date"]) == {day}
+    assert len(route_maps.filter_stops(stops, [], None)) == len(stops), "no choice: every team, every day"
+    visited = set(stops.loc[stops["kind"] == "visit", "site_id"])
+    fmap = route_maps.plan_map(dataset, shown, None, online=False, colours=colours, visited=visited)
+    lines = [c for c in fmap._children.values() if isinstance(c, folium.PolyLine)]
+    assert len(lines) == 1 and lines[0].options["color"] == colours[team_id]
+    grey = {c.layer_name: c.data for c in fmap._children.values() if isinstance(c, folium.GeoJson)}["unvisited"]
+    assert len(grey["features"]) == len(dataset["sites"]) - len(visited), "other teams' visits are not 'unvisited'"
+    legend = route_maps.team_legend_html(stops, colours)
+    for code in set(stops["team_id"]):
+        assert names[code] in legend and f">{code}<" not in legend
+    assert len({colours[k] for k in set(stops["team_id"])}) == stops["team_id"].nunique()
+    from vigia.ui.i18n import t
+
+    full = route_maps.plan_map(dataset, stops, None, online=False, colours=colours)
+    symbols = next(c for c in full._children.values() if isinstance(c, maps.Legend)).html
+    assert t("office_kind.labour") in symbols and t("inspections.legend_overnight") in symbols
+    assert not any(names[code] in symbols for code in set(stops["team_id"])), "teams are listed beside the map"

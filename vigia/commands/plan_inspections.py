@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from vigia.inspection_runs import PlanRun
 
 COMMAND = "plan-inspections"
-OUT_FORMATS = ("xlsx", "csv", "geojson", "ics")
+#: Plan tables (planner.exports) and field files (planner.field_files: navigation files, route sheets).
+OUT_FORMATS = ("xlsx", "csv", "geojson", "ics", "gpx", "kml", "pdf", "html")
 
 #: (kpi code, label, format) in print order.
 _KPI_LINES = (
@@ -79,7 +80,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--start", type=_date, required=True, help="first day, YYYY-MM-DD")
     p.add_argument("--days", type=_positive_int, required=True, help="number of working days (Monday-Friday)")
     p.add_argument("--time-limit", type=_positive_float, required=True, help="seconds the engine may search")
-    p.add_argument("--out", required=True, help="plan file: .xlsx, .csv, .geojson or .ics")
+    p.add_argument("--out", required=True, action="append",
+                   help="file to write, by extension: plan .xlsx, .csv, .geojson, .ics; .gpx or .kml for navigation "
+                        "apps (a route per team-day, a waypoint per visit); .pdf or .html route sheets. "
+                        "Repeat --out to write several")
     p.add_argument("--engine", default=None, help="routing engine (default: the core's choice, pyvrp)")
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same plan)")
     p.add_argument("--sheets", default=None, help="folder for printable route sheets (one HTML per team, plus PDF)")
@@ -115,13 +119,13 @@ def _print_unplaced_must(run: PlanRun) -> None:
 
 
 def _cmd_plan_inspections(args: argparse.Namespace) -> int:
-    source, out = Path(args.dataset), Path(args.out)
-    fmt = out.suffix.lower().lstrip(".")
+    source, outs = Path(args.dataset), [Path(out) for out in args.out]
     if not source.exists():
         return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg)")
-    if fmt not in OUT_FORMATS:
-        return usage_error(COMMAND, f"--out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
-                                    f"not '{out.name}'")
+    for out in outs:
+        if out.suffix.lower().lstrip(".") not in OUT_FORMATS:
+            return usage_error(COMMAND, f"--out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
+                                        f"not '{out.name}'")
     for option, value in (("--teams", args.teams), ("--scores", args.scores)):
         if value is not None and not Path(value).exists():
             return usage_error(COMMAND, f"{option} file {value} does not exist")
@@ -166,9 +170,15 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     _print_unplaced_must(run)
 
     from planner.exports import write_plan
+    from planner.field_files import FIELD_FORMATS, write_field_file
 
-    write_plan(run.plan, run.context, out, lang=args.lang)
-    print(f"\nWrote {out} ({len(run.plan.visits)} visits, {len(run.plan.unplaced)} sites not placed)")
+    print()
+    for out in outs:
+        if out.suffix.lower().lstrip(".") in FIELD_FORMATS:
+            write_field_file(run.plan, run.context, out, lang=args.lang)
+        else:
+            write_plan(run.plan, run.context, out, lang=args.lang)
+        print(f"Wrote {out} ({len(run.plan.visits)} visits, {len(run.plan.unplaced)} sites not placed)")
     if args.sheets:
         from planner.route_sheets import route_sheets_pdf, write_route_sheets
 

@@ -25,7 +25,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from geodata.dataset import Dataset
 from geodata.problems import DataError
 from geodata.scores_file import file_label, read_scores
-from planner import exports, route_sheets
+from planner import exports, field_files, route_sheets
 from planner.problem import Team
 from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
@@ -296,6 +296,7 @@ def show_unplaced_must(run: PlanRun) -> None:
 
 
 def show_map(run: PlanRun, dataset: Dataset, online: bool) -> None:
+    """The routes map with a team and a day filter; the team legend (names) below the map."""
     st.subheader(t("inspections.map_header"))
     must = _unplaced_must(run)
     unplaced = None
@@ -303,7 +304,23 @@ def show_map(run: PlanRun, dataset: Dataset, online: bool) -> None:
         unplaced = gpd.GeoDataFrame({"name": must["site"].values, "reason_text": must["reason"].values},
                                     geometry=gpd.points_from_xy(must["lon"], must["lat"]), crs="EPSG:4326")
     stops = exports.stops_frame(run.plan, run.context)
-    maps.show(route_maps.plan_map(dataset, stops, unplaced, online), key="inspections_plan_map", height=620)
+    names = {team.team_id: team.name for team in run.problem.teams}
+    colours = route_maps.team_colours(list(names))
+    days = list(run.problem.days)
+    pick_teams, pick_day = st.columns([3, 1])
+    chosen = pick_teams.multiselect(t("inspections.filter_teams"), list(names), format_func=lambda k: names[k],
+                                    placeholder=t("inspections.filter_teams_all"), key="insp_map_teams")
+    day = pick_day.selectbox(
+        t("inspections.filter_day"), [None, *days], key="insp_map_day",
+        format_func=lambda d: t("inspections.filter_day_all") if d is None else
+        t("inspections.map_day", day=days.index(d) + 1, date=f"{d:%d/%m}"))
+    shown = route_maps.filter_stops(stops, chosen, day)
+    visited = set(stops.loc[stops["kind"] == "visit", "site_id"].astype(str)) if not stops.empty else set()
+    if shown.empty and not stops.empty:
+        st.info(t("inspections.filter_nothing"))
+    maps.show(route_maps.plan_map(dataset, shown, unplaced, online, colours, visited), key="inspections_plan_map",
+              height=620)
+    st.html(route_maps.team_legend_html(shown, colours))
     st.caption(t("inspections.map_caption"))
 
 
@@ -411,10 +428,15 @@ def downloads(run: PlanRun) -> None:
          lambda: route_sheets.route_sheets_zip(plan, context, lang)),
         ("inspections.download_pdf", "pdf", "application/pdf",
          lambda: route_sheets.route_sheets_pdf(plan, context, lang)),
+        ("inspections.download_html", "html", "text/html",
+         lambda: field_files.field_file_bytes(plan, context, "html", lang)),
+        ("inspections.download_gpx", "gpx", "application/gpx+xml", lambda: field_files.to_gpx(plan, context, lang)),
+        ("inspections.download_kml", "kml", "application/vnd.google-earth.kml+xml",
+         lambda: field_files.to_kml(plan, context, lang)),
     ]
     columns = st.columns(3)
     for k, (label, ext, mime, build) in enumerate(items):
-        name = f"{stem}-hojas-de-ruta.{ext}" if ext in ("zip", "pdf") else f"{stem}.{ext}"
+        name = f"{stem}-hojas-de-ruta.{ext}" if ext in ("zip", "pdf", "html") else f"{stem}.{ext}"
         columns[k % 3].download_button(t(label), data=build, file_name=name, mime=mime, key=f"insp_dl_{ext}",
                                        on_click=saved_work.record_export("inspection_plan", name),
                                        icon=":material/download:")

@@ -2,26 +2,31 @@
 
 Display and input only: every number comes from :mod:`planner.patrols` through
 ``st.cache_data`` keyed on the inputs (dataset file version, scores, units table,
-week, seed, mode, pool), so reruns and "draw another week" cost nothing.
+week, seed, mode, pool), so reruns cost nothing. "Draw another week" draws with a
+fresh seed (recorded, and the same week as the CLI gives with that seed); a saved
+roster is shown from its saved tables, never recomputed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
+import secrets
 from collections.abc import MutableMapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from geodata.dataset import Dataset
 from geodata.problems import DataError
+from planner.export_texts import word
 from planner.patrols import exports
-from planner.patrols.metrics import PinCost, pin_cost
+from planner.patrols.metrics import PinCost, out_of_ten, pin_cost
 from planner.patrols.model import (
     DAYS,
     N_SLOTS,
@@ -33,14 +38,15 @@ from planner.patrols.model import (
     slot_shift,
 )
 from planner.patrols.plan import WeekPlan, plan_week
-from planner.patrols.roster import Roster, RosterInfeasible
-from planner.patrols.sampling import week_index
+from planner.patrols.roster import RosterInfeasible
 from planner.patrols.scores import read_crossing_scores
 from planner.patrols.units import default_units, units_frame, units_from_frame
 from risk.pipeline import score
-from vigia.ui import access, chrome, map_views, maps, saved_work, state
+from vigia.ui import access, chrome, maps, saved_work, state
 from vigia.ui.i18n import current_language, t
-from vigia.ui.maps import LegendItem, PointStyle
+from vigia.ui.patrol_grid import grid_html
+from vigia.ui.patrol_map import coverage_map, unit_legend_html
+from vigia.ui.patrol_result import PARTS, ShownRoster
 from vigia.workspace import ItemRecord
 from vigia.workspace.roles import Action
 
@@ -49,7 +55,7 @@ ROSTER_KIND = "patrol_roster"
 #: Session keys.
 SCORES_KEY = "vigia_patrol_scores_path"
 REQUEST_KEY = "vigia_patrol_request"
-OFFSET_KEY = "vigia_patrol_offset"
+SAVED_KEY = "vigia_patrol_saved_id"
 UNITS_EDITOR_KEY = "vigia_patrol_units"
 POOL_KEY = "vigia_patrol_pool"
 
@@ -59,16 +65,14 @@ MODES_SHOWN: tuple[str, ...] = ("randomised", "fixed")
 #: Weeks sampled by default in the app (the CLI samples 200); the user can raise it.
 APP_POOL = 40
 
-#: Coverage bands (share of the week's shifts guarded) and their colours (light -> dark blue).
-BANDS = (0.0, 0.05, 0.15, 0.3, 0.5)
-BAND_COLOURS = ("#d9d9d9", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 
 
 def _restore(record: ItemRecord) -> None:
-    """Put a saved roster's request back: same inputs and seed give the same roster."""
+    """Show a saved roster again as it was made: its request (for pins and re-draws) and its tables."""
     params = dict(record.params)
-    st.session_state[OFFSET_KEY] = int(params.pop("offset", 0))
+    params.pop("offset", None)  # rosters saved before draws had seeds kept a position in the pool
     st.session_state[REQUEST_KEY] = {**params, "dataset_key": _dataset_key()}
+    st.session_state[SAVED_KEY] = record.id
 
 
 def _open_saved(record: ItemRecord) -> None:
@@ -137,6 +141,7 @@ def _pin_cost(dataset_key: str, scores_csv: str, units_csv: str, unit_id: str, t
 
 
 def _problem(scores_csv: str, units_csv: str, dataset: Dataset) -> PatrolProblem:
+    """The problem for the request (no solving: scores, units, places, travel times)."""
     scores = pd.read_csv(io.StringIO(scores_csv), dtype={"crossing_id": str})
     table = pd.read_csv(io.StringIO(units_csv), dtype=str, keep_default_na=False)
     units = units_from_frame(table, dataset, file=t("patrols.units_header"))
@@ -151,49 +156,6 @@ def _pct(value: float) -> str:
     return f"{value:.0f} %"
 
 
-def _grid(roster: Roster) -> pd.DataFrame:
-    """The week grid with translated day/shift headers and the unit's name first."""
-    grid = exports.week_grid(roster)
-    grid.columns = [_slot_label(s) for s in range(N_SLOTS)]
-    grid.insert(0, t("patrols.col.unit"), [u.name for u in roster.problem.units])
-    return grid.reset_index(drop=True)
-
-
-def _band(value: float) -> int:
-    return int(np.searchsorted(BANDS, value, side="right") - 1)
-
-
-def _band_label(i: int) -> str:
-    low = BANDS[i]
-    high = BANDS[i + 1] if i + 1 < len(BANDS) else 1.0
-    return f"{100 * low:.0f}–{100 * high:.0f} %"
-
-
-def _coverage_map(dataset: Dataset, plan: WeekPlan) -> maps.OfflineMap:
-    """The border map with each target coloured by its mean coverage over the week's 21 shifts."""
-    fmap = map_views.border(dataset, chrome.online_tiles())
-    frame = plan.roster.problem.targets_frame()
-    share = plan.coverage.probability.mean(axis=1)
-    frame["band"] = [str(_band(v)) for v in share]
-    frame["share_text"] = [f"{100 * v:.0f} %" for v in share]
-    frame["kind_label"] = [t("patrols.kind.stretch") if k == "stretch" else t(f"crossing_kind.{k}")
-                           for k in frame["kind"]]
-    tooltip = {"name": t("col.crossing"), "kind_label": t("col.kind"), "share_text": t("patrols.legend_title")}
-    stretches, points = frame[frame["kind"] == "stretch"], frame[frame["kind"] != "stretch"]
-    for i, colour in enumerate(BAND_COLOURS):
-        chosen = stretches[stretches["band"] == str(i)]
-        if not chosen.empty:
-            maps.add_polygons(fmap, chosen, name=f"stretches_{i}", fill_opacity=0.0, line=colour, weight=5.0,
-                              tooltip=tooltip, class_name="vigia-stretch")
-    styles = {str(i): PointStyle(color="#222222", fill=c, radius=9.0, weight=1.0, fill_opacity=1.0)
-              for i, c in enumerate(BAND_COLOURS)}
-    maps.add_points(fmap, points, name="coverage", class_name="vigia-coverage", style=styles["0"],
-                    style_column="band", styles=styles, tooltip=tooltip)
-    maps.add_legend(fmap, t("patrols.legend_title"),
-                    [LegendItem(_band_label(i), "#222222", "circle", c) for i, c in enumerate(BAND_COLOURS)])
-    return fmap
-
-
 def _units_table(dataset: Dataset) -> pd.DataFrame | None:
     st.subheader(t("patrols.units_header"))
     st.caption(t("patrols.units_help"))
@@ -202,82 +164,114 @@ def _units_table(dataset: Dataset) -> pd.DataFrame | None:
     except DataError as error:
         st.dataframe(chrome.problems_frame(error.problems), hide_index=True)
         return None
+    # shift names in the user's language (the units reader takes mañana;tarde;noche as well as the codes)
+    base = base.assign(shifts=[";".join(t(f"patrols.shift.{s}") for s in v.split(";") if s) for v in base["shifts"]])
     edited = st.data_editor(base, key=UNITS_EDITOR_KEY, hide_index=True, num_rows="dynamic")
     return pd.DataFrame(edited)
 
 
-def _show_plan(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
-    problem = plan.roster.problem
-    roster = plan.roster
-    if plan.sample is not None:
-        n = len(plan.sample.assignments)
-        offset = int(st.session_state.get(OFFSET_KEY, 0))
-        k = (week_index(request["week"], request["seed"], n) + offset) % n
-        roster = plan.sample.roster(k)
-        caption = t("patrols.grid_caption", week=request["week"],
-                    shifts=len(roster.assignments()), units=problem.n_units, targets=problem.n_targets,
-                    sample=k + 1, pool=n)
-    else:
-        caption = t("patrols.grid_caption_fixed", week=request["week"], shifts=len(roster.assignments()),
-                    units=problem.n_units, targets=problem.n_targets)
+def _context(dataset: Dataset, week: str) -> exports.RosterContext:
+    return exports.context_for(dataset, week, current_language())
+
+
+def _show_grid(dataset: Dataset, shown: ShownRoster, request: dict) -> None:
+    roster, problem = shown.roster, shown.roster.problem
+    context = _context(dataset, shown.week)
+    dates = exports.week_dates(shown.week)
+    words: dict[str, Any] = {"week": shown.week, "first": f"{dates[0]:%d/%m/%Y}", "last": f"{dates[-1]:%d/%m/%Y}",
+             "shifts": len(roster.assignments()), "units": problem.n_units, "targets": problem.n_targets}
     st.subheader(t("patrols.grid_header"))
-    st.caption(caption)
-    st.dataframe(_grid(roster), hide_index=True, key="vigia_patrol_grid")
-    if plan.sample is not None and st.button(t("patrols.draw_another"), key="vigia_patrol_draw"):
-        st.session_state[OFFSET_KEY] = int(st.session_state.get(OFFSET_KEY, 0)) + 1
+    st.caption(t("patrols.grid_caption" if shown.mode == "randomised" else "patrols.grid_caption_fixed", **words))
+    st.markdown(grid_html(exports.week_grid(roster, context), word("off_duty", context.lang)),
+                unsafe_allow_html=True)
+    st.caption(t("patrols.grid_off"))
+    with st.expander(t("patrols.grid_legend")):
+        chrome.table(exports.places_table(roster, context.lang))
+    if shown.mode != "randomised":
+        return
+    st.info(t("patrols.draw_words", draw=int(request.get("draw", 1)), seed=shown.seed))
+    st.caption(t("patrols.reproduce", week=shown.week, seed=shown.seed, pool=shown.pool))
+    if st.button(t("patrols.draw_another"), key="vigia_patrol_draw"):
+        # A new draw from the same plan: a fresh seed (recorded), never the next member of a fixed list.
+        st.session_state[REQUEST_KEY] = {**request, "seed": secrets.randbelow(1_000_000),
+                                         "draw": int(request.get("draw", 1)) + 1}
+        st.session_state.pop(SAVED_KEY, None)
         st.rerun()
 
+
+def _show_comparison(shown: ShownRoster) -> None:
     st.subheader(t("patrols.compare_header"))
-    c = plan.comparison
+    c = shown.comparison
+    fixed, drawn = out_of_ten(c.watcher_success_fixed), out_of_ten(c.watcher_success_random)
     cols = st.columns(3)
-    cols[0].metric(t("patrols.metric_fixed"), f"{c.attacker_utility_fixed:.1f}")
-    cols[1].metric(t("patrols.metric_random"), f"{c.attacker_utility_random:.1f}")
-    cols[2].metric(t("patrols.metric_reduction"), _pct(c.reduction_pct))
-    st.write(t("patrols.compare_words", fixed=f"{c.attacker_utility_fixed:.1f}",
-               random=f"{c.attacker_utility_random:.1f}", pct=_pct(c.reduction_pct)))
-    st.write(t("patrols.predictability_words", bits=f"{c.entropy_random_bits:.0f}",
-               known=_pct(100 * c.predictable_share_random)))
-    if plan.sample is not None:
-        st.caption(t("patrols.gap_words", pool=len(plan.sample.assignments),
-                     gap=f"{100 * plan.sample.max_gap:.1f}", broken=plan.weeks_breaking_rules))
+    cols[0].metric(t("patrols.metric_fixed"), t("patrols.out_of_ten", n=fixed))
+    cols[1].metric(t("patrols.metric_random"), t("patrols.out_of_ten", n=drawn))
+    cols[2].metric(t("patrols.metric_reduction"), f"{c.attacker_utility_random:.1f}",
+                   help=t("patrols.gain_delta", pct=_pct(c.reduction_pct)))
+    st.write(t("patrols.compare_words", fixed=fixed, random=drawn, gain_fixed=f"{c.attacker_utility_fixed:.1f}",
+               gain_random=f"{c.attacker_utility_random:.1f}", pct=_pct(c.reduction_pct)))
+    st.write(t("patrols.predictability_words", unknown=_pct(100 * (1 - c.predictable_share_random))))
+    if shown.gap is not None:
+        st.caption(t("patrols.gap_words", gap=f"{100 * shown.gap:.1f}", broken=shown.weeks_breaking_rules))
     st.caption(t("patrols.profile_note"))
 
+
+def _show_map(dataset: Dataset, shown: ShownRoster) -> None:
     st.subheader(t("patrols.map_header"))
     st.caption(t("patrols.map_caption"))
-    maps.show(_coverage_map(dataset, plan), key="vigia_patrol_map")
+    units = shown.roster.problem.units
+    names = {u.unit_id: u.name for u in units}
+    cols = st.columns([3, 1])
+    chosen = cols[0].multiselect(t("patrols.map_units"), list(names), default=list(names),
+                                 format_func=names.__getitem__, key="vigia_patrol_map_units")
+    dates = exports.week_dates(shown.week)
+    day = cols[1].selectbox(t("patrols.map_day"), [None, *range(len(DAYS))], key="vigia_patrol_map_day",
+                            format_func=lambda d: t("patrols.map_all_days") if d is None
+                            else exports.day_words(dates[d], current_language()))
+    fmap, drawn = coverage_map(dataset, shown.roster, shown.probability, chosen, day)
+    if not drawn:
+        st.info(t("patrols.map_nothing"))
+    maps.show(fmap, key="vigia_patrol_map")
+    with st.expander(t("patrols.map_legend"), expanded=len(chosen) <= 12):
+        st.markdown(unit_legend_html(shown.roster, chosen), unsafe_allow_html=True)
 
+
+def _show_downloads(dataset: Dataset, shown: ShownRoster, request: dict) -> None:
     st.subheader(t("patrols.downloads"))
-    week = request["week"]
-    if st.button(t("patrols.save"), key="vigia_patrol_save"):
-        kept = saved_work.save(ROSTER_KIND, f"{week} · {request['mode']} · seed {request['seed']}",
-                               {"roster": _grid(roster)},
-                               {k: v for k, v in request.items() if k != "dataset_key"}
-                               | {"offset": int(st.session_state.get(OFFSET_KEY, 0))})
+    week = shown.week
+    if st.session_state.get(SAVED_KEY) is None and st.button(t("patrols.save"), key="vigia_patrol_save"):
+        params = {k: v for k, v in request.items() if k != "dataset_key"} | {"seed": shown.seed}
+        kept = saved_work.save(ROSTER_KIND, f"{week} · {t('patrols.mode.' + shown.mode)} · seed {shown.seed}",
+                               shown.tables(), params)
         st.success(t("patrols.saved", id=kept.id))
     if not access.current_viewer().can(Action.DOWNLOAD_ROSTER):
         st.info(t("patrols.no_download_right"))
         return
-    buttons = st.columns(4)
     scores_hash = hashlib.sha256(request["scores_csv"].encode("utf-8")).hexdigest()[:16]
-    about = [("about.scores", f"crossing_id,score · {scores_hash}"), ("about.week", week),
-             ("about.seed", str(request["seed"])), ("about.mode", request["mode"]), ("about.pool", str(request["pool"]))]
-    for col, kind, mime in zip(buttons, ("csv", "xlsx", "ics"),
-                               ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                "text/calendar")):
-        col.download_button(t(f"patrols.download_{kind}"),
-                            exports.roster_bytes(roster, week, kind, about, current_language()),
-                            file_name=f"roster_{week}.{kind}", mime=mime, key=f"vigia_patrol_dl_{kind}",
-                            on_click=saved_work.record_export("patrol_roster", f"roster_{week}.{kind}"))
-    buttons[3].download_button(t("patrols.download_units"), request["units_csv"].encode("utf-8"),
-                            file_name="units.csv", mime="text/csv", key="vigia_patrol_dl_units")
+    about = (("about.scores", f"crossing_id,score · {scores_hash}"), ("about.week", week),
+             ("about.seed", str(shown.seed)), ("about.mode", shown.mode), ("about.pool", str(request["pool"])))
+    context = replace(_context(dataset, week), about=about)
+    kinds = (("pdf", "application/pdf"), ("csv", "text/csv"),
+             ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), ("ics", "text/calendar"))
+    buttons = st.columns(len(kinds) + 1)
+    for col, (kind, mime) in zip(buttons, kinds):
+        name = f"roster_{week}_{context.lang}.{kind}"
+        # made when clicked (the PDF takes seconds), not on every rerun
+        data = functools.partial(exports.roster_bytes, shown.roster, context, kind)
+        col.download_button(t(f"patrols.download_{kind}"), data, file_name=name, mime=mime,
+                            key=f"vigia_patrol_dl_{kind}", on_click=saved_work.record_export("patrol_roster", name))
+    buttons[-1].download_button(t("patrols.download_units"), request["units_csv"].encode("utf-8"),
+                                file_name="units.csv", mime="text/csv", key="vigia_patrol_dl_units")
 
 
-def _pin_section(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
+def _pin_section(dataset: Dataset, shown: ShownRoster, request: dict) -> None:
     st.subheader(t("patrols.pin_header"))
-    problem = plan.roster.problem
+    problem = shown.roster.problem
+    units = {u.unit_id: u.name for u in problem.units}
+    places = {x.target_id: x.name for x in problem.targets}
     cols = st.columns(3)
-    unit = cols[0].selectbox(t("patrols.pin_unit"), [u.unit_id for u in problem.units], key="vigia_pin_unit")
-    target = cols[1].selectbox(t("patrols.pin_target"), [x.target_id for x in problem.targets],
+    unit = cols[0].selectbox(t("patrols.pin_unit"), list(units), format_func=units.__getitem__, key="vigia_pin_unit")
+    target = cols[1].selectbox(t("patrols.pin_target"), list(places), format_func=places.__getitem__,
                                key="vigia_pin_target")
     slot = cols[2].selectbox(t("patrols.pin_slot"), list(range(N_SLOTS)), format_func=_slot_label,
                              key="vigia_pin_slot")
@@ -288,15 +282,46 @@ def _pin_section(dataset: Dataset, plan: WeekPlan, request: dict) -> None:
         except (RuntimeError, ValueError) as error:
             st.warning(t("patrols.pin_impossible", error=str(error)))
             return
-        st.info(t("patrols.pin_cost", unit=unit, target=target, slot=_slot_label(int(slot)),
-                  free=f"{cost.attacker_utility_free:.1f}", pinned=f"{cost.attacker_utility_pinned:.1f}",
-                  pct=_pct(cost.weakening_pct)))
+        words: dict[str, Any] = {"unit": units[unit], "target": places[target], "slot": _slot_label(int(slot)),
+                 "free": f"{cost.attacker_utility_free:.1f}", "pinned": f"{cost.attacker_utility_pinned:.1f}",
+                 "pct": _pct(cost.weakening_pct), "before": out_of_ten(cost.watcher_success_free),
+                 "after": out_of_ten(cost.watcher_success_pinned)}
+        st.info(t("patrols.pin_free" if cost.costs_nothing else "patrols.pin_cost", **words))
 
 
-def _this_week() -> str:
-    """The current ISO week as ``YYYY-Www`` (the default week to plan)."""
-    today = dt.date.today().isocalendar()
-    return f"{today.year}-W{today.week:02d}"
+def _default_week() -> str:
+    """The next ISO week that has not started (the week a unit can still be given)."""
+    return exports.next_week(dt.date.today())
+
+
+def _week_inputs() -> tuple[str, int, str, int]:
+    week_default = _default_week()
+    dates = exports.week_dates(week_default)
+    cols = st.columns(4)
+    week = cols[0].text_input(t("patrols.week"), value=week_default, key="vigia_patrol_week",
+                              help=t("patrols.week_help", week=week_default, first=f"{dates[0]:%d/%m/%Y}",
+                                     last=f"{dates[-1]:%d/%m/%Y}"))
+    seed = int(cols[1].number_input(t("patrols.seed"), min_value=0, value=0, step=1, key="vigia_patrol_seed"))
+    mode = cols[2].radio(t("patrols.mode"), MODES_SHOWN, format_func=lambda m: t(f"patrols.mode.{m}"),
+                         key="vigia_patrol_mode")
+    pool = int(cols[3].number_input(t("patrols.pool"), min_value=5, max_value=200, value=APP_POOL, step=5,
+                                    help=t("patrols.pool_help"), key=POOL_KEY))
+    return week, seed, str(mode), pool
+
+
+def _shown(dataset: Dataset, request: dict) -> ShownRoster:
+    """The saved roster being reopened (read, not recomputed), or the plan for the request."""
+    saved = st.session_state.get(SAVED_KEY)
+    if saved is not None:
+        record = access.workspace().item(int(saved))
+        if record is not None and set(PARTS) <= set(record.parts):
+            problem = _problem(request["scores_csv"], request["units_csv"], dataset)
+            st.caption(t("patrols.saved_shown", id=record.id))
+            return ShownRoster.from_tables(problem, saved_work.tables(record), request)
+    with st.spinner(t("patrols.computing")):
+        plan = _plan(request["dataset_key"], request["scores_csv"], request["units_csv"], request["week"],
+                     request["seed"], request["mode"], request["pool"], dataset)
+    return ShownRoster.from_plan(plan, int(request["pool"]), int(request["seed"]))
 
 
 def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
@@ -314,14 +339,7 @@ def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
     units = _units_table(dataset)
     if units is None:
         return
-    this_week = _this_week()
-    cols = st.columns(4)
-    week = cols[0].text_input(t("patrols.week"), value=this_week, key="vigia_patrol_week")
-    seed = int(cols[1].number_input(t("patrols.seed"), min_value=0, value=0, step=1, key="vigia_patrol_seed"))
-    mode = cols[2].radio(t("patrols.mode"), MODES_SHOWN, format_func=lambda m: t(f"patrols.mode.{m}"),
-                         key="vigia_patrol_mode")
-    pool = int(cols[3].number_input(t("patrols.pool"), min_value=5, max_value=200, value=APP_POOL, step=5,
-                                    help=t("patrols.pool_help"), key=POOL_KEY))
+    week, seed, mode, pool = _week_inputs()
     if st.button(t("patrols.plan_button"), type="primary", key="vigia_patrol_plan"):
         try:
             exports.week_monday(week)
@@ -332,19 +350,17 @@ def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
             "dataset_key": _dataset_key(),
             "scores_csv": pd.DataFrame(crossing_scores[["crossing_id", "score"]]).to_csv(index=False),
             "units_csv": units.fillna("").astype(str).to_csv(index=False), "week": week, "seed": seed, "mode": mode,
-            "pool": pool,
+            "pool": pool, "draw": 1,
         }
-        st.session_state[OFFSET_KEY] = 0
+        st.session_state.pop(SAVED_KEY, None)
     saved_work.panel(ROSTER_KIND, _open_saved)
     if REQUEST_KEY not in st.session_state and (latest := saved_work.latest(ROSTER_KIND)) is not None:
-        _restore(latest)  # a reload shows the user's latest saved roster again
+        _restore(latest)  # a reload shows the user's latest saved roster again, whole
     request = st.session_state.get(REQUEST_KEY)
     if not request or request["dataset_key"] != _dataset_key():
         return
     try:
-        with st.spinner(t("patrols.computing")):
-            plan = _plan(request["dataset_key"], request["scores_csv"], request["units_csv"], request["week"],
-                         request["seed"], request["mode"], request["pool"], dataset)
+        shown = _shown(dataset, request)
     except DataError as error:
         st.error(t("patrols.units_error"))
         st.dataframe(chrome.problems_frame(error.problems), hide_index=True)
@@ -354,5 +370,8 @@ def render(dataset: Dataset, crossing_scores: pd.DataFrame | None) -> None:
         for conflict in error.conflicts:
             st.markdown(f"- {conflict.message}")
         return
-    _show_plan(dataset, plan, request)
-    _pin_section(dataset, plan, request)
+    _show_grid(dataset, shown, request)
+    _show_comparison(shown)
+    _show_map(dataset, shown)
+    _show_downloads(dataset, shown, request)
+    _pin_section(dataset, shown, request)

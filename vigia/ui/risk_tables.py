@@ -160,6 +160,54 @@ def case_trend(dataset: Dataset, area_id: str, total_hidden: bool = False) -> pd
     return pd.DataFrame({t("riskcol.period"): periods, t("riskcol.cases"): values}).set_index(t("riskcol.period"))
 
 
+def trend_empty_reason(trend: pd.DataFrame | None) -> str | None:
+    """The text key saying why an area's cases-per-period chart would show nothing, or None to draw it.
+
+    A chart of nothing (every period hidden or zero, or a single period) draws a flat
+    axis that reads like data ("0.000000"); the page says why in words instead.
+    """
+    if trend is None:
+        return "riskmap.no_cases"
+    values = trend.iloc[:, 0]
+    if values.isna().all():
+        return "riskmap.trend_hidden"
+    if len(values) < 2:
+        return "riskmap.trend_few_periods"
+    if not (values.fillna(0) > 0).any():
+        return "riskmap.trend_none_shown" if values.isna().any() else "riskmap.trend_zero"
+    return None
+
+
+#: A classed view whose every area holds this one class has nothing to show: (column, class, text key).
+ONE_CLASS_VIEWS: dict[str, tuple[str, str, str]] = {
+    "emerging": ("emerging", "no_pattern", "riskmap.emerging_none"),
+    "hotspot": ("hotspot", "not_significant", "riskmap.hotspot_none"),
+}
+
+
+def classes_empty_reason(area_scores: pd.DataFrame, view: str) -> str | None:
+    """The text key explaining a hotspot or emerging map where every area has the "nothing" class."""
+    if view not in ONE_CLASS_VIEWS:
+        return None
+    column, nothing, key = ONE_CLASS_VIEWS[view]
+    if column not in area_scores.columns or len(area_scores) == 0:
+        return None
+    return key if set(area_scores[column].astype(str)) == {nothing} else None
+
+
+def as_text(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with decimals written out (1 decimal, none for whole columns; the language's mark),
+    for a wrapping table."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            values = out[column]
+            digits = 0 if (values.dropna() % 1 == 0).all() else 1  # a rounded percentage stays whole
+            out[column] = [("" if pd.isna(v) else f"{v:.{digits}f}".replace(".", "," if lang == "es" else "."))
+                           for v in values]
+    return out
+
+
 def drivers_text(drivers: object) -> str:
     """A crossing's drivers (indicator names separated by commas or semicolons), translated."""
     if not isinstance(drivers, str) or not drivers.strip():

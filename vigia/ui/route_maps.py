@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import date
 
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, Figure, MacroElement
+from branca.element import MacroElement
 from jinja2 import Template
 
 from geodata.dataset import Dataset
-from planner.route_svg import colour
+from planner.palette import colours_for
 from vigia.ui import map_views, maps
 from vigia.ui.i18n import sector_label, t
 from vigia.ui.maps import LegendItem, OfflineMap, PointStyle
@@ -43,16 +44,13 @@ _STOP_STYLE = """
   border-right: 6px solid transparent; border-bottom: 9px solid #ffd84d; }
 </style>
 """
-#: Many teams: the legend lists their codes in two columns and scrolls (added to this map only).
-_MANY_TEAMS_STYLE = """
-<style>
-.vigia-legend { max-height: 320px; overflow-y: auto; column-count: 2; column-gap: 12px; max-width: 420px; }
-.vigia-legend b { column-span: all; }
-.vigia-legend .row { break-inside: avoid; }
-</style>
-"""
-#: Above this many teams the legend switches to two scrolling columns.
-LEGEND_ONE_COLUMN_TEAMS = 8
+#: The team legend beside the map (outside it: 40 teams would cover the map): wrapping columns.
+_TEAM_LEGEND_STYLE = (
+    "<style>.vigia-teams{display:flex;flex-wrap:wrap;gap:2px 14px;font:13px/1.5 sans-serif;color:#1f1f1f;"
+    "max-height:220px;overflow-y:auto}.vigia-teams .row{display:flex;align-items:center;gap:6px;min-width:220px}"
+    ".vigia-teams .sw{display:inline-block;width:22px;height:0;border-top:4px solid;flex:none}"
+    ".vigia-teams small{color:#555}</style>"
+)
 
 
 class StopMarkers(MacroElement):
@@ -85,7 +83,29 @@ class StopMarkers(MacroElement):
 
 def team_colours(team_ids: Sequence[str]) -> dict[str, str]:
     """One colour per team, in the order teams are given (stable across re-plans)."""
-    return {team: colour(i) for i, team in enumerate(dict.fromkeys(team_ids))}
+    return colours_for(list(team_ids))
+
+
+def filter_stops(stops: pd.DataFrame, team_ids: Sequence[str] | None = None, day: date | None = None) -> pd.DataFrame:
+    """The stops of the chosen teams (all when ``None`` or empty) on the chosen day (all when ``None``)."""
+    keep = pd.Series(True, index=stops.index)
+    if team_ids:
+        keep &= stops["team_id"].astype(str).isin([str(k) for k in team_ids])
+    if day is not None:
+        keep &= stops["date"] == day
+    return stops[keep]
+
+
+def team_legend_html(stops: pd.DataFrame, colours: dict[str, str]) -> str:
+    """Team names (not codes) with their line colour and visit count, for beside the map."""
+    rows = []
+    if not stops.empty:
+        for team_id, group in stops.groupby("team_id", sort=False):
+            visits = int((group["kind"] == "visit").sum())
+            rows.append(f'<div class="row"><span class="sw" style="border-top-color:{colours.get(str(team_id), "#333")}">'
+                        f'</span><span>{html.escape(str(group["team"].iloc[0]))} '
+                        f'<small>({html.escape(t("inspections.legend_team_visits", n=visits))})</small></span></div>')
+    return f'{_TEAM_LEGEND_STYLE}<div class="vigia-teams">{"".join(rows)}</div>'
 
 
 def _tooltip(row: pd.Series) -> str:
@@ -135,18 +155,25 @@ def plan_map(
     stops: pd.DataFrame,
     unplaced_must: gpd.GeoDataFrame | None,
     online: bool,
+    colours: dict[str, str] | None = None,
+    visited: set[str] | None = None,
 ) -> OfflineMap:
-    """Routes per team-day (one colour per team), numbered visits, overnight stops.
+    """Routes per team-day (one colour per team), numbered visits, overnight stops, offices.
 
     Sites not in the plan are small grey dots; must-visit sites the planner could
-    not place are red rings so nobody mistakes them for covered.
+    not place are red rings so nobody mistakes them for covered. ``colours`` (default:
+    from ``stops``) keeps each team's colour when ``stops`` is filtered; ``visited``
+    (default: the visits in ``stops``) are the sites not drawn grey. The team legend
+    goes beside the map (:func:`team_legend_html`); the map's own legend names the symbols.
     """
     fmap = map_views.base_map(dataset, online)
-    colours = team_colours(list(stops["team_id"].astype(str)) if not stops.empty else [])
+    if colours is None:
+        colours = team_colours(list(stops["team_id"].astype(str)) if not stops.empty else [])
     sites = dataset.get("sites")
     items: list[LegendItem] = []
     if sites is not None and not sites.empty:
-        visited = set(stops.loc[stops["kind"] == "visit", "site_id"].astype(str)) if not stops.empty else set()
+        if visited is None:
+            visited = set(stops.loc[stops["kind"] == "visit", "site_id"].astype(str)) if not stops.empty else set()
         others = sites[~sites["site_id"].astype(str).isin(visited)]
         if not others.empty:
             shown = others.assign(sector_text=[sector_label(str(s)) for s in others["sector"]])
@@ -170,10 +197,5 @@ def plan_map(
         StopMarkers(_stop_markers(stops, colours)).add_to(fmap)
         if (stops["kind"] == "overnight").any():
             items.append(LegendItem(t("inspections.legend_overnight"), "#111111", "fill", OVERNIGHT_FILL))
-    team_items = [LegendItem(team, c, "line") for team, c in colours.items()]  # codes: names are in tooltips
-    if len(team_items) > LEGEND_ONE_COLUMN_TEAMS:
-        root = fmap.get_root()
-        assert isinstance(root, Figure)
-        root.header.add_child(Element(_MANY_TEAMS_STYLE), name="vigia_many_teams")
-    maps.add_legend(fmap, t("inspections.legend_title"), team_items + items)
+    maps.add_legend(fmap, t("inspections.legend_title"), items)
     return fmap

@@ -99,7 +99,10 @@ st.caption(t(f"riskview.{view}.explain", draws=fmt_int(risk_state.draws()),
 fmap = risk_maps.area_view(dataset, areas, view, chrome.online_tiles(), key=risk_state.dataset_key(path))
 clicked = risk_maps.show_clickable(fmap, key="risk_map")
 st.caption(t("riskmap.click_hint"))
-meanings = risk_maps.class_meanings(view, risk_maps.classify(areas, view).codes, current_language())
+codes = risk_maps.classify(areas, view).codes
+if (empty := risk_tables.classes_empty_reason(areas, view)) is not None:  # a map of one class says why
+    st.info(t(empty, periods=dataset["cases"]["period"].nunique() if "cases" in dataset else 0))
+meanings = risk_maps.class_meanings(view, codes, current_language())
 if meanings:
     with st.expander(t("riskmap.meanings_header")):
         for label, meaning in meanings:
@@ -147,23 +150,26 @@ with left:
     st.markdown(f"**{t('riskmap.contrib_header')}**")
     contrib = risk_tables.contributions(scores.contributions, area_id)
     top = float(scores.contributions.to_numpy().max()) if scores.contributions.size else 1.0
-    st.dataframe(contrib, hide_index=True, column_config={t("riskcol.contribution"): st.column_config.ProgressColumn(
-        format="%.1f", min_value=0.0, max_value=max(top, 1e-9))})
-    st.caption(t("riskmap.contrib_caption"))
+    if contrib.empty:
+        st.info(t("riskmap.contrib_none"))
+    else:
+        st.dataframe(contrib, hide_index=True, column_config={
+            t("riskcol.contribution"): st.column_config.ProgressColumn(format="%.1f", min_value=0.0,
+                                                                      max_value=max(top, 1e-9))})
+        st.caption(t("riskmap.contrib_caption"))
 with right:
     st.markdown(f"**{t('riskmap.trend_header')}**")
     trend = risk_tables.case_trend(dataset, area_id, total_hidden=bool(hidden.loc[position]))
-    if trend is None:
-        st.info(t("riskmap.no_cases"))
-    elif trend.iloc[:, 0].isna().all():
-        st.info(t("riskmap.trend_hidden"))
+    if (empty := risk_tables.trend_empty_reason(trend)) is not None:
+        st.info(t(empty))  # in words, never an empty chart with a bare axis
     else:
         st.bar_chart(trend, height=260)
         st.caption(t("riskmap.trend_caption", below=SMALL_COUNT_LIMIT - 1))
 
 # --- ranking and downloads ----------------------------------------------------------------
 st.subheader(t("riskmap.top_header", n=TOP_N))
-chrome.table(risk_tables.top_table(areas, TOP_N))
+# a static table wraps its cells, so the main factors are read whole (a data grid cuts them)
+st.table(risk_tables.as_text(risk_tables.top_table(areas, TOP_N), current_language()))
 st.caption(t("riskmap.top_caption"))
 
 st.subheader(t("riskmap.downloads_header"))

@@ -200,6 +200,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This area's figures per period are not shown: they are small, or would let small figures "
               "of other areas be worked out (to protect victims).",
     },
+    "riskmap.trend_few_periods": {
+        "es": "Los casos de este conjunto de datos cubren un solo periodo: hacen falta al menos dos para ver "
+              "cómo cambian.",
+        "en": "This dataset's cases cover a single period: at least two are needed to see how they change.",
+    },
+    "riskmap.trend_none_shown": {
+        "es": "No hay nada que graficar: en los periodos que se pueden mostrar esta área no tiene casos "
+              "registrados, y los demás periodos quedan ocultos porque tienen de 1 a 4 casos o permitirían "
+              "deducirlos (protección de víctimas).",
+        "en": "Nothing to chart: in the periods that can be shown this area has no recorded case, and the "
+              "other periods are hidden because they hold 1 to 4 cases or would let them be worked out "
+              "(to protect victims).",
+    },
+    "riskmap.trend_zero": {
+        "es": "Esta área no tiene casos registrados en ningún periodo.",
+        "en": "This area has no recorded case in any period.",
+    },
+    "riskmap.emerging_none": {
+        "es": "Todas las áreas salen «sin patrón»: en los {periods} periodos con casos, ninguna fue un punto "
+              "caliente o frío significativo de una forma que marque una tendencia (Gi* por periodo con "
+              "corrección por comparaciones múltiples, y tendencia de Mann-Kendall). Suele pasar cuando los "
+              "casos por área son pocos y varían al azar de un periodo a otro, o cuando hay pocos periodos "
+              "(con 5, solo un aumento constante en todos ellos cuenta como tendencia). No quiere decir que "
+              "el riesgo no cambie: el mapa del puntaje y el de subregistro siguen valiendo.",
+        "en": "Every area comes out as 'no pattern': over the {periods} periods with cases, none was a "
+              "significant hot or cold spot in a way that marks a trend (Gi* per period with a "
+              "multiple-testing correction, and a Mann-Kendall trend). This is usual when each area has few "
+              "cases that vary at random from one period to the next, or when there are few periods (with 5, "
+              "only a steady rise through all of them counts as a trend). It does not mean risk is not "
+              "changing: the score and detection-gap maps still hold.",
+    },
+    "riskmap.hotspot_none": {
+        "es": "Ninguna área forma parte de un grupo claro de riesgo alto o bajo: los puntajes de áreas vecinas "
+              "no se parecen más de lo que daría el azar (Gi* con corrección por comparaciones múltiples). El "
+              "mapa del puntaje sigue valiendo área por área.",
+        "en": "No area is part of a clear cluster of high or low risk: neighbouring areas' scores are no more "
+              "alike than chance would give (Gi* with a multiple-testing correction). The score map still holds "
+              "area by area.",
+    },
+    "riskmap.contrib_none": {
+        "es": "Ningún indicador suma a esta área: sus valores son los más bajos, o los indicadores que tiene "
+              "pesan cero con los pesos elegidos.",
+        "en": "No indicator adds to this area: its values are the lowest, or the indicators it has weigh zero "
+              "with the chosen weights.",
+    },
     "riskmap.no_cases": {"es": "Este conjunto de datos no tiene capa de casos.",
                          "en": "This dataset has no cases layer."},
     # --- ranking, downloads -------------------------------------------------------------
