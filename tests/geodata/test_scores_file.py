@@ -151,7 +151,9 @@ def test_both_planners_read_the_same_file_from_the_cli_and_from_the_app(
         problem = InspectionProblem.from_dataset(dataset, scores=read_scores(path).areas, days=5)
         priorities.append(np.array([site.priority for site in problem.sites]))
     np.testing.assert_allclose(priorities[0], priorities[1])
-    assert priorities[0].max() > 50, "priorities come from the scores"
+    area_scores = set(np.round(read_scores(demo_scores_gpkg).areas["score"].astype(float), 6)) | {0.0}
+    assert set(np.round(priorities[0], 6)) <= area_scores, "each site's priority is its area's score"
+    assert priorities[0].max() > 2, "not the sector x area fallback (0.5 to 2)"
     cli, app = read_crossing_scores(demo_scores_gpkg), read_crossing_scores(downloaded)
     pd.testing.assert_frame_equal(cli.sort_values("crossing_id").reset_index(drop=True),
                                   app.sort_values("crossing_id").reset_index(drop=True))

@@ -6,8 +6,8 @@ the Data page, an area's cases-per-period chart — and tries to recover the
 recorded count of every hidden area. The bar: no attack recovers more hidden
 counts exactly than always answering the most common small value (+5 points),
 and no interval left for a hidden small count is narrower than the band 1..4.
-On the code before the scores contract, the first attack recovered 66.7% of the
-demo's 66 hidden counts (blind guess 47%) and the last one every small per-type count
+On the code before the scores contract, the first attack recovered every one of the
+demo's 59 hidden counts (blind guess 51%) and the last one every small per-type count
 of an area with a published total; see ``benchmarks/privacy_attack.py``.
 """
 
