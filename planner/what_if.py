@@ -205,7 +205,7 @@ def what_if(problem: CoverageProblem, question: Question, *, options: int = 3, t
     kind = _kind(question, target)
     notes = list(problem.notes)
     if study.draws_solved == 0:
-        notes.append("no score draws: robustness not assessed")
+        notes.append(f"no score draws for the {target}: robustness not assessed")
     return WhatIf(question=question, target=target,
                   options=[_option(problem, c, k + 1, kind, study, today) for k, c in enumerate(found)],
                   total_risk=problem.total_risk, covered_today=today, reach_minutes=problem.reach_minutes,
