@@ -95,6 +95,9 @@ class CoverageProblem:
         True for sites that exist today (they are never "opened").
     reach:
         ``(m, n)`` bool: site ``s`` reaches point ``i``.
+    parent:
+        Optional ``(n,)`` int: an earlier point whose reach is inside this one's (``-1``: none).
+        Only a shortcut for the solver (nested rows are written compactly); answers do not change.
     """
 
     point_ids: tuple[str, ...]
@@ -108,6 +111,7 @@ class CoverageProblem:
     draws: np.ndarray | None = None
     reach_minutes: float = 0.0
     notes: tuple[str, ...] = field(default=())
+    parent: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         n, m = len(self.point_ids), len(self.site_ids)
@@ -122,6 +126,8 @@ class CoverageProblem:
             raise ValueError(f"lonlat must be ({m}, 2)")
         if self.draws is not None and (np.ndim(self.draws) != 2 or np.shape(self.draws)[0] != n):
             raise ValueError(f"draws must be points x draws ({n} rows), got {np.shape(self.draws)}")
+        if self.parent is not None and (np.shape(self.parent) != (n,) or np.any(np.asarray(self.parent) >= np.arange(n))):
+            raise ValueError("parent must give, for each point, an earlier point (or -1)")
         if np.any(np.asarray(self.risk) < 0) or not np.all(np.isfinite(self.risk)):
             raise ValueError("risk must be finite and >= 0")
 

@@ -57,13 +57,15 @@ def _reach_lists(problem: CoverageProblem) -> list[np.ndarray]:
 
 
 def best_changes(problem: CoverageProblem, question: Question, *, options: int = 1, time_limit: float = 30.0,
-                 risk: np.ndarray | None = None, gains: np.ndarray | None = None) -> list[Change]:
+                 risk: np.ndarray | None = None, gains: np.ndarray | None = None,
+                 hint: tuple[int, ...] = ()) -> list[Change]:
     """The best ``options`` changes, best first, each putting the resources at a different set of sites.
 
     ``risk`` replaces the problem's risk (e.g. one Monte Carlo draw). Fewer options come
     back when no further distinct one exists. ``time_limit`` (seconds) is for all options.
     ``gains`` replaces the coverage gains per level (``[1.0]``: a point is covered or not,
-    the classic maximal covering and p-median forms).
+    the classic maximal covering and p-median forms). ``hint``: candidates to open in a known
+    good solution, handed to the solver as a starting point.
     """
     from ortools.linear_solver import pywraplp
 
@@ -119,23 +121,37 @@ def best_changes(problem: CoverageProblem, question: Question, *, options: int =
     for s, var in removed.items():
         per_team[s].append((var, 1.0))
     constant = 0.0
-    for i, reachers in enumerate(_reach_lists(problem)):
+    single: dict[int, object] = {}  # point -> its one level variable (gain-1 models), for nested rows
+    reach_lists = _reach_lists(problem)
+    for i, reachers in enumerate(reach_lists):
         if w[i] <= 0 or reachers.size == 0:
             continue
         top = int(min(len(gains), possible_max[reachers].sum()))
         if all(not per_team[int(s)] for s in reachers):  # nothing here can change: its coverage is a constant
             constant += float(w[i] * gains[: int(min(len(gains), today[reachers].sum()))].sum())
             continue
+        parent = int(problem.parent[i]) if problem.parent is not None else -1
+        if len(gains) == 1 and parent in single:
+            # nested reach: covered_i <= covered_parent + teams in the ring the parent does not reach
+            # (valid because a level is at most 1: if the parent's sites hold a team, i is covered too)
+            reachers = np.setdiff1d(reachers, reach_lists[parent], assume_unique=True)
         # sum of levels <= teams reaching i  (today's teams are the constant right-hand side)
         row = solver.Constraint(-solver.infinity(), float(today[reachers].sum()))
+        if len(gains) == 1 and parent in single:
+            row.SetCoefficient(single[parent], -1.0)
         for lv in range(top):
             var = solver.NumVar(0.0, 1.0, "")
             row.SetCoefficient(var, 1.0)
             objective.SetCoefficient(var, float(w[i] * gains[lv]))
+            if len(gains) == 1:
+                single[i] = var
         for s in reachers:
             for var, coef in per_team[int(s)]:
                 row.SetCoefficient(var, coef)
     objective.SetMaximization()
+    if hint and open_var:
+        chosen_hint = set(hint)
+        solver.SetHint(list(open_var.values()), [1.0 if s in chosen_hint else 0.0 for s in open_var])
 
     found: list[Change] = []
     deadline = time.perf_counter() + time_limit
