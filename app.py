@@ -25,6 +25,8 @@ ROLE_PAGES = [
                                icon=":material/factory:", url_path="inspections")),
     (Page.BORDER, st.Page(PAGES + "border.py", title=t("nav.border"), icon=":material/signpost:",
                           url_path="border")),
+    (Page.WHAT_IF, st.Page(PAGES + "what_if.py", title=t("nav.what_if"), icon=":material/add_location_alt:",
+                           url_path="what-if")),
 ]
 PROJECT_PAGES = [
     (Page.DATA, st.Page(PAGES + "data.py", title=t("nav.data"), icon=":material/database:", url_path="data")),

@@ -63,6 +63,45 @@ def sample_draws(indicators: pd.DataFrame, weights: dict[str, float], draws: int
     return 100.0 * draw_scores(normalised, plan, np.arange(draws))
 
 
+def arrays_from(area_scores: pd.DataFrame, crossing_scores: pd.DataFrame | None, indicators: pd.DataFrame,
+                weights: dict[str, float], *, draws: pd.DataFrame | None = None, seed: int = 0) -> WhatIfScores:
+    """Scores (tables as ``risk`` writes them) as plain arrays; draws sampled when none are given."""
+    ids = tuple(area_scores["area_id"].astype(str))
+    if draws is not None:
+        matrix: np.ndarray | None = draws.reindex(list(ids)).to_numpy(dtype=float)
+        note = f"robustness over the scores' own {draws.shape[1]} draws"
+    else:
+        try:
+            matrix = sample_draws(indicators.reindex(list(ids)), weights, SAMPLED_DRAWS, seed)
+            note = f"robustness over {SAMPLED_DRAWS} seeded draws of the scores' weights and methods (seed {seed})"
+        except (ValueError, KeyError) as error:
+            matrix, note = None, f"no score draws ({error}): robustness not assessed"
+    return WhatIfScores(
+        area_ids=ids, area_risk=area_scores["score"].to_numpy(dtype=float), area_draws=matrix,
+        crossing_ids=tuple(crossing_scores["crossing_id"].astype(str)) if crossing_scores is not None else (),
+        crossing_risk=crossing_scores["score"].to_numpy(dtype=float) if crossing_scores is not None else None,
+        area_scores=pd.DataFrame(area_scores.drop(columns="geometry", errors="ignore")), note=note)
+
+
+def coverage_by_point(dataset: Dataset, scores: WhatIfScores, result: WhatIf, rank: int) -> pd.DataFrame:
+    """Share of each point's risk covered today and with option ``rank`` (index: area or crossing id).
+
+    Rebuilt from the option's own sites (ids, places, teams), so a reopened scenario maps too.
+    """
+    from planner.coverage.model import coverage_degree
+
+    option = next(o for o in result.options if o.rank == rank)
+    new = [Candidate(c.site_id, c.name, c.lon, c.lat) for c in option.changes if c.new]
+    problem = build_problem(dataset, scores, result.target, candidates=new, reach_minutes=result.reach_minutes)
+    after = problem.teams.copy()
+    for change in option.changes:
+        if change.site_id in problem.site_ids:
+            after[problem.site_ids.index(change.site_id)] += change.teams
+    reach = problem.reach.astype(float)
+    return pd.DataFrame({"today": coverage_degree(problem.teams @ reach), "after": coverage_degree(after @ reach)},
+                        index=pd.Index(problem.point_ids, name="point_id"))
+
+
 def today_teams(dataset: Dataset, teams: Sequence[Team] | None = None) -> list[Team]:
     from planner.teams import default_teams
 

@@ -51,7 +51,7 @@ def assignment_cost(distances: np.ndarray, sites: np.ndarray | list[int] | tuple
 
 def greedy_interchange(distances: np.ndarray, p: int, passes: int = 3) -> np.ndarray:
     """A good start: greedy addition, then improving swaps (vectorised first-improvement by site)."""
-    n_clients, n_sites = distances.shape
+    n_clients = distances.shape[0]
     nearest = np.full(n_clients, np.inf)
     chosen: list[int] = []
     for _ in range(p):
@@ -84,7 +84,6 @@ def p_median(distances: np.ndarray, p: int, *, time_limit: float = 60.0, max_rou
     """Minimise the sum of client-to-nearest-open-site distances with ``p`` sites open (clients x sites)."""
     began = time.perf_counter()
     d = np.asarray(distances, dtype=float)
-    n_clients, n_sites = d.shape
     start = greedy_interchange(d, p)
     heuristic = assignment_cost(d, start)
     levels = _levels(d)
@@ -127,7 +126,9 @@ def p_median(distances: np.ndarray, p: int, *, time_limit: float = 60.0, max_rou
 def _relaxation(d: np.ndarray, levels: list[np.ndarray], kept: np.ndarray) -> tuple[CoverageProblem, float]:
     """The covering problem with levels ``1..kept[i]`` of each client; and the cost with nothing covered."""
     n_clients, n_sites = d.shape
-    steps, reach_rows, parent = [], [], []
+    steps: list[float] = []
+    reach_rows: list[np.ndarray] = []
+    parent: list[int] = []
     base = 0.0
     for i in range(n_clients):
         lv = levels[i]

@@ -13,15 +13,14 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from geodata.dataset import Dataset
 from geodata.problems import DataError, Problem
 from vigia.commands.plan_inspections import _positive_float, _positive_int
-from vigia.what_if_runs import SAMPLED_DRAWS, WhatIfScores, sample_draws
+from vigia.what_if_runs import WhatIfScores, arrays_from
 
 OUT_FORMATS = ("xlsx", "csv", "geojson", "html")
 
 
-def read_what_if_scores(path: str | Path, dataset: Dataset, seed: int = 0) -> WhatIfScores:
+def read_what_if_scores(path: str | Path, seed: int = 0) -> WhatIfScores:
     """The scores as plain arrays: areas, crossings and Monte Carlo draws of the area scores.
 
     The scores file carries no draws today, so a seeded sample is drawn from its own
@@ -37,22 +36,8 @@ def read_what_if_scores(path: str | Path, dataset: Dataset, seed: int = 0) -> Wh
     except Exception as error:  # pyogrio raises several kinds for a file that is not a scores GeoPackage
         raise DataError([Problem(path.name, AREA_LAYER, None, None, f"cannot read the scores file: {error}",
                                  "give the .gpkg written by 'vigia score'")]) from error
-    areas = scores.area_scores
-    ids = tuple(areas["area_id"].astype(str))
-    note = ""
-    try:
-        draws = sample_draws(scores.indicators.reindex(list(ids)), dict(scores.model.get("weights") or {}),
-                             SAMPLED_DRAWS, seed)
-        note = f"robustness over {SAMPLED_DRAWS} seeded draws of the scores' weights and methods (seed {seed})"
-    except (ValueError, KeyError) as error:
-        draws = None
-        note = f"no score draws ({error}): robustness not assessed"
-    crossings = scores.crossing_scores
-    return WhatIfScores(
-        area_ids=ids, area_risk=areas["score"].to_numpy(dtype=float), area_draws=draws,
-        crossing_ids=tuple(crossings["crossing_id"].astype(str)) if crossings is not None else (),
-        crossing_risk=crossings["score"].to_numpy(dtype=float) if crossings is not None else None,
-        area_scores=areas.drop(columns="geometry", errors="ignore"), note=note)
+    return arrays_from(scores.area_scores, scores.crossing_scores, scores.indicators,
+                       dict(scores.model.get("weights") or {}), seed=seed)
 
 
 def _non_negative_int(text: str) -> int:
@@ -174,7 +159,7 @@ def _cmd_what_if(args: argparse.Namespace) -> int:
     question, target = _question(args)
     try:
         candidates = read_candidates(args.candidates, dataset_bbox(dataset)) if args.candidates else None
-        scores = read_what_if_scores(args.scores, dataset, seed=args.seed)
+        scores = read_what_if_scores(args.scores, seed=args.seed)
         print(f"Solving on {source.name} with {Path(args.scores).name} (time limit {args.time_limit:g} s)...", flush=True)
         result = what_if_runs.run(
             dataset, scores, question, target=target, candidates=candidates,  # type: ignore[arg-type]
