@@ -88,7 +88,7 @@ class WhatIf:
     """The answer to one question: options best first, with what they were measured on."""
 
     question: Question
-    target: str                      # "areas" (inspection offices) or "crossings" (checkpoints)
+    target: str                      # offices over "areas" or "sites"; checkpoints over "crossings"
     options: list[Option]
     total_risk: float
     covered_today: float

@@ -108,6 +108,12 @@ def today_teams(dataset: Dataset, teams: Sequence[Team] | None = None) -> list[T
     return list(teams) if teams is not None else default_teams(dataset)
 
 
+def office_target(dataset: Dataset) -> str:
+    """What offices and teams are measured on: the inspection sites when the dataset has them, else the areas."""
+    sites = dataset.get("sites")
+    return "sites" if sites is not None and len(sites) else "areas"
+
+
 def candidates_for(dataset: Dataset, teams: Sequence[Team], given: Sequence[Candidate] | None) -> list[Candidate]:
     """The user's candidates, else GeoNames towns away from today's offices."""
     from planner.coverage.build import dataset_bbox
@@ -120,7 +126,8 @@ def candidates_for(dataset: Dataset, teams: Sequence[Team], given: Sequence[Cand
 
 def build_problem(dataset: Dataset, scores: WhatIfScores, target: str, *, candidates: Sequence[Candidate] | None,
                   teams: Sequence[Team] | None = None, reach_minutes: float | None = None) -> CoverageProblem:
-    """The coverage problem for ``target`` ``areas`` (offices and teams) or ``crossings`` (checkpoints)."""
+    """The coverage problem for ``target``: offices and teams over ``areas`` or inspection ``sites``
+    (each with its area's risk, as the inspection planner weighs them), or checkpoints over ``crossings``."""
     from planner.coverage.build import OFFICE_REACH_MINUTES, checkpoint_problem, office_problem
 
     if target == "crossings":
@@ -131,7 +138,8 @@ def build_problem(dataset: Dataset, scores: WhatIfScores, target: str, *, candid
     team_list = today_teams(dataset, teams)
     return office_problem(dataset, list(scores.area_ids), scores.area_risk, candidates_for(dataset, team_list, candidates),
                           draws=scores.area_draws, teams=team_list,
-                          reach_minutes=reach_minutes if reach_minutes is not None else OFFICE_REACH_MINUTES)
+                          reach_minutes=reach_minutes if reach_minutes is not None else OFFICE_REACH_MINUTES,
+                          demand="sites" if target == "sites" else "areas")
 
 
 def changed_teams(teams: Sequence[Team], option: Option) -> list[Team]:
@@ -163,7 +171,7 @@ def check_by_planning(dataset: Dataset, result: WhatIf, scores: WhatIfScores, *,
                       teams: Sequence[Team] | None = None, best: int = 3, days: int = CHECK_DAYS,
                       seconds: float = CHECK_SECONDS, on_step: Callable[[int], None] | None = None) -> WhatIf:
     """The best ``best`` options planned by the inspection planner against today's teams (offices/teams only)."""
-    if result.target != "areas" or not result.options:
+    if result.target == "crossings" or not result.options:
         return result
     team_list = today_teams(dataset, teams)
     tell = on_step or (lambda k: None)
@@ -185,7 +193,7 @@ def run(dataset: Dataset, scores: WhatIfScores, question: Question, *, target: s
     began = time.perf_counter()
     problem = build_problem(dataset, scores, target, candidates=candidates, teams=teams, reach_minutes=reach_minutes)
     result = what_if(problem, question, time_limit=time_limit, draws=draws, seed=seed, target=target)
-    if scores.note and target == "areas":
+    if scores.note and target != "crossings":
         result.notes.append(scores.note)
     if check_start is not None:
         result = check_by_planning(dataset, result, scores, start=check_start, teams=teams, days=check_days)

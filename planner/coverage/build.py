@@ -58,8 +58,12 @@ def _sites(existing: list[tuple[str, str, float, float, int]], candidates: Seque
 
 def office_problem(dataset: Dataset, area_ids: Sequence[str], risk: np.ndarray, candidates: Sequence[Candidate],
                    *, draws: np.ndarray | None = None, teams: Sequence[Team] | None = None,
-                   reach_minutes: float = OFFICE_REACH_MINUTES) -> CoverageProblem:
-    """Areas (risk = their score) covered by inspection offices with their teams, plus ``candidates``."""
+                   reach_minutes: float = OFFICE_REACH_MINUTES, demand: str = "areas") -> CoverageProblem:
+    """Areas (risk = their score) covered by inspection offices with their teams, plus ``candidates``.
+
+    ``demand="sites"``: the inspection sites are the demand points instead, each with the
+    risk of the area holding it (the priority the inspection planner gives it).
+    """
     from geodata.travel import travel_matrix
     from planner.teams import default_teams
 
@@ -72,10 +76,32 @@ def office_problem(dataset: Dataset, area_ids: Sequence[str], risk: np.ndarray, 
     names = _office_names(dataset)
     existing = [(o, names.get(o, o), first[o].lon, first[o].lat, count[o]) for o in count]
     ids, site_names, lonlat, today, flag = _sites(existing, candidates)
-    points = _area_points(dataset, [str(a) for a in area_ids])
+    if demand == "sites":
+        point_ids, points, risk, draws = _site_demand(dataset, [str(a) for a in area_ids], risk, draws)
+    else:
+        point_ids, points = [str(a) for a in area_ids], _area_points(dataset, [str(a) for a in area_ids])
     minutes = travel_matrix(lonlat, points).minutes
-    return CoverageProblem.from_minutes(list(map(str, area_ids)), risk, ids, site_names, lonlat, today, flag,
+    return CoverageProblem.from_minutes(point_ids, risk, ids, site_names, lonlat, today, flag,
                                         minutes, reach_minutes, draws)
+
+
+def _site_demand(dataset: Dataset, area_ids: list[str], risk: np.ndarray, draws: np.ndarray | None
+                 ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray | None]:
+    """Inspection sites as demand points: each carries its area's risk (the planner's own priority)."""
+    from planner.problem import _containing_area
+
+    sites = dataset.get("sites")
+    if sites is None or len(sites) == 0:
+        raise DataError([Problem(dataset.source or "dataset", "sites", None, None, "the dataset has no sites",
+                                 "use the areas as demand, or add a 'sites' layer")])
+    sites = gpd.GeoDataFrame(sites).to_crs(4326)
+    position = {a: k for k, a in enumerate(area_ids)}
+    rows = np.array([position.get(str(a), -1) for a in _containing_area(sites, dataset.areas)])
+    keep = rows >= 0
+    lonlat = np.column_stack([sites.geometry.x.to_numpy(), sites.geometry.y.to_numpy()])[keep]
+    ids = sites["site_id"].astype(str).to_numpy()[keep].tolist()
+    chosen = rows[keep]
+    return ids, lonlat, np.asarray(risk, dtype=float)[chosen], None if draws is None else np.asarray(draws)[chosen]
 
 
 def _office_names(dataset: Dataset) -> dict[str, str]:

@@ -33,6 +33,7 @@ def test_adds_an_office_and_checks_it_with_the_planner(demo_gpkg: Path, demo_sco
     text = capsys.readouterr().out
     assert code == EXIT_OK, text
     assert "Risk covered today" in text and "robustness over 6 draw(s)" in text
+    assert "Coverage of inspection sites" in text  # the demo has sites: measured as the planner weighs them
     assert "Check by planning: the inspection planner covers" in text
     report = read_report(out)
     assert list(report["option"]) == ["Riberalta (+2)", "Centro La Paz (+2)"]

@@ -65,6 +65,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ask.add_argument("--add-teams", type=_positive_int, metavar="K", help="add K inspection teams to existing offices")
     ask.add_argument("--move-teams", type=_positive_int, metavar="M", help="move up to M teams between offices")
     ask.add_argument("--add-checkpoints", type=_positive_int, metavar="C", help="open C border checkpoints")
+    p.add_argument("--demand", choices=("sites", "areas"), default=None,
+                   help="what offices and teams cover: the inspection sites (each with its area's risk, as the "
+                        "inspection planner weighs them; default when the dataset has sites) or the areas")
     p.add_argument("--teams-per-office", type=_positive_int, default=2,
                    help="teams at each new office (default 2, like the smallest offices today)")
     p.add_argument("--candidates", default=None, help="candidate places (.csv/.xlsx: name, lon, lat); "
@@ -109,7 +112,10 @@ def _print_result(result: object) -> None:
     total = result.total_risk
     print(f"Risk covered today: {result.covered_today:.1f} of {total:.1f} ({100 * result.covered_today / total:.1f}%)"
           if total else "No risk to cover.")
-    print(f"Reach: {result.reach_minutes / 60:g} h of travel; robustness over {result.draws_solved} draw(s)")
+    measured = {"sites": "inspection sites (each with its area's risk)", "areas": "areas (their risk score)",
+                "crossings": "border crossings (their risk score)"}[result.target]
+    print(f"Coverage of {measured}; reach: {result.reach_minutes / 60:g} h of travel; "
+          f"robustness over {result.draws_solved} draw(s)")
     for note in result.notes:
         print(f"Note: {note}")
     if not result.options:
@@ -157,6 +163,8 @@ def _cmd_what_if(args: argparse.Namespace) -> int:
         return EXIT_DATA_ERRORS
     dataset = report.dataset
     question, target = _question(args)
+    if target == "areas":
+        target = args.demand or what_if_runs.office_target(dataset)
     try:
         candidates = read_candidates(args.candidates, dataset_bbox(dataset)) if args.candidates else None
         scores = read_what_if_scores(args.scores, seed=args.seed)
@@ -164,7 +172,7 @@ def _cmd_what_if(args: argparse.Namespace) -> int:
         result = what_if_runs.run(
             dataset, scores, question, target=target, candidates=candidates,  # type: ignore[arg-type]
             reach_minutes=args.reach_hours * 60 if args.reach_hours else None, time_limit=args.time_limit,
-            draws=args.draws, seed=args.seed, check_start=_next_monday() if args.check_days and target == "areas"
+            draws=args.draws, seed=args.seed, check_start=_next_monday() if args.check_days and target != "crossings"
             else None, check_days=args.check_days or what_if_runs.CHECK_DAYS)
     except DataError as error:
         print(f"vigia what-if: cannot compute — {_summary(error.problems)}:")

@@ -30,7 +30,7 @@ RESULT_KEY = "whatif_result"
 SAVED_ID_KEY = "whatif_saved_id"
 QUESTIONS = ("offices", "teams", "move", "checkpoints")
 #: Where candidates come from, per target: the default list first, then the user's file.
-_SOURCES = {"areas": ("geonames", "file"), "crossings": ("crossings", "file")}
+_SOURCES = {"areas": ("geonames", "file"), "sites": ("geonames", "file"), "crossings": ("crossings", "file")}
 
 #: Coverage classes on the map: (upper bound of the share covered, text key, colour).
 _CLASSES = ((0.0, "whatif.deg.none", "#f2f0f7"), (0.5, "whatif.deg.one", "#a1d99b"),
@@ -80,7 +80,7 @@ def setup(dataset: Dataset) -> tuple[Ask | None, bool]:
     """The question form; returns what was asked (None when the input is not usable) and the button."""
     kind = st.radio(t("whatif.question"), QUESTIONS, format_func=lambda q: t(f"whatif.q.{q}"), horizontal=True,
                     key="whatif_question")
-    target = "crossings" if kind == "checkpoints" else "areas"
+    target = "crossings" if kind == "checkpoints" else what_if_runs.office_target(dataset)
     c1, c2, c3, c4 = st.columns(4)
     count = int(c1.number_input(t("whatif.how_many"), min_value=1, max_value=50, value=1, key="whatif_count"))
     per_office = int(c2.number_input(t("whatif.teams_per_office"), min_value=1, max_value=10, value=2,
@@ -99,7 +99,7 @@ def setup(dataset: Dataset) -> tuple[Ask | None, bool]:
     if candidates is False:
         return None, pressed
     ask = Ask(question, target, candidates if isinstance(candidates, tuple) else None, reach * 60, limit, draws,
-              check and target == "areas")
+              check and target != "crossings")
     return ask, pressed
 
 
@@ -186,14 +186,15 @@ def _coverage_map(dataset: Dataset, result: WhatIf, shares: pd.Series, sites: li
         maps.add_polygons(fmap, frame, name="coverage", fill_column="fill",
                           tooltip={"name": t("whatif.col.name"), "coverage": coverage_label})
     else:
-        crossings = gpd.GeoDataFrame(dataset["crossings"]).to_crs(4326)
-        crossings = crossings.set_index(crossings["crossing_id"].astype(str)).reindex(shares.index)
-        frame = gpd.GeoDataFrame({"name": crossings["name"].astype(str), "fill": colours,
+        layer, key = ("crossings", "crossing_id") if result.target == "crossings" else ("sites", "site_id")
+        where = gpd.GeoDataFrame(dataset[layer]).to_crs(4326)
+        where = where.set_index(where[key].astype(str)).reindex(shares.index)
+        frame = gpd.GeoDataFrame({"name": where["name"].astype(str), "fill": colours,
                                   "coverage": [f"{100 * s:.0f} %" for s in shares]},
-                                 geometry=crossings.geometry.values, crs=4326)
+                                 geometry=where.geometry.values, crs=4326)
         for colour in dict.fromkeys(colours):
             maps.add_points(fmap, frame[frame["fill"] == colour], name="coverage", class_name="whatif-point",
-                            style=maps.PointStyle(color="#333333", fill=colour, radius=7),
+                            style=maps.PointStyle(color="#333333", fill=colour, radius=5 if layer == "sites" else 7),
                             tooltip={"name": t("whatif.col.name"), "coverage": coverage_label})
     points = gpd.GeoDataFrame({"name": [s[0] for s in sites], "new": ["1" if s[3] else "0" for s in sites]},
                               geometry=gpd.points_from_xy([s[1] for s in sites], [s[2] for s in sites]), crs=4326)
