@@ -49,7 +49,7 @@ def assignment_cost(distances: np.ndarray, sites: np.ndarray | list[int] | tuple
     return float(np.min(distances[:, list(sites)], axis=1).sum())
 
 
-def greedy_interchange(distances: np.ndarray, p: int, passes: int = 3) -> np.ndarray:
+def greedy_interchange(distances: np.ndarray, p: int, passes: int = 20) -> np.ndarray:
     """A good start: greedy addition, then improving swaps (vectorised first-improvement by site)."""
     n_clients = distances.shape[0]
     nearest = np.full(n_clients, np.inf)
