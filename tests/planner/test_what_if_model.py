@@ -134,3 +134,12 @@ def test_saved_scenario_json_round_trips() -> None:
     assert back.to_frame().equals(result.to_frame())
     assert back.question == result.question and back.options[0].changes == result.options[0].changes
     assert math.isnan(back.options[0].planner_gain_pct)
+
+
+def test_moving_teams_keeps_their_number_and_never_loses_coverage() -> None:
+    """Two teams idle at an office whose towns are already covered go where the risk is."""
+    problem = line_problem(TOWNS, [("Office", 0.0, 4), ("Cluster office", 10.0, 1)])
+    best = best_changes(problem, Question(move_teams=2), time_limit=10)[0]
+    assert best.delta.sum() == 0 and np.abs(best.delta).sum() <= 4
+    assert dict(zip(problem.site_ids, best.delta.tolist())) == {"Office": -2, "Cluster office": 2}
+    assert best.covered >= problem.today()
