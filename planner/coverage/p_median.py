@@ -49,21 +49,13 @@ def assignment_cost(distances: np.ndarray, sites: np.ndarray | list[int] | tuple
     return float(np.min(distances[:, list(sites)], axis=1).sum())
 
 
-def greedy_interchange(distances: np.ndarray, p: int, passes: int = 20) -> np.ndarray:
-    """A good start: greedy addition, then improving swaps (vectorised first-improvement by site)."""
+def _interchange(distances: np.ndarray, chosen: list[int], passes: int) -> tuple[list[int], float]:
+    """Improving swaps until none helps (each open site replaced by the best one given the others)."""
     n_clients = distances.shape[0]
-    nearest = np.full(n_clients, np.inf)
-    chosen: list[int] = []
-    for _ in range(p):
-        totals = np.minimum(nearest[:, None], distances).sum(axis=0)
-        totals[chosen] = np.inf
-        best = int(np.argmin(totals))
-        chosen.append(best)
-        nearest = np.minimum(nearest, distances[:, best])
     current = assignment_cost(distances, chosen)
     for _ in range(passes):
         improved = False
-        for position in range(p):
+        for position in range(len(chosen)):
             others = chosen[:position] + chosen[position + 1:]
             base = np.min(distances[:, others], axis=1) if others else np.full(n_clients, np.inf)
             totals = np.minimum(base[:, None], distances).sum(axis=0)
@@ -73,7 +65,28 @@ def greedy_interchange(distances: np.ndarray, p: int, passes: int = 20) -> np.nd
                 chosen[position], current, improved = best, float(totals[best]), True
         if not improved:
             break
-    return np.array(sorted(chosen))
+    return chosen, current
+
+
+def greedy_interchange(distances: np.ndarray, p: int, passes: int = 20, restarts: int = 8,
+                       seed: int = 0) -> np.ndarray:
+    """A good start: greedy addition then swaps, and ``restarts`` seeded random starts; the best found."""
+    n_clients, n_sites = distances.shape
+    nearest = np.full(n_clients, np.inf)
+    chosen: list[int] = []
+    for _ in range(p):
+        totals = np.minimum(nearest[:, None], distances).sum(axis=0)
+        totals[chosen] = np.inf
+        best = int(np.argmin(totals))
+        chosen.append(best)
+        nearest = np.minimum(nearest, distances[:, best])
+    best_sites, best_cost = _interchange(distances, chosen, passes)
+    rng = np.random.default_rng(seed)
+    for _ in range(restarts):
+        sites, cost = _interchange(distances, rng.choice(n_sites, size=p, replace=False).tolist(), passes)
+        if cost < best_cost - 1e-9:
+            best_sites, best_cost = sites, cost
+    return np.array(sorted(best_sites))
 
 
 def _levels(distances: np.ndarray) -> list[np.ndarray]:
