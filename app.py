@@ -28,6 +28,7 @@ ROLE_PAGES = [
     (Page.RISK_MAP, PAGES + "risk_map.py", ":material/map:", "risk-map"),
     (Page.INSPECTIONS, PAGES + "inspections.py", ":material/factory:", "inspections"),
     (Page.BORDER, PAGES + "border.py", ":material/signpost:", "border"),
+    (Page.WHAT_IF, PAGES + "what_if.py", ":material/add_location_alt:", "what-if"),
 ]
 PROJECT_PAGES = [
     (Page.DATA, PAGES + "data.py", ":material/database:", "data"),

@@ -95,6 +95,46 @@ WORDS: dict[str, tuple[str, str]] = {
     "about.mode": ("Modo", "Mode"),
     "about.pool": ("Semanas muestreadas", "Sampled weeks"),
     "about.units": ("Unidades", "Units"),
+    # what-if report (planner.coverage.report)
+    "wi.rank": ("Puesto", "Rank"),
+    "wi.option": ("Opción", "Option"),
+    "wi.kind": ("Tipo de cambio", "Kind of change"),
+    "wi.site_ids": ("Códigos de los lugares", "Site codes"),
+    "wi.lon": ("Longitud (nueva sede)", "Longitude (new site)"),
+    "wi.lat": ("Latitud (nueva sede)", "Latitude (new site)"),
+    "wi.sites_lonlat": ("Coordenadas de los lugares", "Coordinates of the sites"),
+    "wi.teams_added": ("Equipos añadidos (+) o retirados (-)", "Teams added (+) or taken away (-)"),
+    "wi.site_new": ("Sede nueva (1) o existente (0)", "New site (1) or existing (0)"),
+    "wi.covered_today": ("Riesgo cubierto hoy", "Risk covered today"),
+    "wi.covered": ("Riesgo cubierto con el cambio", "Risk covered with the change"),
+    "wi.gain": ("Ganancia", "Gain"),
+    "wi.gain_pct": ("Ganancia (% de hoy)", "Gain (% of today)"),
+    "wi.covered_today_pct": ("Cubierto hoy (% del riesgo total)", "Covered today (% of all risk)"),
+    "wi.covered_pct": ("Cubierto con el cambio (% del riesgo total)", "Covered with the change (% of all risk)"),
+    "wi.in_best_share": ("Veces en el mejor conjunto (proporción de sorteos)", "In the best set (share of draws)"),
+    "wi.robustness": ("Solidez", "Robustness"),
+    "wi.gap_pct": ("Brecha demostrada (%)", "Proven gap (%)"),
+    "wi.planner_today": ("Planificador: riesgo cubierto hoy", "Planner: risk covered today"),
+    "wi.planner_after": ("Planificador: riesgo cubierto con el cambio", "Planner: risk covered with the change"),
+    "wi.planner_gain_pct": ("Planificador: ganancia (%)", "Planner: gain (%)"),
+    "wi.kind.office": ("nueva oficina", "new office"),
+    "wi.kind.teams": ("equipos añadidos", "teams added"),
+    "wi.kind.move": ("equipos trasladados", "teams moved"),
+    "wi.kind.checkpoint": ("nuevo puesto de control", "new checkpoint"),
+    "wi.robustness.robust": ("sólida", "robust"),
+    "wi.robustness.fragile": ("frágil", "fragile"),
+    "wi.robustness.not_assessed": ("sin evaluar", "not assessed"),
+    "wi.sheet.options": ("Opciones", "Options"),
+    "wi.sheet.about": ("Acerca del análisis", "About the analysis"),
+    "wi.title": ("¿Qué pasa si…? Recursos", "What if…? Resources"),
+    "wi.rule": ("Regla de cobertura: un área cuenta como cubierta a medias por el primer equipo que la "
+                "alcanza en {hours:g} h de viaje, y cada equipo más cubre la mitad de lo que falta. "
+                "Solidez: una opción es sólida si cada lugar está en el mejor conjunto en al menos "
+                "{share:.0%} de los sorteos de los puntajes; si no, es frágil.",
+                "Coverage rule: an area counts as half covered by the first team that reaches it within "
+                "{hours:g} h of travel, and each further team covers half of what is left. Robustness: an "
+                "option is robust when each of its sites is in the best set in at least {share:.0%} of the "
+                "score draws; otherwise it is fragile."),
     # route sheets and calendar
     "sheet_title": ("Hoja de ruta", "Route sheet"),
     "period": ("Periodo", "Period"),

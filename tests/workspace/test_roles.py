@@ -29,6 +29,7 @@ PAGES = {
     "Risk map": (Page.RISK_MAP, "risk_map.py", "risk.title"),
     "Inspections": (Page.INSPECTIONS, "inspections.py", "inspections.title"),
     "Border": (Page.BORDER, "border.py", "border.title"),
+    "What if": (Page.WHAT_IF, "what_if.py", "whatif.title"),
     "Data": (Page.DATA, "data.py", "data.title"),
     "About": (Page.ABOUT, "about.py", "about.title"),
     "Admin": (Page.ADMIN, "admin.py", "admin.title"),

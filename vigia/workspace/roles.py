@@ -21,6 +21,7 @@ class Page(StrEnum):
     RISK_MAP = "risk_map"
     INSPECTIONS = "inspections"
     BORDER = "border"
+    WHAT_IF = "what_if"
     DATA = "data"
     ABOUT = "about"
     ADMIN = "admin"
@@ -35,6 +36,7 @@ class Action(StrEnum):
     DOWNLOAD_INSPECTION_PLAN = "download_inspection_plan"
     PLAN_PATROLS = "plan_patrols"
     DOWNLOAD_ROSTER = "download_roster"
+    PLAN_RESOURCES = "plan_resources"
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
 
@@ -42,14 +44,15 @@ class Action(StrEnum):
 _COMMON_PAGES = {Page.RISK_MAP, Page.DATA, Page.ABOUT}
 
 PAGES: dict[Role, frozenset[Page]] = {
-    Role.PLANNER: frozenset(_COMMON_PAGES | {Page.INSPECTIONS, Page.BORDER}),
+    Role.PLANNER: frozenset(_COMMON_PAGES | {Page.INSPECTIONS, Page.BORDER, Page.WHAT_IF}),
     Role.INSPECTION_CHIEF: frozenset(_COMMON_PAGES | {Page.INSPECTIONS}),
     Role.BORDER_POLICE: frozenset(_COMMON_PAGES | {Page.BORDER}),
     Role.ADMIN: frozenset(Page),
 }
 
 ACTIONS: dict[Role, frozenset[Action]] = {
-    Role.PLANNER: frozenset({Action.UPLOAD_DATASET, Action.RUN_SCORES, Action.DOWNLOAD_SCORES}),
+    Role.PLANNER: frozenset({Action.UPLOAD_DATASET, Action.RUN_SCORES, Action.DOWNLOAD_SCORES,
+                             Action.PLAN_RESOURCES}),
     Role.INSPECTION_CHIEF: frozenset({Action.UPLOAD_DATASET, Action.RUN_SCORES, Action.DOWNLOAD_SCORES,
                                       Action.PLAN_INSPECTIONS, Action.DOWNLOAD_INSPECTION_PLAN}),
     Role.BORDER_POLICE: frozenset({Action.RUN_SCORES, Action.DOWNLOAD_SCORES, Action.PLAN_PATROLS,

@@ -28,7 +28,7 @@ from vigia.workspace import audit as audit_log
 from vigia.workspace.schema import current_dataset, datasets, item_parts, items
 
 #: The kinds of item the workspace keeps.
-KINDS = ("score_run", "inspection_plan", "patrol_roster", "export")
+KINDS = ("score_run", "inspection_plan", "patrol_roster", "what_if", "export")
 #: The ``current_dataset`` row that is everyone's default.
 EVERYONE = ""
 PARQUET = "application/vnd.apache.parquet"

@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from vigia.ui.texts import countries, dark_figure, inspections, patrols, risk, sessions, workspace
+from vigia.ui.texts import (
+    countries,
+    dark_figure,
+    inspections,
+    patrols,
+    risk,
+    sessions,
+    what_if,
+    workspace,
+)
 
 #: Every feature table, in merge order.
-TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, patrols, risk, sessions, workspace)
+TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, patrols, risk, sessions, what_if,
+                                  workspace)
 
 
 def feature_texts() -> dict[str, dict[str, str]]:

@@ -1,0 +1,185 @@
+"""``vigia what-if``: where one more office, team or checkpoint helps most.
+
+Orchestrates :mod:`vigia.what_if_runs` (coverage problem, ranked options, robustness
+across score draws, check by planning) and :mod:`planner.coverage.report`; prints the
+ranked options. The scores file is read in ONE place, :func:`read_what_if_scores`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from geodata.messages import frame_text
+from geodata.problems import DataError
+from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, summary, usage_error
+from vigia.commands.plan_inspections import _positive_float, _positive_int
+from vigia.what_if_runs import WhatIfScores, arrays_from
+
+COMMAND = "what-if"
+
+OUT_FORMATS = ("xlsx", "csv", "geojson", "html")
+
+
+def read_what_if_scores(path: str | Path, seed: int = 0) -> WhatIfScores:
+    """The scores as plain arrays: areas, crossings and Monte Carlo draws of the area scores.
+
+    Read through the scores contract (:func:`geodata.scores_file.read_scores`, which names
+    the file, layer and column of anything wrong); the draws are the file's own
+    ``score_draws`` when it has them, else a seeded sample from its indicators and weights.
+    """
+    from geodata.scores_file import read_scores
+
+    scores = read_scores(path)
+    draws = scores.score_draws if scores.score_draws is not None and scores.score_draws.shape[1] else None
+    return arrays_from(scores.areas, scores.crossings, scores.indicators, dict(scores.provenance.weights),
+                       draws=draws, seed=seed)
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number >= 0")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "what-if",
+        help="where one more office, team or checkpoint covers the most risk (ranked options)",
+        description="Rank where new offices, extra or moved inspection teams, or new border checkpoints would "
+                    "cover the most risk within a day's trip, with how often each option wins across the "
+                    "scores' uncertainty, checked with the inspection planner.",
+    )
+    p.add_argument("dataset", help="dataset .gpkg with areas and offices (and crossings for checkpoints)")
+    p.add_argument("--scores", required=True, help="scores .gpkg from 'vigia score'")
+    ask = p.add_mutually_exclusive_group(required=True)
+    ask.add_argument("--add-offices", type=_positive_int, metavar="N", help="open N new labour offices")
+    ask.add_argument("--add-teams", type=_positive_int, metavar="K", help="add K inspection teams to existing offices")
+    ask.add_argument("--move-teams", type=_positive_int, metavar="M", help="move up to M teams between offices")
+    ask.add_argument("--add-checkpoints", type=_positive_int, metavar="C", help="open C border checkpoints")
+    p.add_argument("--demand", choices=("sites", "areas"), default=None,
+                   help="what offices and teams cover: the inspection sites (each with its area's risk, as the "
+                        "inspection planner weighs them; default when the dataset has sites) or the areas")
+    p.add_argument("--teams-per-office", type=_positive_int, default=2,
+                   help="teams at each new office (default 2, like the smallest offices today)")
+    p.add_argument("--candidates", default=None, help="candidate places (.csv/.xlsx: name, lon, lat); "
+                                                      "default: GeoNames towns, or open crossings for checkpoints")
+    p.add_argument("--reach-hours", type=_positive_float, default=None,
+                   help="travel time that counts as reached (default 3 h for offices, 2 h for checkpoints)")
+    p.add_argument("--time-limit", type=_positive_float, default=30.0, help="seconds for the solver (default 30)")
+    p.add_argument("--draws", type=_non_negative_int, default=30, help="score draws to solve (default 30; 0 = none)")
+    p.add_argument("--check-days", type=_non_negative_int, default=5,
+                   help="working days the inspection planner plans to check the best options (0 = no check)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (draws and planner)")
+    p.add_argument("--out", default=None, help="report: .xlsx, .csv, .geojson or .html")
+    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the report (default es)")
+    p.set_defaults(func=_cmd_what_if)
+
+
+def _question(args: argparse.Namespace) -> tuple[object, str]:
+    from planner.coverage.model import Question
+
+    if args.add_checkpoints:
+        return Question(new_sites=args.add_checkpoints, teams_per_new_site=1), "crossings"
+    if args.add_offices:
+        return Question(new_sites=args.add_offices, teams_per_new_site=args.teams_per_office), "areas"
+    if args.add_teams:
+        return Question(add_teams=args.add_teams), "areas"
+    return Question(move_teams=args.move_teams), "areas"
+
+
+def _fmt(value: float, pattern: str = "{:.1f}") -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else pattern.format(value)
+
+
+def _next_monday() -> date:
+    today = date.today()
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def _print_result(result: object) -> None:
+    from planner.what_if import WhatIf
+
+    assert isinstance(result, WhatIf)
+    total = result.total_risk
+    print(f"Risk covered today: {result.covered_today:.1f} of {total:.1f} ({100 * result.covered_today / total:.1f}%)"
+          if total else "No risk to cover.")
+    measured = {"sites": "inspection sites (each with its area's risk)", "areas": "areas (their risk score)",
+                "crossings": "border crossings (their risk score)"}[result.target]
+    print(f"Coverage of {measured}; reach: {result.reach_minutes / 60:g} h of travel; "
+          f"robustness over {result.draws_solved} draw(s)")
+    for note in result.notes:
+        print(f"Note: {note}")
+    if not result.options:
+        print("No option found (no candidate, or the time limit ran out before the first solution).")
+        return
+    print(f"\n{'#':>2} {'option':<58}{'covered':>9}{'gain':>8}{'gain%':>7}{'in best':>8} {'label':<9}"
+          f"{'gap%':>6}{'planner%':>9}")
+    for o in result.options:
+        name = o.label if len(o.label) <= 56 else o.label[:55] + "…"
+        print(f"{o.rank:>2} {name:<58}{o.covered:>9.1f}{o.gain:>8.1f}{_fmt(o.gain_pct, '{:.2f}'):>7}"
+              f"{_fmt(o.in_best_share, '{:.0%}'):>8} {o.robustness:<9}{100 * o.gap:>6.2f}"
+              f"{_fmt(o.planner_gain_pct, '{:+.1f}'):>9}")
+        new = o.first_new
+        if new is not None and new.new:
+            print(f"   at lon {new.lon:.4f}, lat {new.lat:.4f}")
+    first = result.options[0]
+    if not math.isnan(first.planner_today):
+        print(f"\nCheck by planning: the inspection planner covers {first.planner_today:.1f} with today's teams, "
+              + ", ".join(f"{o.planner_after:.1f} with option {o.rank}" for o in result.options
+                          if not math.isnan(o.planner_after)) + ".")
+
+
+def _cmd_what_if(args: argparse.Namespace) -> int:
+    source = Path(args.dataset)
+    for label, value in (("dataset", args.dataset), ("--scores", args.scores), ("--candidates", args.candidates)):
+        if value is not None and not Path(value).exists():
+            return usage_error(COMMAND, f"{label} {value} does not exist")
+    if args.out is not None and Path(args.out).suffix.lower().lstrip(".") not in OUT_FORMATS:
+        return usage_error(COMMAND, f"--out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
+                                    f"not '{Path(args.out).name}'")
+
+    from geodata.load import check_dataset
+    from planner.coverage.build import dataset_bbox
+    from planner.coverage.candidates import read_candidates
+    from vigia import what_if_runs
+
+    report = check_dataset(source)
+    if not report.ok or report.dataset is None:
+        lang = language()
+        return data_errors(f"{source}: {frame_text('verdict.invalid', lang)} — {summary(report.problems, lang)}; "
+                           "nothing computed.", report.problems, lang, stream=sys.stdout)
+    dataset = report.dataset
+    question, target = _question(args)
+    if target == "areas":
+        target = args.demand or what_if_runs.office_target(dataset)
+    try:
+        candidates = read_candidates(args.candidates, dataset_bbox(dataset)) if args.candidates else None
+        scores = read_what_if_scores(args.scores, seed=args.seed)
+        print(f"Solving on {source.name} with {Path(args.scores).name} (time limit {args.time_limit:g} s)...", flush=True)
+        result = what_if_runs.run(
+            dataset, scores, question, target=target, candidates=candidates,  # type: ignore[arg-type]
+            reach_minutes=args.reach_hours * 60 if args.reach_hours else None, time_limit=args.time_limit,
+            draws=args.draws, seed=args.seed, check_start=_next_monday() if args.check_days and target != "crossings"
+            else None, check_days=args.check_days or what_if_runs.CHECK_DAYS)
+    except DataError as error:
+        lang = language()
+        return data_errors(f"vigia what-if: cannot compute — {summary(error.problems, lang)}:",
+                           error.problems, lang, stream=sys.stdout)
+    except ValueError as error:
+        print(f"vigia what-if: {error}", file=sys.stderr)
+        return EXIT_DATA_ERRORS
+    _print_result(result)
+    if args.out:
+        from planner.coverage.report import write_report
+
+        write_report(result, args.out, lang=args.lang)
+        print(f"\nWrote {args.out} ({len(result.options)} option(s))")
+    return EXIT_OK
