@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geodata.load import load_dataset
 from vigia.ui.i18n import LANG_KEY, t
 
 TIMEOUT = 60
@@ -35,12 +36,15 @@ def _run(demo_gpkg: Path, lang: str = "es", **kwargs: object) -> AppTest:
 def test_panel_shows_recorded_vs_estimated_with_interval_and_sensitivity(demo_gpkg: Path) -> None:
     at = _run(demo_gpkg, lang="en")
     assert not at.exception
+    demo = load_dataset(demo_gpkg)
+    observed = int(demo.layers["lists"]["count"].sum())  # people on at least one list
+    truth = int(demo.about["lists_true_total"])
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("dark.metric_observed", "en")] == "11,044"
+    assert metrics[t("dark.metric_observed", "en")] == f"{observed:,}"
     estimate = int(metrics[t("dark.metric_estimate", "en")].replace(",", ""))
     low, high = (int(v.replace(",", "")) for v in metrics[t("dark.metric_interval", "en")].split(" – "))
-    assert 11_044 < low < estimate < high
-    assert any("23,896" in c.value for c in at.caption), "the synthetic demo says its true total"
+    assert observed < low < estimate < high
+    assert any(f"{truth:,}" in c.value for c in at.caption), "the synthetic demo says its true total"
     assert any("police × fiscalia" in c.value for c in at.caption)
     assert "closed" in "".join(m.value for m in at.markdown)
     tables = at.dataframe
