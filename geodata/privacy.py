@@ -310,3 +310,16 @@ def protect_case_inputs(cases: pd.DataFrame, hidden: Iterable[str], *, count_col
     kept = visible.assign(**{c: visible[c].astype(float) for c in count_columns})
     return pd.concat([kept, pd.DataFrame(added, columns=["area_id", "period", by, *count_columns])],
                      ignore_index=True)
+
+
+def protect_strata(observed: Sequence[float | int | None], thousands: str = ",") -> list[str]:
+    """Display texts of per-stratum counts published next to their overall total.
+
+    The total is published too (it is the sum of the strata), so hiding a small
+    stratum alone is not enough: the reader subtracts the visible strata from the
+    total. Complementary strata are hidden (``"*"``) until no small count can be
+    solved for — the same rule as :func:`suppress_counts` with column totals.
+    """
+    frame = pd.DataFrame({"observed": [np.nan if v is None else float(v) for v in observed]})
+    shown = suppress_counts(frame, ["observed"], column_totals=True, thousands=thousands)
+    return [str(v) for v in shown["observed"]]

@@ -59,3 +59,23 @@ def test_small_observed_counts_are_suppressed_in_print_and_file(tmp_path: Path,
 def test_missing_file_and_bad_output_are_usage_errors(tmp_path: Path) -> None:
     assert main(["dark-figure", str(tmp_path / "nope.csv")]) == 2
     assert main(["dark-figure", str(UK_FIVE), "--out", str(tmp_path / "x.json")]) == 2
+
+
+def test_a_small_stratum_cannot_be_recovered_by_subtracting_the_others_from_the_total(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The adversary holds the published total and every visible stratum: the hidden one must
+    not be their difference (a complementary stratum is hidden too)."""
+    table, out = tmp_path / "strata.csv", tmp_path / "strata_out.csv"
+    rows = ["period,a,b,count"]
+    for period, (only_a, only_b, both) in {"2022": (30, 25, 12), "2023": (40, 28, 15), "2024": (2, 1, 0)}.items():
+        rows += [f"{period},1,0,{only_a}", f"{period},0,1,{only_b}", f"{period},1,1,{both}"]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["dark-figure", str(table), "--by", "period", "--out", str(out)]) == 0
+    written = pd.read_csv(out, dtype=str).set_index("stratum")
+    total, strata = written["observed"].iloc[0], written["observed"].iloc[1:]
+    assert strata["2024"] == "<5", "3 people in 2024: a small count"
+    visible = [int(v) for v in strata if v.isdigit()]
+    assert len(visible) < len(strata) - 1, "a second stratum is hidden so the total cannot be differenced"
+    assert int(total) - sum(visible) > 4, "what is left of the total spans more than the small band"
+    printed = capsys.readouterr().out
+    assert "2024: observed <5" in printed and "observed *" in printed

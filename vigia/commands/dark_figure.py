@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata.privacy import protect_strata, suppress_small
 from geodata.problems import DataError
 from vigia.cli_output import (
     EXIT_DATA_ERRORS,
@@ -24,7 +25,6 @@ from vigia.cli_output import (
     print_problems,
     usage_error,
 )
-from vigia.ui.privacy import suppress_small
 
 COMMAND = "dark-figure"
 OUT_COLUMNS = ["stratum", "observed", "estimate", "low", "high", "model", "reason"]
@@ -96,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  note: {note}")
     if args.by:
         print(f"\nBy {args.by}:")
-        for stratum in result.strata[1:]:
-            seen = suppress_small(stratum.observed)
+        shown = protect_strata([stratum.observed for stratum in result.strata[1:]])
+        for stratum, seen in zip(result.strata[1:], shown, strict=True):
             if stratum.fit is None:
                 print(f"  {stratum.stratum}: observed {seen}; no estimate: {stratum.reason}")
             else:
@@ -111,9 +111,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(table: pd.DataFrame, out: Path) -> None:
-    """Counts below the small-count threshold are suppressed; estimates are model outputs and kept."""
-    shown = table.copy()
-    shown["observed"] = [suppress_small(v, thousands="") for v in shown["observed"]]
+    """Counts below the small-count threshold are suppressed, with complements so the total cannot
+    reveal them; estimates are model outputs and kept."""
+    shown = table.copy()  # row 0 is the overall total, the rest its strata
+    shown["observed"] = ([suppress_small(table["observed"].iloc[0], thousands="")]
+                         + protect_strata(table["observed"].iloc[1:].tolist(), thousands=""))
     for column in ("estimate", "low", "high"):
         shown[column] = [_rounded(v) for v in shown[column]]
     shown = shown[OUT_COLUMNS]

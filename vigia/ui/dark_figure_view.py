@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from geodata.dataset import Dataset
+from geodata.privacy import protect_strata
 from risk.dark_figure import MAIN_EFFECTS, StrataEstimates, estimate_strata
 from vigia.ui import chrome
 from vigia.ui.i18n import fmt_int, t, thousands
@@ -90,7 +91,7 @@ def strata_frame(result: StrataEstimates) -> pd.DataFrame:
     table = result.table().iloc[1:].reset_index(drop=True)
     shown = pd.DataFrame({
         t("dark.col.stratum"): table["stratum"],
-        t("dark.col.observed"): [suppress_small(v, thousands=thousands()) for v in table["observed"]],
+        t("dark.col.observed"): protect_strata(table["observed"].tolist(), thousands=thousands()),
         t("dark.col.estimate"): [_number(v) for v in table["estimate"]],
         t("dark.col.low"): [_number(v) for v in table["low"]],
         t("dark.col.high"): [_number(v) for v in table["high"]],
