@@ -22,18 +22,17 @@ viewer, account_lang = sign_in.identify()
 chrome.language_switch(viewer, account_lang)
 cookies.flush()
 
-PAGES = "vigia/ui/pages/"
 HIDDEN: Final = "hidden"  # st.Page/st.navigation's code for "not in the menu"
 ROLE_PAGES = [
-    (Page.RISK_MAP, PAGES + "risk_map.py", ":material/map:", "risk-map"),
-    (Page.INSPECTIONS, PAGES + "inspections.py", ":material/factory:", "inspections"),
-    (Page.BORDER, PAGES + "border.py", ":material/signpost:", "border"),
-    (Page.WHAT_IF, PAGES + "what_if.py", ":material/add_location_alt:", "what-if"),
+    (Page.RISK_MAP, "vigia/ui/risk_map/page.py", ":material/map:", "risk-map"),
+    (Page.INSPECTIONS, "vigia/ui/inspections/page.py", ":material/factory:", "inspections"),
+    (Page.BORDER, "vigia/ui/border/page.py", ":material/signpost:", "border"),
+    (Page.WHAT_IF, "vigia/ui/what_if/page.py", ":material/add_location_alt:", "what-if"),
 ]
 PROJECT_PAGES = [
-    (Page.DATA, PAGES + "data.py", ":material/database:", "data"),
-    (Page.ABOUT, PAGES + "about.py", ":material/info:", "about"),
-    (Page.ADMIN, PAGES + "admin.py", ":material/admin_panel_settings:", "admin"),
+    (Page.DATA, "vigia/ui/data/page.py", ":material/database:", "data"),
+    (Page.ABOUT, "vigia/ui/about/page.py", ":material/info:", "about"),
+    (Page.ADMIN, "vigia/ui/admin/page.py", ":material/admin_panel_settings:", "admin"),
 ]
 
 

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 import geodata.load
 from geodata.problems import Problem, Severity
 from vigia.ui import state
+from vigia.ui.data.upload import UploadOutcome
 from vigia.ui.i18n import LANG_KEY, t
-from vigia.ui.upload import UploadOutcome
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -21,11 +21,11 @@ TIMEOUT = 60  # first run loads the demo GeoPackage and the basemap
 
 #: (page file, title key, "not built yet" key or None)
 PAGES = [
-    ("vigia/ui/pages/risk_map.py", "risk.title", None),
-    ("vigia/ui/pages/inspections.py", "inspections.title", None),
-    ("vigia/ui/pages/border.py", "border.title", None),
-    ("vigia/ui/pages/data.py", "data.title", None),
-    ("vigia/ui/pages/about.py", "about.title", None),
+    ("vigia/ui/risk_map/page.py", "risk.title", None),
+    ("vigia/ui/inspections/page.py", "inspections.title", None),
+    ("vigia/ui/border/page.py", "border.title", None),
+    ("vigia/ui/data/page.py", "data.title", None),
+    ("vigia/ui/about/page.py", "about.title", None),
 ]
 
 
@@ -87,7 +87,7 @@ def test_rerun_and_new_session_do_not_reload_the_dataset(app_env: Path, monkeypa
     monkeypatch.setattr(geodata.load, "load_dataset", lambda path: calls.append(str(path)) or real(path))
     at = _open()
     at.run()  # a rerun, as after any click
-    _open("vigia/ui/pages/border.py")  # another browser session, another page
+    _open("vigia/ui/border/page.py")  # another browser session, another page
     assert len(calls) == 1, calls
 
     # A rewritten file (new modification time) is read again.
@@ -104,13 +104,13 @@ def test_rerun_and_new_session_do_not_reload_the_dataset(app_env: Path, monkeypa
 def test_first_run_without_a_dataset_builds_the_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(state.ENV_DATASET, raising=False)
     monkeypatch.setenv(state.ENV_DATA_DIR, str(tmp_path / "vigia"))
-    at = _open("vigia/ui/pages/about.py")
+    at = _open("vigia/ui/about/page.py")
     assert (tmp_path / "vigia" / "demo.gpkg").is_file()
     assert t("banner.synthetic", "es") in _texts(at.warning)
 
 
 def test_data_page_shows_the_dataset_and_the_contract(app_env: Path) -> None:
-    at = _open("vigia/ui/pages/data.py")
+    at = _open("vigia/ui/data/page.py")
     layers = at.dataframe[0].value
     assert "areas" in set(layers[t("col.layer", "es")])
     about = at.table[0].value
@@ -129,7 +129,7 @@ def test_data_page_reports_a_rejected_upload_and_keeps_the_dataset(app_env: Path
     at.session_state["vigia_upload_outcome"] = UploadOutcome(
         accepted=False, files=("areas.geojson", "cases.csv"), problems=(problem,), kept=app_env)
     at.run()
-    at.switch_page("vigia/ui/pages/data.py").run()
+    at.switch_page("vigia/ui/data/page.py").run()
     assert not at.exception
     assert t("data.rejected", "es", path=str(app_env)) in _texts(at.error)
     report = at.dataframe[-1].value
@@ -144,7 +144,7 @@ def test_back_button_returns_to_the_default_dataset(app_env: Path, tmp_path: Pat
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.session_state[state.SESSION_DATASET] = str(other)
     at.run()
-    at.switch_page("vigia/ui/pages/data.py").run()
+    at.switch_page("vigia/ui/data/page.py").run()
     assert str(other) in " ".join(_texts(at.markdown))
     at.button[0].click().run()
     assert not at.exception
@@ -170,5 +170,5 @@ def test_pages_work_with_only_the_required_areas_layer(tmp_path: Path, monkeypat
         at = _open(page)
         assert _texts(at.title) == [t(title, "es")]
         assert t("banner.synthetic", "es") not in _texts(at.warning), "real data carries no demo banner"
-    at = _open("vigia/ui/pages/inspections.py")
+    at = _open("vigia/ui/inspections/page.py")
     assert t("page.missing_layer", "es", layer="sites") in _texts(at.info)

@@ -11,7 +11,7 @@ from shapely.geometry import box
 
 from geodata.load import load_dataset
 from vigia.ui import state
-from vigia.ui.upload import process_upload
+from vigia.ui.data.upload import process_upload
 
 
 def _areas_geojson(with_population: bool = True) -> bytes:

@@ -98,9 +98,9 @@ def test_a_dataset_of_the_americas_runs_on_every_page(tmp_path: Path, monkeypatc
     at = AppTest.from_file(app, default_timeout=60).run()
     assert not at.exception, [e.message for e in at.exception]
     for page in ("border", "inspections", "data"):
-        at.switch_page(f"vigia/ui/pages/{page}.py").run()
+        at.switch_page(f"vigia/ui/{page}/page.py").run()
         assert not at.exception, (page, [e.message for e in at.exception])
-    at.switch_page("vigia/ui/pages/border.py").run()
+    at.switch_page("vigia/ui/border/page.py").run()
     shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
     assert "Ecuador" in shown and "Brasil" in shown, "any neighbour is named, not only Bolivia's five"
 
@@ -214,7 +214,7 @@ def test_a_zip_of_a_dataset_folder_is_read_as_the_folder(tmp_path: Path) -> None
 
 def test_an_uploaded_dataset_zip_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from vigia.ui import state
-    from vigia.ui.upload import process_upload
+    from vigia.ui.data.upload import process_upload
 
     monkeypatch.setenv(state.ENV_DATA_DIR, str(tmp_path / "data"))
     monkeypatch.setenv(state.ENV_DATASET, str(tmp_path / "current.gpkg"))

@@ -141,7 +141,7 @@ def test_both_planners_read_the_same_file_from_the_cli_and_from_the_app(
         demo_gpkg: Path, demo_scores_gpkg: Path, demo_scores: Scores, tmp_path: Path) -> None:
     from planner.patrols.scores import read_crossing_scores
     from planner.problem import InspectionProblem
-    from vigia.ui import risk_exports
+    from vigia.ui.risk_map import risk_exports
 
     downloaded = tmp_path / "vigia_risk_scores.gpkg"
     downloaded.write_bytes(risk_exports.gpkg_bytes(demo_scores.to_file(created_by="ana")))
@@ -162,7 +162,7 @@ def test_both_planners_read_the_same_file_from_the_cli_and_from_the_app(
 
 
 def test_every_human_export_of_the_scores_carries_the_provenance(demo_gpkg: Path, demo_scores: Scores) -> None:
-    from vigia.ui import risk_exports, risk_maps, risk_tables
+    from vigia.ui.risk_map import risk_exports, risk_maps, risk_tables
 
     provenance = demo_scores.provenance(created_by="ana")
     weights = next(text for name, text in provenance.rows() if name == "weights")

@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 from geodata.load import load_dataset
 from planner.patrols import exports
 from planner.patrols.units import default_units
-from vigia.ui import patrols_view, state
+from vigia.ui import state
+from vigia.ui.border import patrols_view
 from vigia.ui.i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +36,7 @@ def _grid(at: AppTest) -> str:
 def test_border_page_plans_and_redraws_a_roster(app_env: Path, demo_gpkg: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     at = AppTest.from_file(APP, default_timeout=240).run()
-    at.switch_page("vigia/ui/pages/border.py")
+    at.switch_page("vigia/ui/border/page.py")
     at.session_state[patrols_view.SCORES_KEY] = str(app_env)  # as if uploaded (the risk engine may be absent)
     at.run()
     assert not at.exception, [e.message for e in at.exception]
@@ -96,7 +97,7 @@ def test_border_page_plans_and_redraws_a_roster(app_env: Path, demo_gpkg: Path,
 
     monkeypatch.setattr(patrols_view, "plan_week", no_planning)
     again = AppTest.from_file(APP, default_timeout=240).run()
-    again.switch_page("vigia/ui/pages/border.py")
+    again.switch_page("vigia/ui/border/page.py")
     again.session_state[patrols_view.SCORES_KEY] = str(app_env)
     again.run()
     assert not again.exception, [e.message for e in again.exception]

@@ -161,7 +161,7 @@ def test_department_totals_leave_every_hidden_count_its_whole_band(case, tmp_pat
 
 
 def test_cases_per_period_against_the_published_total_leave_every_small_period_its_band(case, tmp_path: Path) -> None:
-    from vigia.ui import risk_tables
+    from vigia.ui.risk_map import risk_tables
 
     dataset, prepared = case
     published = _file(prepared, tmp_path, "balanced")

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from vigia.ui import access, inspection_panels, saved_plan_view, state
+from vigia.ui import access, state
 from vigia.ui.i18n import has_text, t
+from vigia.ui.inspections import inspection_panels, saved_plan_view
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGE = "vigia/ui/pages/inspections.py"
+PAGE = "vigia/ui/inspections/page.py"
 TIMEOUT = 120
 
 

@@ -19,9 +19,9 @@ from test_browser import ARTIFACTS, CHROMIUM_ARGS, _stop, find_chromium, start_a
 
 from geodata.load import load_dataset
 from vigia import inspection_runs, saved_plans
-from vigia.ui import route_maps
 from vigia.ui.access import OPEN_USER
 from vigia.ui.i18n import t
+from vigia.ui.inspections import route_maps
 from vigia.workspace import open_workspace
 
 pytestmark = pytest.mark.browser

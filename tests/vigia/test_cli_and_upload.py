@@ -10,7 +10,7 @@ import validate_fixtures as fx
 
 from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, main
 from vigia.ui import state
-from vigia.ui.upload import process_upload
+from vigia.ui.data.upload import process_upload
 
 
 def _broken(tmp_path: Path) -> Path:

@@ -17,7 +17,7 @@ def _panel(path: str, drop_lists: bool = False, never_overlap: bool = False) -> 
     import pandas as pd
 
     from geodata.load import load_dataset
-    from vigia.ui.dark_figure_view import render
+    from vigia.ui.risk_map.dark_figure_view import render
 
     dataset = load_dataset(path)
     if drop_lists:

@@ -12,7 +12,7 @@ from vigia.ui import state
 from vigia.ui.i18n import t
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-DATA_PAGE = "vigia/ui/pages/data.py"
+DATA_PAGE = "vigia/ui/data/page.py"
 
 
 @pytest.fixture

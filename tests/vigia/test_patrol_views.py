@@ -13,8 +13,8 @@ from planner.patrols import exports
 from planner.patrols.model import N_SLOTS, build_problem, slot_day
 from planner.patrols.roster import Roster
 from planner.patrols.units import default_units
-from vigia.ui.patrol_grid import grid_html
-from vigia.ui.patrol_map import coverage_map, unit_colours, unit_legend_html
+from vigia.ui.border.patrol_grid import grid_html
+from vigia.ui.border.patrol_map import coverage_map, unit_colours, unit_legend_html
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from geodata.load import load_dataset
 from geodata.privacy import small_count_threshold
 from geodata.scores_file import AREA_LAYER, CROSSING_LAYER, read_scores
 from risk import pipeline
-from vigia.ui import risk_exports, risk_maps, risk_tables
+from vigia.ui.risk_map import risk_exports, risk_maps, risk_tables
 
 
 @pytest.fixture(scope="module")

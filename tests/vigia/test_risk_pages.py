@@ -14,12 +14,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geodata.load import load_dataset
-from vigia.ui import risk_state, state
+from vigia.ui import state
 from vigia.ui.i18n import has_text, t
+from vigia.ui.risk_map import risk_state
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-BORDER = "vigia/ui/pages/border.py"
+BORDER = "vigia/ui/border/page.py"
 DRAWS, PERMUTATIONS = "200", "99"
 TIMEOUT = 30  # the first run of a session imports folium and builds the basemap
 
@@ -128,7 +129,7 @@ def test_border_page_ranks_crossings_with_intervals_and_drivers(app_env: Path) -
 
 
 def test_an_empty_cases_chart_says_why_instead_of_drawing_an_axis() -> None:
-    from vigia.ui.risk_tables import as_text, classes_empty_reason, trend_empty_reason
+    from vigia.ui.risk_map.risk_tables import as_text, classes_empty_reason, trend_empty_reason
 
     def trend(values: list[float]) -> pd.DataFrame:
         return pd.DataFrame({"cases": values}, index=[str(2016 + i) for i in range(len(values))])

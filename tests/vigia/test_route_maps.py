@@ -16,7 +16,8 @@ from planner.plan import greedy
 from planner.problem import InspectionProblem
 from planner.route_svg import MapPoint, route_svg
 from planner.trips import plan_shifts
-from vigia.ui import maps, route_maps
+from vigia.ui import maps
+from vigia.ui.inspections import route_maps
 
 
 @pytest.fixture(scope="module")

@@ -15,13 +15,14 @@ from streamlit.testing.v1 import AppTest
 from geodata.load import load_dataset
 from planner import exports
 from vigia import inspection_runs, saved_plans
-from vigia.ui import access, inspection_panels, saved_plan_view, state, stored_datasets
+from vigia.ui import access, state, stored_datasets
 from vigia.ui.i18n import t
+from vigia.ui.inspections import inspection_panels, saved_plan_view
 from vigia.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGE = "vigia/ui/pages/inspections.py"
+PAGE = "vigia/ui/inspections/page.py"
 
 
 @pytest.fixture
@@ -136,10 +137,10 @@ def _grid(at: AppTest) -> str:
 
 
 def test_a_saved_roster_comes_back_after_a_reload(app_env: Path) -> None:
-    from vigia.ui import patrols_view
+    from vigia.ui.border import patrols_view
 
     at = AppTest.from_file(APP, default_timeout=240).run()
-    at.switch_page("vigia/ui/pages/border.py").run()
+    at.switch_page("vigia/ui/border/page.py").run()
     at.number_input(key=patrols_view.POOL_KEY).set_value(5)
     at.text_input(key="vigia_patrol_week").set_value("2026-W50")
     at.button(key="vigia_patrol_plan").click().run()
@@ -151,7 +152,7 @@ def test_a_saved_roster_comes_back_after_a_reload(app_env: Path) -> None:
     assert saved is not None and saved.params["week"] == "2026-W50"
 
     reloaded = AppTest.from_file(APP, default_timeout=240).run()
-    reloaded.switch_page("vigia/ui/pages/border.py").run()
+    reloaded.switch_page("vigia/ui/border/page.py").run()
     assert not reloaded.exception, [e.message for e in reloaded.exception]
     assert _grid(reloaded) == planned, "the saved roster, as it was made"
 

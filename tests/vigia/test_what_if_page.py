@@ -9,12 +9,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.export_texts import word
-from vigia.ui import risk_state, state
+from vigia.ui import state
 from vigia.ui.i18n import t
+from vigia.ui.risk_map import risk_state
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGE = "vigia/ui/pages/what_if.py"
+PAGE = "vigia/ui/what_if/page.py"
 
 
 @pytest.fixture

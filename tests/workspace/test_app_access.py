@@ -49,7 +49,7 @@ def _sign_in(name: str, password: str) -> AppTest:
 def test_open_demo_mode_says_so_on_every_page(app_env: Path) -> None:
     at = _run(AppTest.from_file(APP, default_timeout=60))
     assert t("auth.open_mode", "es") in [i.value for i in at.info]
-    _run(at.switch_page("vigia/ui/pages/data.py"))
+    _run(at.switch_page("vigia/ui/data/page.py"))
     assert t("auth.open_mode", "es") in [i.value for i in at.info]
 
 
@@ -69,10 +69,10 @@ def test_border_police_do_not_get_the_inspections_page(app_env: Path) -> None:
     accounts.add_user(ws, "cabo", "border_police", PASSWORD)
     at = _sign_in("cabo", PASSWORD)
     assert [x.value for x in at.title] == [t("risk.title", "es")]
-    for page in ("inspections.py", "admin.py"):  # not even registered for this role
+    for page in ("inspections", "admin"):  # not even registered for this role
         with pytest.raises(ValueError, match="Could not find a navigation page"):
-            at.switch_page(f"vigia/ui/pages/{page}")
-    _run(at.switch_page("vigia/ui/pages/border.py"))
+            at.switch_page(f"vigia/ui/{page}/page.py")
+    _run(at.switch_page("vigia/ui/border/page.py"))
     assert [x.value for x in at.title] == [t("border.title", "es")]
 
 
@@ -100,7 +100,7 @@ def test_disabling_an_account_signs_it_out_at_its_next_click(app_env: Path) -> N
 
 def test_reload_keeps_the_uploaded_dataset(app_env: Path, demo_gpkg: Path, tmp_path: Path) -> None:
     """Upload (validated), then a brand-new session (a reload, a new tab) is still on it."""
-    from vigia.ui.upload import process_upload
+    from vigia.ui.data.upload import process_upload
 
     accounts.add_user(open_workspace(default_url()), "ana", "planner", PASSWORD)
     at = _sign_in("ana", PASSWORD)

@@ -35,7 +35,7 @@ def test_a_score_run_saved_on_the_risk_map_names_its_dataset_and_provenance(
         demo_gpkg: Path, tmp_path: Path, monkeypatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from vigia.ui import risk_state
+    from vigia.ui.risk_map import risk_state
     from vigia.workspace.db import default_url
 
     monkeypatch.setenv(state.ENV_DATASET, str(demo_gpkg))

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from vigia.ui import access, patrols_view, state
+from vigia.ui import access, state
+from vigia.ui.border import patrols_view
 from vigia.ui.i18n import t
 from vigia.workspace import accounts, open_workspace
 from vigia.workspace.db import default_url
@@ -24,15 +25,15 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PASSWORD = "una clave larga 2026"
 
-#: README column -> (page file, title key) for pages.
+#: README column -> (page folder under vigia/ui, title key) for pages.
 PAGES = {
-    "Risk map": (Page.RISK_MAP, "risk_map.py", "risk.title"),
-    "Inspections": (Page.INSPECTIONS, "inspections.py", "inspections.title"),
-    "Border": (Page.BORDER, "border.py", "border.title"),
-    "What if": (Page.WHAT_IF, "what_if.py", "whatif.title"),
-    "Data": (Page.DATA, "data.py", "data.title"),
-    "About": (Page.ABOUT, "about.py", "about.title"),
-    "Admin": (Page.ADMIN, "admin.py", "admin.title"),
+    "Risk map": (Page.RISK_MAP, "risk_map", "risk.title"),
+    "Inspections": (Page.INSPECTIONS, "inspections", "inspections.title"),
+    "Border": (Page.BORDER, "border", "border.title"),
+    "What if": (Page.WHAT_IF, "what_if", "whatif.title"),
+    "Data": (Page.DATA, "data", "data.title"),
+    "About": (Page.ABOUT, "about", "about.title"),
+    "Admin": (Page.ADMIN, "admin", "admin.title"),
 }
 #: README column -> the action behind that download.
 DOWNLOADS = {
@@ -97,7 +98,7 @@ def _download_keys(at: AppTest) -> set[str]:
 
 
 def _open(at: AppTest, page_file: str) -> AppTest:
-    return _run(at.switch_page(f"vigia/ui/pages/{page_file}"))
+    return _run(at.switch_page(f"vigia/ui/{page_file}/page.py"))
 
 
 def _plan_inspections(at: AppTest) -> AppTest:
@@ -129,7 +130,7 @@ def test_each_role_sees_the_pages_and_downloads_readme_promises(app_env: Path, r
     for column, (_, page_file, title) in PAGES.items():
         if not row[column]:
             with pytest.raises(ValueError, match="Could not find a navigation page"):
-                at.switch_page(f"vigia/ui/pages/{page_file}")
+                at.switch_page(f"vigia/ui/{page_file}/page.py")
             continue
         _open(at, page_file)
         assert [x.value for x in at.title] == [t(title, "es")], f"{role} opens {column}"

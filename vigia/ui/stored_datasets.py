@@ -14,7 +14,7 @@ from typing import Any
 
 from vigia.ui import state
 from vigia.ui.access import Viewer
-from vigia.ui.upload import UploadOutcome
+from vigia.ui.data.upload import UploadOutcome
 from vigia.workspace import Workspace, WorkspaceError
 
 #: Session key of the stored dataset's number (absent: the configured dataset or the demo).

@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from geodata.contracts import contract_markdown
-from vigia.ui import access, chrome, state, stored_datasets, stored_datasets_view, summaries
+from vigia.ui import access, chrome, state, stored_datasets, summaries
+from vigia.ui.data import stored_datasets_view
+from vigia.ui.data.upload import UploadOutcome, process_upload
 from vigia.ui.i18n import t, table_labels
-from vigia.ui.upload import UploadOutcome, process_upload
 from vigia.workspace.roles import Action
 
 #: Session-state key of the last upload's outcome (shown after the rerun).

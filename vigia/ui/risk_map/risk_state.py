@@ -21,7 +21,8 @@ import streamlit as st
 
 from risk import pipeline
 from risk import presets as presets_module
-from vigia.ui import risk_tables, state
+from vigia.ui import state
+from vigia.ui.risk_map import risk_tables
 
 #: Environment variables that lower the Monte Carlo draws and permutations (tests, slow machines).
 ENV_DRAWS = "VIGIA_RISK_DRAWS"

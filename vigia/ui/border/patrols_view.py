@@ -43,10 +43,10 @@ from planner.patrols.scores import read_crossing_scores
 from planner.patrols.units import default_units, units_frame, units_from_frame
 from risk.pipeline import score
 from vigia.ui import access, chrome, maps, saved_work, state
+from vigia.ui.border.patrol_grid import grid_html
+from vigia.ui.border.patrol_map import coverage_map, unit_legend_html
+from vigia.ui.border.patrol_result import PARTS, ShownRoster
 from vigia.ui.i18n import current_language, t
-from vigia.ui.patrol_grid import grid_html
-from vigia.ui.patrol_map import coverage_map, unit_legend_html
-from vigia.ui.patrol_result import PARTS, ShownRoster
 from vigia.workspace import ItemRecord
 from vigia.workspace.roles import Action
 

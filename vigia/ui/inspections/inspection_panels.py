@@ -29,8 +29,9 @@ from planner import exports, field_files, route_sheets
 from planner.problem import Team
 from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
-from vigia.ui import access, chrome, maps, route_maps, saved_work
+from vigia.ui import access, chrome, maps, saved_work
 from vigia.ui.i18n import current_language, fmt_int, sector_label, t
+from vigia.ui.inspections import route_maps
 from vigia.workspace.roles import Action
 
 #: Session-state keys.

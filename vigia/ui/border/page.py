@@ -6,17 +6,10 @@ ranking at the top and the patrol roster below, so the two never disagree.
 
 import streamlit as st
 
-from vigia.ui import (
-    chrome,
-    map_views,
-    maps,
-    patrols_view,
-    risk_maps,
-    risk_state,
-    risk_tables,
-    summaries,
-)
+from vigia.ui import chrome, map_views, maps, summaries
+from vigia.ui.border import patrols_view
 from vigia.ui.i18n import t, table_labels
+from vigia.ui.risk_map import risk_maps, risk_state, risk_tables
 
 dataset = chrome.page_start("border.title")
 

@@ -131,13 +131,13 @@ def save(result: WhatIf, replaces: int | None = None) -> ItemRecord:
 
 def keep(result: WhatIf) -> None:
     """The result on screen, for the dataset in use (another dataset shows none)."""
-    from vigia.ui import risk_state
+    from vigia.ui.risk_map import risk_state
 
     st.session_state[RESULT_KEY] = (str(risk_state.current_path()), result)
 
 
 def kept() -> WhatIf | None:
-    from vigia.ui import risk_state
+    from vigia.ui.risk_map import risk_state
 
     value = st.session_state.get(RESULT_KEY)
     return value[1] if isinstance(value, tuple) and value[0] == str(risk_state.current_path()) else None

@@ -1,7 +1,7 @@
 """Risk map (ministry planners): where to look first, how sure the ranking is, and why.
 
 The score, its rank interval, hotspots, emerging hotspots and the detection gap
-all come from ``risk.pipeline`` (through :mod:`vigia.ui.risk_state`, which caches
+all come from ``risk.pipeline`` (through :mod:`vigia.ui.risk_map.risk_state`, which caches
 the slow part per dataset); this page only lays out controls, map, tables and
 downloads. Case counts are shown and exported only through the privacy rule.
 """
@@ -13,20 +13,10 @@ import functools
 import streamlit as st
 
 from geodata.scores_file import AREA_LAYER, CROSSING_LAYER
-from vigia.ui import (
-    access,
-    chrome,
-    dark_figure_view,
-    risk_exports,
-    risk_maps,
-    risk_state,
-    risk_tables,
-    saved_work,
-    summaries,
-    url_choices,
-)
+from vigia.ui import access, chrome, saved_work, summaries, url_choices
 from vigia.ui.i18n import current_language, fmt_int, has_text, t, table_labels, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT
+from vigia.ui.risk_map import dark_figure_view, risk_exports, risk_maps, risk_state, risk_tables
 from vigia.workspace.roles import Action
 
 PRESET_KEY = "risk_preset"

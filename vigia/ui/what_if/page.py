@@ -9,8 +9,10 @@ after reopening one is its next version) and can be reopened, compared or delete
 import streamlit as st
 
 from vigia import what_if_runs
-from vigia.ui import access, chrome, risk_state, what_if_view
+from vigia.ui import access, chrome
 from vigia.ui.i18n import t
+from vigia.ui.risk_map import risk_state
+from vigia.ui.what_if import what_if_view
 from vigia.workspace.roles import Action
 
 dataset = chrome.page_start("whatif.title")

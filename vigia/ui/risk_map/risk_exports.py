@@ -3,7 +3,7 @@
 The GeoPackage is the contract's scores file, written by
 :func:`geodata.scores_file.write_scores` exactly as ``vigia score`` writes it, so
 the planners read an app download and a CLI file alike. CSV and Excel take frames
-already passed through :mod:`vigia.ui.risk_tables` (counts protected by the same
+already passed through :mod:`vigia.ui.risk_map.risk_tables` (counts protected by the same
 rule), so no export carries more than the page shows. Every file people read
 records how the score was made (:class:`~geodata.scores_file.Provenance`): a
 header in the CSV, a sheet in the workbook, a footer under the map.

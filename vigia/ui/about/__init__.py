@@ -1,0 +1,1 @@
+"""The About page: what Vigía is, its data and its limits."""

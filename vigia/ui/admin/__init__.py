@@ -1,0 +1,1 @@
+"""The Admin page: accounts, roles and the audit log."""

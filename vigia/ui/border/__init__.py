@@ -1,0 +1,1 @@
+"""The Border page (border police): crossing ranking, patrol rosters, coverage map, downloads."""

@@ -1,0 +1,1 @@
+"""The Inspections page (inspection chiefs): plan, re-plan, saved plans, route maps, downloads."""

@@ -1,0 +1,1 @@
+"""The Risk map page (ministry planners): scores, hotspots, the dark figure, downloads."""
