@@ -24,8 +24,7 @@ from vigia.ui.i18n import (
     thousands,
 )
 from vigia.ui.maps import LegendItem, OfflineMap, PointStyle
-from vigia.ui.privacy import suppress_small
-from vigia.ui.summaries import cases_per_area
+from vigia.ui.summaries import area_case_texts, cases_per_area
 
 AREA_WITH_CASES = "#9ecae1"
 AREA_WITHOUT_CASES = "#f7f7f7"
@@ -162,7 +161,7 @@ def risk_overview(dataset: Dataset, online: bool) -> OfflineMap:
     shown = areas.assign(
         fill=[AREA_WITH_CASES if c > 0 else AREA_WITHOUT_CASES for c in cases],
         population_text=[fmt_int(p) for p in areas["population"]],
-        cases_text=[suppress_small(c, sep) for c in cases],
+        cases_text=areas["area_id"].map(area_case_texts(dataset, sep)).to_numpy(),
     )
     maps.add_polygons(
         fmap, shown, name="areas", fill_column="fill", fill_opacity=0.75, line=AREA_LINE,

@@ -14,7 +14,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata.dataset import Dataset
-from vigia.ui.privacy import suppress_small
+from geodata.privacy import SECONDARY, hidden_areas
+from vigia.ui.privacy import suppress_counts, suppress_small
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,22 @@ def cases_per_area(dataset: Dataset) -> pd.DataFrame:
     return cases.groupby("area_id")[["cases", "victims"]].sum().astype("int64")
 
 
+def area_case_texts(dataset: Dataset, thousands: str = ",") -> pd.Series:
+    """Recorded cases per area as display text (map tooltips), indexed by ``area_id``.
+
+    Department totals are published on the Data page, so the one area rule of
+    :func:`geodata.privacy.hidden_areas` applies: small counts show as "<5" and,
+    within a department, complementary areas as "*".
+    """
+    areas = dataset.areas
+    ids = areas["area_id"].astype(str)
+    cases = ids.map(cases_per_area(dataset)["cases"]).fillna(0).astype("int64")
+    hidden = hidden_areas(pd.Series(cases.to_numpy(), index=ids), pd.Series(areas["admin1"].to_numpy(), index=ids))
+    texts = [SECONDARY if second else suppress_small(c, thousands)
+             for c, second in zip(cases, hidden["secondary"], strict=True)]
+    return pd.Series(texts, index=ids)
+
+
 def coverage(dataset: Dataset, thousands: str = ",") -> Coverage:
     """Headline coverage figures: areas, departments, people, case-data reach."""
     areas = dataset.areas
@@ -65,7 +82,7 @@ def coverage(dataset: Dataset, thousands: str = ",") -> Coverage:
 def departments_table(dataset: Dataset, thousands: str = ",") -> pd.DataFrame:
     """One row per department: areas, population, areas with cases, cases, victims.
 
-    ``cases`` and ``victims`` are suppressed text (1-4 shown as "<5").
+    ``cases`` and ``victims`` are suppressed text (1-4 shown as "<5", complements as "*").
     """
     areas = pd.DataFrame(dataset.areas.drop(columns=dataset.areas.geometry.name))
     per_area = cases_per_area(dataset)
@@ -81,10 +98,11 @@ def departments_table(dataset: Dataset, thousands: str = ",") -> pd.DataFrame:
         victims=("victims", "sum"),
     )
     table = table.sort_values("population", ascending=False).reset_index()
-    has_cases = dataset.get("cases") is not None
-    for column in ("cases", "victims"):
-        table[column] = [suppress_small(v, thousands) if has_cases else "" for v in table[column]]
-    return table
+    if dataset.get("cases") is None:
+        table[["cases", "victims"]] = ""
+        return table
+    # The national totals are published too (coverage): complements keep a small department unsolvable.
+    return suppress_counts(table, ["cases", "victims"], column_totals=True, thousands=thousands)
 
 
 def _department_of(points: gpd.GeoDataFrame, dataset: Dataset) -> pd.Series:
