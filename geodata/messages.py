@@ -62,6 +62,13 @@ MESSAGES: tuple[MessageText, ...] = (
     MessageText("cell.period", r"(?P<value>.+?) is not a period YYYY or YYYY-MM",
                 "{value} no es un periodo AAAA o AAAA-MM"),
     MessageText("cell.time", r"(?P<value>.+?) is not a time HH:MM", "{value} no es una hora HH:MM"),
+    MessageText("cell.date", r"(?P<value>.+?) is not a date YYYY-MM-DD", "{value} no es una fecha AAAA-MM-DD"),
+    MessageText("cell.future_day", r"(?P<value>.+?) is in the future \(after (?P<today>[0-9-]+)\)",
+                "{value} está en el futuro (después de {today})"),
+    MessageText("cell.probability", r"(?P<value>.+?) is not a probability in \(0, 1\]",
+                "{value} no es una probabilidad en (0, 1]"),
+    MessageText("cell.empty_when", r"(?P<value>.+?) is empty, but (?P<other>\S+) is (?P<kind>\S+)",
+                "{value} está vacío, pero {other} es {kind}"),
     MessageText("cell.bool", r"(?P<value>.+?) is not true or false", "{value} no es verdadero o falso"),
     MessageText("cell.choice", r"(?P<value>.+?) is not one of (?P<choices>[^;( ]+)(?P<rest>.*)",
                 "{value} no es uno de {choices}{rest}"),
@@ -180,6 +187,13 @@ MESSAGES: tuple[MessageText, ...] = (
 HINTS: dict[str, str] = {
     "write digits only, e.g. 12": "escriba solo cifras, p. ej. 12",
     "write a whole number": "escriba un número entero",
+    "write the day as YYYY-MM-DD, e.g. 2024-03-05; in Excel format the column as Text":
+        "escriba el día como AAAA-MM-DD, p. ej. 2024-03-05; en Excel dé formato de Texto a la columna",
+    "write the day the visit took place; a typing error (2099 for 2019) is the usual cause":
+        "escriba el día en que se hizo la visita; la causa habitual es un error de tipeo (2099 por 2019)",
+    "write a decimal number between 0 and 1, e.g. 0.25": "escriba un número decimal entre 0 y 1, p. ej. 0.25",
+    "write the chance as a decimal above 0 and at most 1, e.g. 0.25 (not 25)":
+        "escriba la probabilidad como decimal mayor que 0 y como mucho 1, p. ej. 0.25 (no 25)",
     "correct the number": "corrija el número",
     "nothing to do": "nada que hacer",
     "write the year (2023) or the year and month (2023-07); in Excel format the column as Text":
