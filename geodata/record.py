@@ -53,7 +53,7 @@ def record_inspections(dataset: Dataset, raw: RawLayer, problems: list[Problem] 
     check_references({name: _known(dataset, name) for name in ("areas", "sites") if dataset.get(name) is not None}
                      | {LAYER: result})
     if result.frame is not None and existing is not None:
-        pass  # BROKEN
+        _refuse_recorded(result, existing, dataset.source or "the dataset")
     found += result.findings.items
     if result.empty or result.frame is None:
         found.append(Problem(raw.file, LAYER, None, None, "no visit in the file is marked done; nothing was recorded",
