@@ -17,7 +17,6 @@ from planner.export_texts import word
 from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, main
 
 
-
 @pytest.fixture(scope="module")
 def workbook(demo_gpkg: Path) -> bytes:
     return plan_workbook(demo_gpkg)
