@@ -43,7 +43,7 @@ def test_a_filled_sheet_becomes_a_new_version_with_an_audit_line(app_env: Path, 
     assert stored_datasets.current_id(session) == new_id  # rosa now works on the new version
     version = load_dataset(ws.dataset_file(new_id, tmp_path / "cache")).layers["inspections"]
     assert len(version) == before + 2 and list(version["inspection_id"].iloc[-2:]) == visit_codes(workbook, [2, 3])
-    assert results_upload.victims_text(outcome) == "<5"  # 2 victims never shown as such
+    assert outcome.victims_text() == "<5"  # 2 victims never shown as such
     line = ws.audit_log(action="inspections.results").iloc[0]
     assert line["user_name"] == "rosa" and line["dataset_id"] == new_id
     assert '"results_file": "resultados.xlsx"' in line["params"]

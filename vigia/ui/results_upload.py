@@ -22,7 +22,6 @@ from planner.field_results import read_results
 from vigia.ui import access, chrome, state, stored_datasets
 from vigia.ui.access import Viewer
 from vigia.ui.i18n import t
-from vigia.ui.privacy import suppress_small
 from vigia.workspace import Workspace
 from vigia.workspace.roles import Action
 
@@ -55,14 +54,6 @@ def bring_results(ws: Workspace, viewer: Viewer, session: MutableMapping[Any, An
                                                   added=outcome.added)
 
 
-def victims_text(outcome: Recorded) -> str:
-    """Victims found in the visits just added, as a suppressed count (small counts never shown)."""
-    if outcome.dataset is None:
-        return ""
-    table = outcome.dataset.layers["inspections"]
-    return suppress_small(int(table.loc[table["inspection_id"].isin(outcome.added), "victims"].sum()))
-
-
 def render(dataset: Dataset) -> None:
     """The "Results from the field" expander: upload, record, and what happened."""
     viewer = access.current_viewer()
@@ -84,5 +75,5 @@ def render(dataset: Dataset) -> None:
             return
         st.session_state[NOTICE_KEY] = t("inspections.results_done", added=len(outcome.added), file=upload.name,
                                          before=outcome.before, after=outcome.before + len(outcome.added),
-                                         victims=victims_text(outcome), id=new_id)
+                                         victims=outcome.victims_text(), id=new_id)
         st.rerun()
