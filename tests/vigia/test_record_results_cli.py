@@ -86,3 +86,23 @@ def test_a_malformed_sheet_gets_row_and_column_errors_and_records_nothing(
     assert "row 5, column 'victims': the value is empty" in err
     assert "row 6, column 'date': '2099-01-05' is in the future" in err
     assert not out.exists()
+
+
+def test_random_visits_keep_their_probability_and_one_without_it_is_refused(
+        workbook: bytes, demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    filled = fill(workbook, tmp_path / "resultados.xlsx", {2: ("sí", 0, 1, 6), 3: ("sí", 2, 0, 8)})
+    book = openpyxl.load_workbook(filled)
+    column = exports.RESULT_VISIT_COLUMNS.index("selection") + 1
+    for row, probability in ((2, 0.18), (3, None)):  # as an exploring plan writes them, one cell lost
+        book[SHEET].cell(row, column).value = "random"
+        book[SHEET].cell(row, column + 1).value = probability
+    book.save(filled)
+    out = tmp_path / "v2.gpkg"
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_DATA_ERRORS
+    assert "row 3, column 'selection_probability': the value is empty, but selection is random" in capsys.readouterr().err
+    book[SHEET].cell(3, column + 1).value = 0.18
+    book.save(filled)
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_OK
+    recorded = load_dataset(out).layers["inspections"].set_index("inspection_id").loc[visit_codes(workbook, [2, 3])]
+    assert list(recorded["selection"]) == ["random", "random"]
+    assert list(recorded["selection_probability"]) == [0.18, 0.18]
