@@ -106,3 +106,15 @@ def test_random_visits_keep_their_probability_and_one_without_it_is_refused(
     recorded = load_dataset(out).layers["inspections"].set_index("inspection_id").loc[visit_codes(workbook, [2, 3])]
     assert list(recorded["selection"]) == ["random", "random"]
     assert list(recorded["selection_probability"]) == [0.18, 0.18]
+
+
+def test_an_english_sheet_reads_back_and_an_unfilled_one_records_nothing(
+        demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    english = plan_workbook(demo_gpkg, days=1, lang="en")
+    out = tmp_path / "v2.gpkg"
+    blank = fill(english, tmp_path / "blank.xlsx", {}, sheet_name=word("sheet.results", "en"))
+    assert main(["record-results", str(demo_gpkg), str(blank), "--out", str(out), "--lang", "en"]) == EXIT_DATA_ERRORS
+    assert "no visit in the file is marked done; nothing was recorded" in capsys.readouterr().err
+    filled = fill(english, tmp_path / "results.xlsx", {2: ("yes", 1, 2, 3)}, sheet_name=word("sheet.results", "en"))
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_OK
+    assert "1 visit(s) recorded" in capsys.readouterr().out
