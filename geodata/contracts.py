@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 GeometryKind = Literal["polygon", "point", "none"]
-ColumnType = Literal["text", "int", "float", "bool", "period", "hhmm", "choice", "country"]  # country: any ISO3
+ColumnType = Literal["text", "int", "float", "bool", "period", "date", "hhmm", "choice", "country", "probability"]
+# country: any ISO3; date: YYYY-MM-DD, never in the future; probability: a number in (0, 1]
 
 #: CRS of every geometry layer on disk and in memory.
 CRS = "EPSG:4326"
@@ -45,6 +46,10 @@ HIGH_RISK_SECTORS: tuple[str, ...] = (
 
 EXPLOITATION_TYPES: tuple[str, ...] = ("sexual", "labour", "other", "unknown")
 
+#: Why an inspection visited a site: ``random`` visits (drawn with a known probability) are the
+#: ones that let results be weighted honestly, so they must carry ``selection_probability``.
+SELECTION_KINDS: tuple[str, ...] = ("planned", "random", "complaint", "follow_up", "other")
+
 
 @dataclass(frozen=True)
 class Column:
@@ -66,6 +71,9 @@ class Column:
     #: Other names read as this column (Spanish headers as ministries write them);
     #: compared without case, accents, spaces or punctuation, and reported as FIXED.
     aliases: tuple[str, ...] = ()
+    #: ``(column, value)``: this optional column must be filled on rows where ``column`` is ``value``
+    #: (a ``random`` inspection without its selection probability cannot be weighted).
+    required_when: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,8 @@ class Layer:
     #: Every column not named in ``columns`` is a 0/1 flag named by the user
     #: (``lists``: one column per agency list); checked by :mod:`geodata.list_flags`.
     flag_columns: bool = False
+    #: False when the layer's geometry may be left out (a table, or rows without a point).
+    geometry_required: bool = True
 
     @property
     def id_column(self) -> str | None:
@@ -227,6 +237,38 @@ LAYERS: dict[str, Layer] = {
             ),
             flag_columns=True,
         ),
+        Layer(
+            "inspections",
+            "point",
+            "Inspection visits and what they found, one row per visit. No personal data: victims are counts, "
+            "and counts of 1 to 4 never leave the app unsuppressed.",
+            (
+                Column("inspection_id", "text", unique=True, description="Visit code, unique.",
+                       aliases=("id_inspeccion", "codigo_inspeccion", "id_visita")),
+                Column("date", "date", description="Day of the visit, YYYY-MM-DD (not in the future).",
+                       aliases=("fecha", "fecha_inspeccion", "fecha_visita")),
+                Column("area_id", "text", references="areas.area_id", description="Area code of the visit.",
+                       aliases=_AREA_ID_ALIASES),
+                Column("site_id", "text", required=False, references="sites.site_id",
+                       description="Workplace code (optional), as in the sites layer.",
+                       aliases=("id_lugar", "codigo_lugar")),
+                Column("sector", "text", required=False, description="Economic sector (optional), e.g. mining.",
+                       aliases=("rubro",)),
+                Column("victims", description="Persons identified as victims of trafficking or forced labour "
+                       "(int >= 0).", aliases=("victimas",), **_COUNT),
+                Column("violations", required=False, description="Labour violations found (optional, int >= 0).",
+                       aliases=("infracciones",), **_COUNT),
+                Column("workers", required=False, description="Workers present (optional, int >= 0).",
+                       aliases=("trabajadores",), **_COUNT),
+                Column("selection", "choice", required=False, choices=SELECTION_KINDS, default="other",
+                       description="Why the site was visited: " + "/".join(SELECTION_KINDS)
+                       + " (optional, default other).", aliases=("seleccion", "motivo_seleccion")),
+                Column("selection_probability", "probability", required=False, required_when=("selection", "random"),
+                       description="Chance the visit had of being drawn, in (0, 1] (optional; required when "
+                       "selection is random).", aliases=("probabilidad_seleccion", "probabilidad")),
+            ),
+            geometry_required=False,
+        ),
     )
 }
 
@@ -248,7 +290,9 @@ PERSONAL_DATA_PATTERNS: tuple[str, ...] = (
 )
 
 #: The order layers are validated and written in (references point backwards).
-LAYER_ORDER: tuple[str, ...] = ("areas", "crossings", "offices", "sites", "cases", "migration", "sectors", "lists")
+LAYER_ORDER: tuple[str, ...] = (
+    "areas", "crossings", "offices", "sites", "cases", "migration", "sectors", "lists", "inspections",
+)
 
 
 def contract_markdown() -> str:
@@ -256,6 +300,8 @@ def contract_markdown() -> str:
     lines = []
     for layer in LAYERS.values():
         geom = {"polygon": "polygons", "point": "points", "none": "table"}[layer.geometry]
+        if not layer.geometry_required:
+            geom += " or table"
         req = "required" if layer.required else "optional"
         lines.append(f"**`{layer.name}`** ({geom}, {req}) — {layer.description}\n")
         lines.append("| column | type | required | meaning | also read from |")
@@ -263,7 +309,10 @@ def contract_markdown() -> str:
         for c in layer.columns:
             kind = c.type if c.type != "choice" else "one of " + "/".join(c.choices)
             aliases = ", ".join(f"`{a}`" for a in c.aliases)
-            lines.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'no'} | {c.description} | {aliases} |")
+            required = "yes" if c.required else "no"
+            if c.required_when:
+                required += f" (yes when `{c.required_when[0]}` is {c.required_when[1]})"
+            lines.append(f"| `{c.name}` | {kind} | {required} | {c.description} | {aliases} |")
         if layer.prefixed:
             for prefix, typ in layer.prefixed:
                 lines.append(f"| `{prefix}<ISO3>` | {typ} | no | Count per nationality, e.g. `{prefix}VEN`. | |")

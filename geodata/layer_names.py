@@ -21,6 +21,7 @@ LAYER_ALIASES: dict[str, tuple[str, ...]] = {
     "cases": ("casos", "casos de trata"),
     "migration": ("migración", "flujos migratorios", "migraciones"),
     "sectors": ("sectores", "empleo sectorial", "employment"),
+    "inspections": ("inspecciones", "visitas", "registro de inspecciones", "visits"),
 }
 
 _BY_KEY: dict[str, str] = {

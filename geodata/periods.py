@@ -75,6 +75,14 @@ def check_future(text: pd.Series, bad: np.ndarray, name: str, findings: Findings
                               hint="check the year: a typing error (2099 for 2019) puts cases where none happened")
 
 
+def check_future_days(days: pd.Series, name: str, findings: Findings) -> None:
+    """Days after today: an inspection that has not happened yet cannot have results, so it is refused."""
+    today = dt.date.today().isoformat()
+    future = (days.notna() & (days.fillna("") > today)).to_numpy(dtype=bool)
+    findings.at_rows(future, name, f"is in the future (after {today})", values=days.to_numpy(dtype=object),
+                     hint="write the day the visit took place; a typing error (2099 for 2019) is the usual cause")
+
+
 def check_period_mix(table: pd.DataFrame, layer: Layer, findings: Findings) -> None:
     """Annual and monthly rows for the same key, year and kind: refused, naming where (they would count twice)."""
     keys = [k for k in PERIOD_KEYS.get(layer.name, ()) if k in table]

@@ -38,7 +38,7 @@ from geodata.geometry_checks import (
 )
 from geodata.list_flags import check_list_flags
 from geodata.numbers import NumberStyle, file_number_style, read_thousands
-from geodata.periods import check_future, check_period_mix, periods_from_dates
+from geodata.periods import check_future, check_future_days, check_period_mix, periods_from_dates
 from geodata.personal import personal_kind
 from geodata.problems import Severity
 from geodata.readers import RawLayer
@@ -53,7 +53,9 @@ from geodata.values import (
     normalise_name,
     parse_bools,
     parse_counts,
+    parse_dates,
     parse_hhmm,
+    parse_numbers,
 )
 
 #: Distinct wrong values described one by one per column; the rest are summed up.
@@ -105,10 +107,13 @@ def validate_layer(raw: RawLayer) -> LayerResult:
 
     style = file_number_style(attrs, raw)  # before coordinate columns are used up: '-16.5' is evidence
     reported = None
-    if layer.geometry != "none":
+    if not layer.geometry_required and _no_geometry(geometry, attrs):
+        geometry = None  # an optional geometry left out: the layer is a table
+    elif layer.geometry != "none":
         from_columns = geometry is None or (shapely.is_missing(geometry).all() and _has_coordinate_columns(attrs))
         if from_columns:
-            geometry, used, result.coordinates, reported = geometry_from_columns(attrs, layer.geometry, findings)
+            geometry, used, result.coordinates, reported = geometry_from_columns(attrs, layer.geometry, findings,
+                                                                                      not layer.geometry_required)
             attrs = attrs.drop(columns=used)
         elif geometry is not None:
             geometry = to_wgs84(geometry, crs, findings)
@@ -127,6 +132,7 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     for name in prefixed:
         typed[name] = _check_prefixed(name, attrs[name], texts[name], blocked.get(name, nothing), findings, style)
     _fill_absent_defaults(layer, attrs, typed, findings)
+    _check_required_when(layer, typed, findings)
     flags = check_list_flags(attrs, layer, texts, blocked, findings) if layer.flag_columns else {}
     typed.update(flags)
 
@@ -139,6 +145,9 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     if layer.geometry == "none" or geometry is None:
         result.frame = table
         return result
+    if not layer.geometry_required:  # rows without a point are allowed
+        missing = shapely.is_missing(geometry)
+        reported = missing if reported is None else reported | missing
     geometry = check_shapes(geometry, layer.geometry, findings, result.coordinates, reported)
     result.frame = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, index=table.index), crs=CRS)
     return result
@@ -155,6 +164,11 @@ class _Texts(dict):
         text = as_text(self.frame[name])
         self[name] = text
         return text
+
+
+def _no_geometry(geometry: np.ndarray | None, attrs: pd.DataFrame) -> bool:
+    """No geometry column with a shape in it, and no lat/lon or wkt columns to build one from."""
+    return (geometry is None or bool(shapely.is_missing(geometry).all())) and not _has_coordinate_columns(attrs)
 
 
 def _has_coordinate_columns(frame: pd.DataFrame) -> bool:
@@ -304,6 +318,8 @@ def _check_column(
         findings.at_rows(empty, name, "is empty", hint=f"fill in every row: {column.description}")
     if column.type in ("int", "float"):
         return _check_number(column, series, text, skip, empty, findings, style)
+    if column.type == "probability":
+        return _check_probability(column, series, text, skip, findings)
     if column.type == "bool":
         values, bad = parse_bools(series, text)
         findings.at_rows(bad & ~skip, name, "is not true or false", values=_shown(series),
@@ -319,11 +335,20 @@ def _check_column(
         findings.at_rows(bad, name, "is not a period YYYY or YYYY-MM", values=text.to_numpy(dtype=object),
                          hint="write the year (2023) or the year and month (2023-07); in Excel format the column as Text")
         check_future(text, bad, name, findings)
+    elif column.type == "date":
+        text, bad = parse_dates(series, text)
+        findings.at_rows(bad & ~skip, name, "is not a date YYYY-MM-DD", values=_shown(series),
+                         hint="write the day as YYYY-MM-DD, e.g. 2024-03-05; in Excel format the column as Text")
+        check_future_days(text, name, findings)
     elif column.type == "hhmm":
         text, bad = parse_hhmm(text)
         findings.at_rows(bad, name, "is not a time HH:MM", values=_shown(series), hint="write times as 24-hour HH:MM, e.g. 08:30")
     elif column.type == "choice":
         text = _check_words(text, column.choices, name, findings, Severity.ERROR)
+        if isinstance(column.default, str) and empty.any():
+            text = text.mask(empty, column.default)
+            findings.add(f"{int(empty.sum())} empty cell(s) filled with the default {column.default}", column=name,
+                         severity=Severity.FIXED, hint="nothing to do")
     elif column.type == "country":
         text = _check_countries(text, name, findings)
     else:
@@ -365,6 +390,34 @@ def _check_number(column: Column, series: pd.Series, text: pd.Series, skip: np.n
     if column.type == "int" and clean and np.isfinite(values).all():
         return pd.Series(values.astype(np.int64))
     return pd.Series(values)
+
+
+def _check_probability(column: Column, series: pd.Series, text: pd.Series, skip: np.ndarray,
+                       findings: Findings) -> pd.Series:
+    """A chance in (0, 1]: 0 would mean the visit could not happen, above 1 is a typing error (50 for 0.5)."""
+    values, bad, _ = parse_numbers(series, text)
+    findings.at_rows(bad & ~skip, column.name, "is not a number", values=_shown(series),
+                     hint="write a decimal number between 0 and 1, e.g. 0.25")
+    with np.errstate(invalid="ignore"):
+        outside = ~skip & np.isfinite(values) & ((values <= 0) | (values > 1))
+    findings.at_rows(outside, column.name, "is not a probability in (0, 1]", values=_shown(series),
+                     hint="write the chance as a decimal above 0 and at most 1, e.g. 0.25 (not 25)")
+    return pd.Series(values)
+
+
+def _check_required_when(layer: Layer, typed: dict[str, pd.Series], findings: Findings) -> None:
+    """Optional columns that rows of one kind must fill (a ``random`` visit needs its probability)."""
+    for column in layer.columns:
+        if column.required_when is None:
+            continue
+        other, value = column.required_when
+        if other not in typed:
+            continue
+        needs = (typed[other] == value).fillna(False).to_numpy(dtype=bool)
+        present = typed.get(column.name)
+        missing = needs if present is None else needs & present.isna().to_numpy(dtype=bool)
+        findings.at_rows(missing, column.name, f"is empty, but {other} is {value}",
+                         hint=f"fill in {column.name} on every row where {other} is {value}: {column.description}")
 
 
 def _check_prefixed(name: str, series: pd.Series, text: pd.Series, skip: np.ndarray, findings: Findings,

@@ -24,6 +24,8 @@ FALSE_WORDS = frozenset({"false", "no", "0", "n", "f", "falso"})
 # about 20x faster than Python's re on a national cases table.
 # Cells reach them stripped, so no \s (it, and \d, would force the slow Python path).
 _PERIOD = r"^(19|20|21)[0-9]{2}(-(0[1-9]|1[0-2]))?$"
+_DAY = r"^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+_MIDNIGHT = r"[ T]00:00(:00)?$"
 _HHMM = r"^([01]?[0-9]|2[0-3]):([0-5][0-9])(:00)?$"
 _DECIMAL_COMMA = r"^[-+]?[0-9]*,[0-9]+$"
 #: Spreadsheet formulas and CSV-injection payloads (OWASP "CSV Injection"): a cell
@@ -136,6 +138,20 @@ def bad_periods(text: pd.Series) -> np.ndarray:
     """Cells that are not YYYY or YYYY-MM (blank cells are not flagged)."""
     ok = text.str.match(_PERIOD).fillna(False).to_numpy(dtype=bool)
     return text.notna().to_numpy(dtype=bool) & ~ok
+
+
+def parse_dates(series: pd.Series, text: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Days as ``YYYY-MM-DD`` (dates a GIS file or Excel typed, and ``2024-03-05 00:00:00``, included).
+
+    Returns (the days as text, cells that are not a real day). 2023-02-30 is bad, never moved to March.
+    """
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        text = series.dt.strftime("%Y-%m-%d").astype("str").mask(series.isna(), None)
+    day = text.str.replace(_MIDNIGHT, "", regex=True)
+    parsed = pd.to_datetime(day, format="%Y-%m-%d", errors="coerce")
+    good = parsed.notna().to_numpy(dtype=bool) & day.str.match(_DAY).fillna(False).to_numpy(dtype=bool)
+    bad = text.notna().to_numpy(dtype=bool) & ~good
+    return day.where(good, None).astype("str"), bad
 
 
 def parse_hhmm(text: pd.Series) -> tuple[pd.Series, np.ndarray]:

@@ -61,6 +61,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "drive_minutes": ("Minutos de manejo", "Driving minutes"),
     "key": ("Clave", "Key"),
     "value": ("Valor", "Value"),
+    # field results sheet (planner.field_results reads it back; headers in either language)
+    "inspection_id": ("Código de inspección", "Inspection code"),
+    "area_id": ("Código del municipio", "Area code"),
+    "selection": ("Selección", "Selection"),
+    "selection_probability": ("Probabilidad de selección", "Selection probability"),
+    "done": ("Realizada", "Done"),
+    "victims": ("Víctimas", "Victims"),
+    "violations": ("Infracciones", "Violations"),
+    "workers": ("Trabajadores", "Workers"),
     # KPI rows
     "kpi.risk_covered": ("Riesgo cubierto (suma de prioridades visitadas)", "Risk covered (sum of visited priorities)"),
     "kpi.risk_share": ("Proporción del riesgo total cubierta", "Share of total risk covered"),
@@ -80,6 +89,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "sheet.departments": ("Por departamento", "Per department"),
     "sheet.unplaced": ("Sin ubicar", "Not placed"),
     "sheet.about": ("Acerca del plan", "About the plan"),
+    # named like the inspections layer ("inspecciones"), so the filled workbook loads as that layer
+    "sheet.results": ("Inspecciones", "Inspections"),
     # about rows
     "about.engine": ("Motor", "Engine"),
     "about.seconds": ("Segundos de cálculo", "Computing seconds"),
@@ -173,7 +184,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "|Si un lugar está cerrado o no existe, anótelo y siga con la parada siguiente; no cambie el orden "
         "sin avisar a su jefatura."
         "|Al volver, entregue esta hoja firmada a la jefatura de inspección en un plazo de dos días hábiles; "
-        "ella registra los resultados para planificar las próximas visitas."
+        "ella copia los resultados en la hoja «Inspecciones» de la planilla del plan (Realizada sí/no, "
+        "víctimas, infracciones, trabajadores) y los registra para planificar las próximas visitas."
         "|Nunca escriba en esta hoja nombres ni datos personales de posibles víctimas: van solo al acta "
         "oficial de la inspección.",
         "At each place write in the «Result» column whether it was inspected (yes / no and why), the actual "
@@ -181,7 +193,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "|If a place is closed or does not exist, note it and go on to the next stop; do not change the order "
         "without telling your office."
         "|Back at the office, hand this signed sheet to the inspection chief within two working days; the "
-        "results are recorded to plan the next visits."
+        "chief copies the results into the «Inspections» sheet of the plan workbook (done yes/no, victims, "
+        "violations, workers) and records them to plan the next visits."
         "|Never write names or personal data of possible victims on this sheet: they go only into the "
         "official inspection record.",
     ),

@@ -163,15 +163,21 @@ class Workspace:
 
     # --- datasets -------------------------------------------------------------------------
     def save_dataset(self, content: bytes, *, name: str, filename: str, report: Mapping[str, Any],
-                     user: str) -> DatasetRecord:
-        """Store a validated dataset file with its report; returns its record."""
+                     user: str, action: str = "dataset.upload",
+                     details: Mapping[str, Any] | None = None) -> DatasetRecord:
+        """Store a validated dataset file with its report; returns its record.
+
+        ``action`` and ``details`` name in the audit line how the file came (an upload, results
+        brought from the field into a new version) beside its name and size.
+        """
         with self.engine.begin() as connection:
-            new_id = self._insert_dataset(connection, "dataset.upload", content, name=name, filename=filename,
-                                          report=report, user=user)
+            new_id = self._insert_dataset(connection, action, content, name=name, filename=filename,
+                                          report=report, user=user, details=details)
         return self.dataset(new_id)
 
     def _insert_dataset(self, connection: sa.Connection, action: str, content: bytes, *, name: str,
-                        filename: str, report: Mapping[str, Any], user: str) -> int:
+                        filename: str, report: Mapping[str, Any], user: str,
+                        details: Mapping[str, Any] | None = None) -> int:
         if not content:
             raise WorkspaceError(f"{filename}: the file is empty; nothing was saved")
         digest = hashlib.sha256(content).hexdigest()
@@ -180,7 +186,7 @@ class Workspace:
                   "created_at": now(), "deleted_at": None}
         new_id = int(connection.execute(sa.insert(datasets).values(**values).returning(datasets.c.id)).scalar_one())
         audit_log.write(connection, action, user, dataset_id=new_id,
-                        params={"name": name, "file": filename, "bytes": len(content)})
+                        params={"name": name, "file": filename, "bytes": len(content), **(details or {})})
         return new_id
 
     def dataset_id_for(self, content: bytes, *, name: str, filename: str, user: str) -> int:

@@ -9,7 +9,7 @@ A saved plan comes back whole after a reload, without running the solver.
 import streamlit as st
 
 from vigia import inspection_runs
-from vigia.ui import chrome, map_views, maps, state, summaries
+from vigia.ui import chrome, map_views, maps, results_upload, state, summaries
 from vigia.ui.i18n import sector_label, t, table_labels
 from vigia.ui.inspections import inspection_panels, saved_plan_view
 
@@ -20,6 +20,7 @@ st.markdown(t("inspections.intro"))
 if "sites" not in dataset:
     chrome.missing_layer("sites")
     st.stop()
+results_upload.render(dataset)
 
 request, pressed = inspection_panels.plan_setup(dataset)
 if request is not None and pressed:
