@@ -10,8 +10,9 @@ from results_fixtures import fill, plan_workbook, visit_codes
 from streamlit.testing.v1 import AppTest
 
 from geodata.load import load_dataset
-from vigia.ui import access, results_upload, state, stored_datasets
+from vigia.ui import access, state, stored_datasets
 from vigia.ui.i18n import t
+from vigia.ui.inspections import results_upload
 from vigia.workspace import accounts, open_workspace
 from vigia.workspace.db import default_url
 
@@ -58,6 +59,6 @@ def test_a_filled_sheet_becomes_a_new_version_with_an_audit_line(app_env: Path, 
 
 def test_the_inspections_page_offers_the_results_upload(app_env: Path) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    at.switch_page("vigia/ui/pages/inspections.py").run()
+    at.switch_page("vigia/ui/inspections/page.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert t("inspections.results_header", "es") in [e.label for e in at.expander]

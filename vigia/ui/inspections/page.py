@@ -9,9 +9,9 @@ A saved plan comes back whole after a reload, without running the solver.
 import streamlit as st
 
 from vigia import inspection_runs
-from vigia.ui import chrome, map_views, maps, results_upload, state, summaries
+from vigia.ui import chrome, map_views, maps, state, summaries
 from vigia.ui.i18n import sector_label, t, table_labels
-from vigia.ui.inspections import inspection_panels, saved_plan_view
+from vigia.ui.inspections import inspection_panels, results_upload, saved_plan_view
 
 dataset = chrome.page_start("inspections.title")
 dataset_path = state.current_dataset_path(st.session_state)
