@@ -12,8 +12,7 @@ import argparse
 import math
 import sys
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geodata.problems import DataError
 from vigia.cli_output import (
@@ -24,7 +23,9 @@ from vigia.cli_output import (
     print_problems,
     usage_error,
 )
-from vigia.ui.privacy import suppress_small
+
+if TYPE_CHECKING:  # pandas loads in the handler, not for `vigia --help`
+    import pandas as pd
 
 COMMAND = "dark-figure"
 OUT_COLUMNS = ["stratum", "observed", "estimate", "low", "high", "model", "reason"]
@@ -62,6 +63,7 @@ def _rounded(value: float) -> float | str:
 def run(args: argparse.Namespace) -> int:
     from geodata.layer_file import load_layer
     from risk.dark_figure import estimate_strata
+    from vigia.ui.privacy import suppress_small
 
     path = Path(args.table)
     if not path.exists():
@@ -112,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(table: pd.DataFrame, out: Path) -> None:
     """Counts below the small-count threshold are suppressed; estimates are model outputs and kept."""
+    from vigia.ui.privacy import suppress_small
+
     shown = table.copy()
     shown["observed"] = [suppress_small(v, thousands="") for v in shown["observed"]]
     for column in ("estimate", "low", "high"):

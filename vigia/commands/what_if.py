@@ -12,12 +12,15 @@ import math
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geodata.messages import frame_text
 from geodata.problems import DataError, Problem
 from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, summary, usage_error
 from vigia.commands.plan_inspections import _positive_float, _positive_int
-from vigia.what_if_runs import WhatIfScores, arrays_from
+
+if TYPE_CHECKING:  # the coverage and numerical stack loads in the handler, not for `vigia --help`
+    from vigia.what_if_runs import WhatIfScores
 
 COMMAND = "what-if"
 
@@ -33,6 +36,7 @@ def read_what_if_scores(path: str | Path, seed: int = 0) -> WhatIfScores:
     is the one function to switch to ``geodata.scores_file.read_scores``.)
     """
     from risk.pipeline import AREA_LAYER, Scores
+    from vigia.what_if_runs import arrays_from
 
     path = Path(path)
     try:
