@@ -25,8 +25,15 @@ CRITERION = "bic"
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def cached_estimates(frame: pd.DataFrame, by: str | None) -> StrataEstimates:
-    """Estimates keyed on the table's content and the split, so reruns cost nothing."""
-    return estimate_strata(frame, by=by, criterion=CRITERION)
+    """Estimates keyed on the table's content and the split, so reruns cost nothing.
+
+    The sensitivity table is computed here, inside the cache: it is worked out when first
+    asked for, and a copy handed out by the cache would otherwise refit it on every rerun.
+    """
+    result = estimate_strata(frame, by=by, criterion=CRITERION)
+    if result.overall.fit is not None:
+        _ = result.overall.fit.sensitivity_
+    return result
 
 
 def model_text(label: str) -> str:

@@ -134,6 +134,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "El conjunto de datos no tiene la capa `{layer}`; esta sección queda vacía hasta que se cargue.",
         "en": "The dataset has no `{layer}` layer; this section stays empty until one is loaded.",
     },
+    "state.starting": {
+        "es": "Abriendo la página: se cargan las herramientas de mapas y modelos; en el primer inicio también "
+              "se construyen los datos de demostración y se preparan los puntajes (hasta un minuto)…",
+        "en": "Opening the page: loading the map and model tools; on the first start the demo data are also "
+              "built and the scores prepared (up to a minute)…",
+    },
     "state.building_demo": {
         "es": "Preparando los datos de demostración en {path} (solo la primera vez)…",
         "en": "Preparing the demo data at {path} (first run only)…",
