@@ -264,6 +264,19 @@ TEXTS: dict[str, dict[str, str]] = {
               "- **Border crossings & patrols**: border police.\n"
               "- **Data**: view, validate and load the data.",
     },
+    "about.guide_header": {"es": "Guía de uso", "en": "User guide"},
+    "about.guide_intro": {
+        "es": "Un capítulo corto por función: para qué sirve cada página, cómo leer cada vista, qué hacer "
+              "con cada archivo y qué significan las cifras. Se lee sin internet; también está en `{path}`.",
+        "en": "A short chapter per role: what each page is for, how to read each view, what to do with each "
+              "file and what the figures mean. Readable offline; also in `{path}`.",
+    },
+    "about.guide_chapter": {"es": "Capítulo", "en": "Chapter"},
+    "about.guide_contents": {"es": "Índice y uso común", "en": "Contents and common use"},
+    "about.guide_missing": {
+        "es": "No se encuentra la guía en {path}; la instalación está incompleta.",
+        "en": "The guide is not at {path}; the installation is incomplete.",
+    },
     "about.sources_header": {"es": "Fuentes y atribuciones", "en": "Sources and attributions"},
     "about.sources": {"es": _ABOUT_SOURCES_ES, "en": _ABOUT_SOURCES_EN},
     "about.privacy_header": {"es": "Privacidad", "en": "Privacy"},
