@@ -69,10 +69,13 @@ def test_every_chapter_exists_in_both_languages_with_the_same_pictures() -> None
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chapter", list(WORDS))
 def test_the_guide_uses_the_apps_words(chapter: str, lang: str) -> None:
-    text = _plain(_text(lang, chapter))
-    missing = [key for key in WORDS[chapter] if _plain(t(key, lang)) not in text]
+    text = " ".join(_text(lang, chapter).split()).lower()
+    # as the guide shows a label: in bold, as a heading, or alone in a table cell (a word inside a sentence
+    # does not count)
+    missing = [key for key in WORDS[chapter]
+               if not any(form.format(_plain(t(key, lang))) in text for form in ("**{}**", "| {} |", "# {}"))]
     assert not missing, (f"docs/guide/{lang}/{chapter}.md does not name {[t(k, lang) for k in missing]} "
-                         "as the app now calls them: update the guide")
+                         "(in bold or as a table cell) as the app now calls them: update the guide")
 
 
 def test_readme_links_the_guide() -> None:
