@@ -15,7 +15,7 @@ import streamlit as st
 
 from geodata.dataset import Dataset
 from risk.dark_figure import MAIN_EFFECTS, StrataEstimates, estimate_strata
-from vigia.ui import chrome
+from vigia.ui import charts, chrome
 from vigia.ui.i18n import fmt_int, t, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT, suppress_small
 
@@ -120,9 +120,9 @@ def _strata(result: StrataEstimates, by: str) -> None:
     })
     chart.index = table["stratum"].to_numpy()
     if by == "period":
-        st.line_chart(chart)
+        charts.line(chart)
     else:
-        st.bar_chart(chart[[t("dark.col.observed"), t("dark.col.estimate")]], stack=False)
+        charts.bars(chart[[t("dark.col.observed"), t("dark.col.estimate")]], stack=False)
     chrome.table(strata_frame(result))
     st.caption(t("dark.strata_caption"))
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from vigia.ui import (
     access,
+    charts,
     chrome,
     dark_figure_view,
     risk_exports,
@@ -161,8 +162,8 @@ with right:
     trend = risk_tables.case_trend(dataset, area_id, total_hidden=bool(hidden.loc[position]))
     if (empty := risk_tables.trend_empty_reason(trend)) is not None:
         st.info(t(empty))  # in words, never an empty chart with a bare axis
-    else:
-        st.bar_chart(trend, height=260)
+    elif trend is not None:  # (never None here: no cases layer has its reason above)
+        charts.bars(trend, height=260)
         st.caption(t("riskmap.trend_caption", below=SMALL_COUNT_LIMIT - 1))
 
 # --- ranking and downloads ----------------------------------------------------------------
