@@ -54,4 +54,8 @@ navigation = st.navigation(
 )
 sign_in.gate(viewer)
 chrome.map_options()
-navigation.run()
+if chrome.first_run_of_session():  # a new tab or a first start: say what happens while the tools load
+    with st.spinner(t("state.starting")):
+        navigation.run()
+else:
+    navigation.run()

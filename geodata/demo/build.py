@@ -27,9 +27,7 @@ from geodata.demo.history import HISTORY_YEARS, inspection_history
 from geodata.demo.lists import agency_lists
 from geodata.demo.offices import demo_offices
 from geodata.demo.places import bolivian_places
-
-#: The seed of the bundled demo: every default build is this one.
-DEFAULT_SEED = 2024
+from geodata.demo.seed import DEFAULT_SEED
 
 TITLE = "Vigía demo — Bolivia (real geography, SYNTHETIC figures)"
 GENERATOR = "geodata.demo.build_demo"

@@ -12,10 +12,8 @@ import argparse
 import math
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from geodata.privacy import protect_strata, suppress_small
 from geodata.problems import DataError
 from vigia.cli_output import (
     EXIT_DATA_ERRORS,
@@ -25,6 +23,9 @@ from vigia.cli_output import (
     print_problems,
     usage_error,
 )
+
+if TYPE_CHECKING:  # pandas loads in the handler, not for `vigia --help`
+    import pandas as pd
 
 COMMAND = "dark-figure"
 OUT_COLUMNS = ["stratum", "observed", "estimate", "low", "high", "model", "reason"]
@@ -61,6 +62,7 @@ def _rounded(value: float) -> float | str:
 
 def run(args: argparse.Namespace) -> int:
     from geodata.layer_file import load_layer
+    from geodata.privacy import protect_strata, suppress_small
     from risk.dark_figure import estimate_strata
 
     path = Path(args.table)
@@ -113,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
 def _write(table: pd.DataFrame, out: Path) -> None:
     """Counts below the small-count threshold are suppressed, with complements so the total cannot
     reveal them; estimates are model outputs and kept."""
+    from geodata.privacy import protect_strata, suppress_small
+
     shown = table.copy()  # row 0 is the overall total, the rest its strata
     shown["observed"] = ([suppress_small(table["observed"].iloc[0], thousands="")]
                          + protect_strata(table["observed"].iloc[1:].tolist(), thousands=""))

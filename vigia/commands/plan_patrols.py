@@ -11,12 +11,15 @@ import datetime as dt
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from geodata.dataset import Dataset
 from geodata.problems import DataError
 from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, usage_error
+
+if TYPE_CHECKING:  # pandas and the dataset load in the handler, not for `vigia --help`
+    import pandas as pd
+
+    from geodata.dataset import Dataset
 
 COMMAND = "plan-patrols"
 
@@ -47,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _crossing_scores(dataset: Dataset, scores_path: str | None) -> pd.DataFrame:
     """The scores file's layer, or the risk engine's crossing scores for ``dataset``."""
+    import pandas as pd
+
     from planner.patrols.scores import read_crossing_scores
 
     if scores_path:

@@ -12,12 +12,15 @@ import math
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geodata.messages import frame_text
 from geodata.problems import DataError
 from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, summary, usage_error
 from vigia.commands.plan_inspections import _positive_float, _positive_int
-from vigia.what_if_runs import WhatIfScores, arrays_from
+
+if TYPE_CHECKING:  # the coverage and numerical stack loads in the handler, not for `vigia --help`
+    from vigia.what_if_runs import WhatIfScores
 
 COMMAND = "what-if"
 
@@ -32,6 +35,7 @@ def read_what_if_scores(path: str | Path, seed: int = 0) -> WhatIfScores:
     ``score_draws`` when it has them, else a seeded sample from its indicators and weights.
     """
     from geodata.scores_file import read_scores
+    from vigia.what_if_runs import arrays_from
 
     scores = read_scores(path)
     draws = scores.score_draws if scores.score_draws is not None and scores.score_draws.shape[1] else None

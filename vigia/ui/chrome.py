@@ -33,6 +33,8 @@ from vigia.workspace import accounts
 
 #: Session-state key of the "online basemap" toggle.
 ONLINE_TILES_KEY = "vigia_online_tiles"
+#: Session-state flag: the session has had its first run (see :func:`first_run_of_session`).
+STARTED_KEY = "vigia_started"
 
 
 def _initial_language(viewer: access.Viewer | None, account_lang: str | None) -> None:
@@ -103,6 +105,15 @@ def map_options() -> None:
     """Sidebar toggle for web map tiles; off by default so nothing leaves the machine."""
     st.sidebar.toggle(t("sidebar.online_tiles"), value=False, key=ONLINE_TILES_KEY,
                       help=t("sidebar.online_tiles_help"))
+
+
+def first_run_of_session() -> bool:
+    """True once per browser session (a new tab, a reload): its first run loads the page's tools,
+    and on a first start builds the demo and prepares scores, so the app says it is busy."""
+    if st.session_state.get(STARTED_KEY):
+        return False
+    st.session_state[STARTED_KEY] = True
+    return True
 
 
 def online_tiles() -> bool:

@@ -134,6 +134,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "El conjunto de datos no tiene la capa `{layer}`; esta sección queda vacía hasta que se cargue.",
         "en": "The dataset has no `{layer}` layer; this section stays empty until one is loaded.",
     },
+    "state.starting": {
+        "es": "Abriendo la página: se cargan las herramientas de mapas y modelos; en el primer inicio también "
+              "se construyen los datos de demostración y se preparan los puntajes (hasta un minuto)…",
+        "en": "Opening the page: loading the map and model tools; on the first start the demo data are also "
+              "built and the scores prepared (up to a minute)…",
+    },
     "state.building_demo": {
         "es": "Preparando los datos de demostración en {path} (solo la primera vez)…",
         "en": "Preparing the demo data at {path} (first run only)…",
@@ -257,6 +263,19 @@ TEXTS: dict[str, dict[str, str]] = {
               "- **Inspections**: labour-inspection chiefs.\n"
               "- **Border crossings & patrols**: border police.\n"
               "- **Data**: view, validate and load the data.",
+    },
+    "about.guide_header": {"es": "Guía de uso", "en": "User guide"},
+    "about.guide_intro": {
+        "es": "Un capítulo corto por función: para qué sirve cada página, cómo leer cada vista, qué hacer "
+              "con cada archivo y qué significan las cifras. Se lee sin internet; también está en `{path}`.",
+        "en": "A short chapter per role: what each page is for, how to read each view, what to do with each "
+              "file and what the figures mean. Readable offline; also in `{path}`.",
+    },
+    "about.guide_chapter": {"es": "Capítulo", "en": "Chapter"},
+    "about.guide_contents": {"es": "Índice y uso común", "en": "Contents and common use"},
+    "about.guide_missing": {
+        "es": "No se encuentra la guía en {path}; la instalación está incompleta.",
+        "en": "The guide is not at {path}; the installation is incomplete.",
     },
     "about.sources_header": {"es": "Fuentes y atribuciones", "en": "Sources and attributions"},
     "about.sources": {"es": _ABOUT_SOURCES_ES, "en": _ABOUT_SOURCES_EN},

@@ -19,6 +19,7 @@ from risk.dark_figure import MAIN_EFFECTS, StrataEstimates, estimate_strata
 from vigia.ui import chrome
 from vigia.ui.i18n import fmt_int, t, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT, suppress_small
+from vigia.ui.risk_map import charts
 
 #: Criterion the panel uses (the CLI lets a user choose).
 CRITERION = "bic"
@@ -26,8 +27,15 @@ CRITERION = "bic"
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def cached_estimates(frame: pd.DataFrame, by: str | None) -> StrataEstimates:
-    """Estimates keyed on the table's content and the split, so reruns cost nothing."""
-    return estimate_strata(frame, by=by, criterion=CRITERION)
+    """Estimates keyed on the table's content and the split, so reruns cost nothing.
+
+    The sensitivity table is computed here, inside the cache: it is worked out when first
+    asked for, and a copy handed out by the cache would otherwise refit it on every rerun.
+    """
+    result = estimate_strata(frame, by=by, criterion=CRITERION)
+    if result.overall.fit is not None:
+        _ = result.overall.fit.sensitivity_
+    return result
 
 
 def model_text(label: str) -> str:
@@ -114,9 +122,9 @@ def _strata(result: StrataEstimates, by: str) -> None:
     })
     chart.index = table["stratum"].to_numpy()
     if by == "period":
-        st.line_chart(chart)
+        charts.line(chart)
     else:
-        st.bar_chart(chart[[t("dark.col.observed"), t("dark.col.estimate")]], stack=False)
+        charts.bars(chart[[t("dark.col.observed"), t("dark.col.estimate")]], stack=False)
     chrome.table(strata_frame(result))
     st.caption(t("dark.strata_caption"))
 

@@ -16,7 +16,14 @@ from geodata.scores_file import AREA_LAYER, CROSSING_LAYER
 from vigia.ui import access, chrome, saved_work, summaries, url_choices
 from vigia.ui.i18n import current_language, fmt_int, has_text, t, table_labels, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT
-from vigia.ui.risk_map import dark_figure_view, risk_exports, risk_maps, risk_state, risk_tables
+from vigia.ui.risk_map import (
+    charts,
+    dark_figure_view,
+    risk_exports,
+    risk_maps,
+    risk_state,
+    risk_tables,
+)
 from vigia.workspace.roles import Action
 
 PRESET_KEY = "risk_preset"
@@ -152,8 +159,8 @@ with right:
     trend = risk_tables.case_trend(dataset, area_id, total_hidden=bool(hidden.loc[position]))
     if (empty := risk_tables.trend_empty_reason(trend)) is not None:
         st.info(t(empty))  # in words, never an empty chart with a bare axis
-    else:
-        st.bar_chart(trend, height=260)
+    elif trend is not None:  # (never None here: no cases layer has its reason above)
+        charts.bars(trend, height=260)
         st.caption(t("riskmap.trend_caption", below=SMALL_COUNT_LIMIT - 1))
 
 # --- ranking and downloads ----------------------------------------------------------------
