@@ -24,7 +24,7 @@ except ValueError as error:
     st.warning(t("whatif.no_scores", reason=str(error)))
     st.stop()
 arrays = what_if_runs.arrays_from(scores.area_scores, scores.crossing_scores, scores.indicators,
-                                  dict(scores.model.get("weights") or {}))
+                                  dict(scores.model.get("weights") or {}), crossing_draws=scores.crossing_draws)
 
 ask, pressed = what_if_view.setup(dataset)
 opened = st.session_state.get(what_if_view.SAVED_ID_KEY)
