@@ -121,13 +121,20 @@ def crossing_table(dataset: Dataset, reach: np.ndarray | None, crossing_ids: lis
                          values=values, missing=missing)
 
 
+def _area_risk(area_score: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    """Area scores (a vector, or areas x draws) weighted by travel-time decay: one row per crossing."""
+    score = np.asarray(area_score, dtype=float)
+    weight_sum = reach.sum(axis=0)
+    if score.ndim == 2:
+        weight_sum = weight_sum[:, None]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(weight_sum > 0, reach.T @ score / np.where(weight_sum > 0, weight_sum, 1), np.nan)
+
+
 def _with_area_risk(table: CrossingTable, area_score: np.ndarray, reach: np.ndarray) -> pd.DataFrame:
     """The crossing indicators with ``area_risk``: area scores weighted by travel-time decay."""
     values = table.values.copy()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        weight_sum = reach.sum(axis=0)
-        values["area_risk"] = np.where(weight_sum > 0, reach.T @ area_score / np.where(weight_sum > 0, weight_sum, 1),
-                                       np.nan)
+    values["area_risk"] = _area_risk(area_score, reach)
     return values
 
 
@@ -166,9 +173,15 @@ def crossing_score_sample(table: CrossingTable, area_score: np.ndarray, area_dra
     if area_draws is None or "area_risk" not in used:
         return score_sample(_normalised(point, used), w, index, draws=draws, seed=seed + 1, keep=count)
     plan = draw_plan(w, draws, seed + 1)
+    fixed = _normalised(point, used)  # normalisation is per column: only area_risk changes from draw to draw
+    column = used.index("area_risk")
+    drawn = _area_risk(np.asarray(area_draws, dtype=float)[:, :count], reach) * CROSSING_SPECS["area_risk"].direction
+    by_draw = {m: normalise(drawn, m) for m in NORMALISATIONS}
     out = np.empty((len(index), count))
     for k in range(count):
-        normalised = _normalised(_with_area_risk(table, np.asarray(area_draws)[:, k], reach), used)
+        normalised = {m: fixed[m].copy() for m in NORMALISATIONS}
+        for m in NORMALISATIONS:
+            normalised[m][:, column] = by_draw[m][:, k]
         out[:, k] = draw_scores(normalised, plan, np.array([k]))[:, 0] * 100.0
     return pd.DataFrame(out, index=index, columns=[f"draw_{i:03d}" for i in range(count)])
 
