@@ -10,11 +10,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Dónde rinde más una oficina, un equipo o un puesto de control nuevo: el modelo elige, con un "
               "solucionador exacto, los lugares que cubren más riesgo a menos de un día de viaje, los compara "
               "con los recursos de hoy, repite la cuenta con sorteos de los puntajes para ver si la elección es "
-              "sólida, y prueba las mejores opciones con el mismo planificador de inspecciones que usan las jefaturas.",
+              "sólida, y prueba las mejores opciones con los mismos planificadores (de inspecciones o de patrullas) "
+              "que usan las jefaturas.",
         "en": "Where a new office, team or checkpoint helps most: an exact solver picks the places that cover "
               "the most risk within a day's trip, compares them with today's resources, repeats the count "
               "over draws of the scores to see whether the choice is solid, and tries the best options with the "
-              "same inspection planner the chiefs use.",
+              "same planners (inspections or patrols) the chiefs use.",
     },
     "whatif.question": {"es": "Pregunta", "en": "Question"},
     "whatif.q.offices": {"es": "Abrir oficinas nuevas", "en": "Open new offices"},
