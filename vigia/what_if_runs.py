@@ -191,17 +191,22 @@ def patrol_check(dataset: Dataset, result: WhatIf, scores: WhatIfScores, *, star
     roster guards.
     """
     from planner.coverage.patrol_check import iso_week, protected_risk, units_with_checkpoints
+    from planner.patrols.roster import RosterInfeasible
     from planner.patrols.units import default_units
 
     if scores.crossing_risk is None:
         return result
     crossing_scores = pd.DataFrame({"crossing_id": list(scores.crossing_ids), "score": scores.crossing_risk})
     units, week = default_units(dataset), iso_week(start)
-    today = protected_risk(dataset, crossing_scores, units, week=week, seed=seed)
-    after = [protected_risk(dataset, crossing_scores,
-                            units_with_checkpoints(units, [(c.site_id, c.name, c.lon, c.lat, c.teams)
-                                                           for c in option.changes]), week=week, seed=seed)
-             for option in result.options[:best]]
+    try:
+        today = protected_risk(dataset, crossing_scores, units, week=week, seed=seed)
+        after = [protected_risk(dataset, crossing_scores,
+                                units_with_checkpoints(units, [(c.site_id, c.name, c.lon, c.lat, c.teams)
+                                                               for c in option.changes]), week=week, seed=seed)
+                 for option in result.options[:best]]
+    except RosterInfeasible as error:  # the ranked options stand; only the check cannot be made
+        result.notes.append(f"check by the patrol planner not made: {error}")
+        return result
     return with_planner_check(result, today, after)
 
 
@@ -238,7 +243,7 @@ def run(dataset: Dataset, scores: WhatIfScores, question: Question, *, target: s
     problem = build_problem(dataset, scores, target, candidates=candidates, teams=teams, reach_minutes=reach_minutes)
     result = what_if(problem, question, time_limit=time_limit, draws=draws, seed=seed, target=target)
     note = scores.crossing_note if target == "crossings" else scores.note
-    if note:
+    if note and result.draws_solved:
         result.notes.append(note)
     if check_start is not None:
         result = check_by_planning(dataset, result, scores, start=check_start, teams=teams, days=check_days)

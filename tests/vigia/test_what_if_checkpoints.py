@@ -78,3 +78,14 @@ def test_patrol_planner_guards_more_with_a_checkpoint_that_adds_coverage() -> No
     assert table.loc["X-A", "planner_after"] == pytest.approx(550.0)
     assert table.loc["X-B", "planner_after"] == pytest.approx(450.0)
     assert table.loc["X-A", "planner_gain_pct"] == pytest.approx(1000.0)
+
+
+def test_a_week_the_patrol_rules_cannot_plan_keeps_the_options_and_says_why() -> None:
+    """Crossing A made official: it must be staffed 3 shifts a week, but no unit reaches it today."""
+    dataset = border()
+    dataset.layers["crossings"].loc[1, "kind"] = "official"
+    result = what_if_runs.run(dataset, scores(10), CHECKPOINT, target="crossings", draws=0, time_limit=10,
+                              check_start=date(2026, 6, 1))
+    assert result.options and result.options[0].changes[0].site_id == "X-A"
+    assert all(np.isnan(o.planner_today) for o in result.options)
+    assert any(note.startswith("check by the patrol planner not made") and "A" in note for note in result.notes)
