@@ -17,6 +17,10 @@ Layers (``LAYERS``):
   the raw value, and the score points it adds (rows sum to ``score``).
 * ``score_draws`` — ``area_id`` plus one column per Monte Carlo draw of the score
   (a seeded sample of at most :data:`MAX_DRAWS`), what a what-if planner resamples.
+* ``crossing_score_draws`` — ``crossing_id`` plus one column per draw of the crossing
+  score (same cap; draw ``k`` uses area draw ``k`` for the surrounding areas' risk),
+  absent when the dataset has no crossings. Optional, so format version 2 still
+  describes files with and without it: an older reader simply ignores the layer.
 * ``score_metadata`` — ``key``/``value`` rows: format name and version, the
   :class:`Provenance`, what could not be computed, the model summary and the
   small-count threshold.
@@ -63,11 +67,12 @@ CROSSING_LAYER = "crossing_scores"
 INDICATOR_LAYER = "indicators"
 CONTRIBUTION_LAYER = "contributions"
 DRAWS_LAYER = "score_draws"
+CROSSING_DRAWS_LAYER = "crossing_score_draws"
 METADATA_LAYER = "score_metadata"
 LAYERS: tuple[str, ...] = (AREA_LAYER, CROSSING_LAYER, INDICATOR_LAYER, CONTRIBUTION_LAYER, DRAWS_LAYER,
-                           METADATA_LAYER)
+                           CROSSING_DRAWS_LAYER, METADATA_LAYER)
 
-#: At most this many Monte Carlo draws of the score are kept in ``score_draws``.
+#: At most this many Monte Carlo draws of the score are kept in ``score_draws`` (and ``crossing_score_draws``).
 MAX_DRAWS = 100
 
 #: The hint every refusal ends with.
@@ -252,6 +257,8 @@ class ScoresFile:
     #: Small-count threshold the risk engine protected its inputs with (0: not protected).
     protected_threshold: int = 0
     extra: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Monte Carlo draws of the crossing scores (index crossing_id, one column per draw), when there are crossings.
+    crossing_draws: pd.DataFrame | None = None
 
 
 def published_areas(areas: pd.DataFrame) -> pd.DataFrame:
@@ -282,10 +289,10 @@ def _ordered(frame: gpd.GeoDataFrame, specs: tuple[ColumnSpec, ...]) -> gpd.GeoD
                             geometry="geometry", crs=frame.crs or CRS)
 
 
-def _table_layer(frame: pd.DataFrame) -> pd.DataFrame:
+def _table_layer(frame: pd.DataFrame, key: str = "area_id") -> pd.DataFrame:
     out = pd.DataFrame(frame).copy()
     out.index = out.index.astype(str)
-    out.index.name = "area_id"
+    out.index.name = key
     out.columns = [str(c) for c in out.columns]
     return out.reset_index()
 
@@ -315,8 +322,9 @@ def write_scores(scores: ScoresFile, path: str | Path) -> Path:
     if has_counts and scores.protected_threshold != threshold:
         raise ValueError(f"these scores were computed on inputs protected at threshold {scores.protected_threshold}, "
                          f"not {threshold}: score the dataset again before writing them")
-    if scores.score_draws is not None and scores.score_draws.shape[1] > MAX_DRAWS:
-        raise ValueError(f"score_draws has {scores.score_draws.shape[1]} columns; at most {MAX_DRAWS} are kept")
+    for name, draws in ((DRAWS_LAYER, scores.score_draws), (CROSSING_DRAWS_LAYER, scores.crossing_draws)):
+        if draws is not None and draws.shape[1] > MAX_DRAWS:
+            raise ValueError(f"{name} has {draws.shape[1]} columns; at most {MAX_DRAWS} are kept")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=".scores-", suffix=".gpkg", dir=path.parent)
@@ -334,6 +342,9 @@ def write_scores(scores: ScoresFile, path: str | Path) -> Path:
             tables[DRAWS_LAYER] = scores.score_draws
         for name, frame in tables.items():
             pyogrio.write_dataframe(_table_layer(frame), temp, layer=name, driver="GPKG")
+        if scores.crossing_draws is not None and len(scores.crossing_draws) and scores.crossing_draws.shape[1]:
+            pyogrio.write_dataframe(_table_layer(scores.crossing_draws, "crossing_id"), temp,
+                                    layer=CROSSING_DRAWS_LAYER, driver="GPKG")
         meta = metadata_rows(scores)
         pyogrio.write_dataframe(pd.DataFrame({"key": list(meta), "value": list(meta.values())}), temp,
                                 layer=METADATA_LAYER, driver="GPKG")
@@ -390,16 +401,16 @@ def _layer(path: Path, layer: str, specs: tuple[ColumnSpec, ...], key: str, geom
     return frame
 
 
-def _indexed(path: Path, layer: str, layers: list[str], required: bool) -> pd.DataFrame | None:
+def _indexed(path: Path, layer: str, layers: list[str], required: bool, key: str = "area_id") -> pd.DataFrame | None:
     if layer not in layers:
         if required:
             raise _refuse(path.name, layer, None, f"the file has no '{layer}' layer")
         return None
     frame = pyogrio.read_dataframe(path, layer=layer, read_geometry=False)
-    if "area_id" not in frame.columns:
-        raise _refuse(path.name, layer, "area_id", f"the '{layer}' layer has no 'area_id' column")
-    frame["area_id"] = frame["area_id"].astype(str)
-    return pd.DataFrame(frame.set_index("area_id"))
+    if key not in frame.columns:
+        raise _refuse(path.name, layer, key, f"the '{layer}' layer has no '{key}' column")
+    frame[key] = frame[key].astype(str)
+    return pd.DataFrame(frame.set_index(key))
 
 
 def read_scores(path: str | Path) -> ScoresFile:
@@ -432,7 +443,8 @@ def read_scores(path: str | Path) -> ScoresFile:
     return ScoresFile(areas=areas, crossings=crossings, indicators=indicators, contributions=contributions,
                       score_draws=_indexed(path, DRAWS_LAYER, layers, False), missing=missing, model=model,
                       provenance=provenance, protected_threshold=int(meta.get("protected_threshold", "0") or 0),
-                      extra={k: v for k, v in meta.items() if k not in known})
+                      extra={k: v for k, v in meta.items() if k not in known},
+                      crossing_draws=_indexed(path, CROSSING_DRAWS_LAYER, layers, False, "crossing_id"))
 
 
 __all__ = [
@@ -440,6 +452,7 @@ __all__ = [
     "AREA_LAYER",
     "CONTRIBUTION_LAYER",
     "CROSSING_COLUMNS",
+    "CROSSING_DRAWS_LAYER",
     "CROSSING_LAYER",
     "DRAWS_LAYER",
     "FORMAT_NAME",

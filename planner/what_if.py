@@ -68,7 +68,8 @@ class Option:
 
     @property
     def planner_gain_pct(self) -> float:
-        """How much more risk the inspection planner covers with this change than today, in %."""
+        """How much more risk the real planner covers with this change than today, in % (inspection planner
+        for offices and teams, patrol planner's guarded risk for checkpoints)."""
         if not (self.planner_today > 0) or math.isnan(self.planner_after):
             return math.nan
         return 100.0 * (self.planner_after - self.planner_today) / self.planner_today
@@ -213,7 +214,7 @@ def what_if(problem: CoverageProblem, question: Question, *, options: int = 3, t
 
 
 def with_planner_check(result: WhatIf, planner_today: float, planner_after: list[float]) -> WhatIf:
-    """The result with the inspection planner's risk covered today and after each option (in rank order)."""
+    """The result with the real planner's risk covered today and after each option (in rank order)."""
     options = [replace(o, planner_today=planner_today, planner_after=after)
                for o, after in zip(result.options, planner_after)] + result.options[len(planner_after):]
     return replace(result, options=options)

@@ -28,7 +28,7 @@ from geodata.contracts import NATIONALITY_PREFIX
 from geodata.dataset import Dataset
 from risk.composite import NORMALISATIONS, aggregate, contributions, normalise, orient, point_ranks
 from risk.indicators import IndicatorSpec, years_covered
-from risk.uncertainty import rank_uncertainty
+from risk.uncertainty import draw_plan, draw_scores, rank_uncertainty, score_sample
 
 #: The indicators of a crossing and their weights (equal-ish; context and irregularity first).
 CROSSING_SPECS: dict[str, IndicatorSpec] = {
@@ -121,22 +121,78 @@ def crossing_table(dataset: Dataset, reach: np.ndarray | None, crossing_ids: lis
                          values=values, missing=missing)
 
 
-def score_crossings(table: CrossingTable, area_score: np.ndarray, reach: np.ndarray, *,
-                    normalisation: str = "minmax", aggregation: str = "arithmetic", draws: int = 1000,
-                    seed: int = 0) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
-    """Scored crossings (GeoDataFrame, best first) and their contributions (index crossing_id)."""
-    values = table.values.copy()
+def _area_risk(area_score: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    """Area scores (a vector, or areas x draws) weighted by travel-time decay: one row per crossing."""
+    score = np.asarray(area_score, dtype=float)
+    weight_sum = reach.sum(axis=0)
+    if score.ndim == 2:
+        weight_sum = weight_sum[:, None]
     with np.errstate(invalid="ignore", divide="ignore"):
-        weight_sum = reach.sum(axis=0)
-        values["area_risk"] = np.where(weight_sum > 0, reach.T @ area_score / np.where(weight_sum > 0, weight_sum, 1),
-                                       np.nan)
+        return np.where(weight_sum > 0, reach.T @ score / np.where(weight_sum > 0, weight_sum, 1), np.nan)
+
+
+def _with_area_risk(table: CrossingTable, area_score: np.ndarray, reach: np.ndarray) -> pd.DataFrame:
+    """The crossing indicators with ``area_risk``: area scores weighted by travel-time decay."""
+    values = table.values.copy()
+    values["area_risk"] = _area_risk(area_score, reach)
+    return values
+
+
+def _used_weights(values: pd.DataFrame) -> tuple[list[str], np.ndarray]:
+    """Indicators that can rank the crossings (vary across them) and their weights, summing to 1."""
     used = [c for c in CROSSING_SPECS if c in values.columns and values[c].nunique(dropna=True) > 1]
     if not used:
         used = ["area_risk"]
     w = np.array([CROSSING_WEIGHTS[c] for c in used])
-    w = w / w.sum()
+    return used, w / w.sum()
+
+
+def _normalised(values: pd.DataFrame, used: list[str]) -> dict[str, np.ndarray]:
     oriented = orient(values[used].to_numpy(dtype=float), np.array([CROSSING_SPECS[c].direction for c in used]))
-    normalised = {m: normalise(oriented, m) for m in NORMALISATIONS}
+    return {m: normalise(oriented, m) for m in NORMALISATIONS}
+
+
+def crossing_score_sample(table: CrossingTable, area_score: np.ndarray, area_draws: np.ndarray | None,
+                          reach: np.ndarray, *, draws: int = 1000, seed: int = 0, keep: int = 100) -> pd.DataFrame:
+    """Crossing scores (0..100) of the first ``keep`` draws behind the crossings' rank intervals.
+
+    Rows are crossings, columns ``draw_000``...; the weight, normalisation and
+    aggregation picks are those of :func:`score_crossings`' uncertainty (seed + 1).
+    Draw ``k`` takes ``area_risk`` from column ``k`` of ``area_draws`` (the area
+    scores' own draw ``k``), so an area that rises in one draw lifts the crossings
+    around it in the same draw; without area draws the point area scores are used.
+    """
+    point = _with_area_risk(table, area_score, reach)
+    used, w = _used_weights(point)
+    index = point.index
+    count = min(max(draws, 0), keep)
+    if area_draws is not None:
+        count = min(count, area_draws.shape[1])
+    if count < 1 or len(index) == 0:
+        return pd.DataFrame(index=index)
+    if area_draws is None or "area_risk" not in used:
+        return score_sample(_normalised(point, used), w, index, draws=draws, seed=seed + 1, keep=count)
+    plan = draw_plan(w, draws, seed + 1)
+    fixed = _normalised(point, used)  # normalisation is per column: only area_risk changes from draw to draw
+    column = used.index("area_risk")
+    drawn = _area_risk(np.asarray(area_draws, dtype=float)[:, :count], reach) * CROSSING_SPECS["area_risk"].direction
+    by_draw = {m: normalise(drawn, m) for m in NORMALISATIONS}
+    out = np.empty((len(index), count))
+    for k in range(count):
+        normalised = {m: fixed[m].copy() for m in NORMALISATIONS}
+        for m in NORMALISATIONS:
+            normalised[m][:, column] = by_draw[m][:, k]
+        out[:, k] = draw_scores(normalised, plan, np.array([k]))[:, 0] * 100.0
+    return pd.DataFrame(out, index=index, columns=[f"draw_{i:03d}" for i in range(count)])
+
+
+def score_crossings(table: CrossingTable, area_score: np.ndarray, reach: np.ndarray, *,
+                    normalisation: str = "minmax", aggregation: str = "arithmetic", draws: int = 1000,
+                    seed: int = 0) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """Scored crossings (GeoDataFrame, best first) and their contributions (index crossing_id)."""
+    values = _with_area_risk(table, area_score, reach)
+    used, w = _used_weights(values)
+    normalised = _normalised(values, used)
     score = aggregate(normalised[normalisation], w, aggregation) * 100.0
     rank = point_ranks(score)
     index = values.index

@@ -55,7 +55,7 @@ from risk.composite import (
     orient,
     top_contributors,
 )
-from risk.crossings import CrossingTable, crossing_table, score_crossings
+from risk.crossings import CrossingTable, crossing_score_sample, crossing_table, score_crossings
 from risk.detection import ExpectedCases, expected_cases, under_detection
 from risk.emerging import EmergingHotspots
 from risk.hotspots import Hotspots
@@ -130,6 +130,7 @@ class Scores:
     config: ScoreConfig
     model: dict[str, Any] = field(default_factory=dict)
     score_draws: pd.DataFrame | None = None
+    crossing_draws: pd.DataFrame | None = None
     dataset_name: str = ""
     dataset_hash: str = ""
     protected_threshold: int = 0
@@ -149,7 +150,7 @@ class Scores:
         return ScoresFile(areas=self.area_scores, crossings=self.crossing_scores, indicators=self.indicators,
                           contributions=self.contributions, score_draws=self.score_draws, missing=dict(self.missing),
                           model=dict(self.model), provenance=self.provenance(created_by),
-                          protected_threshold=self.protected_threshold)
+                          protected_threshold=self.protected_threshold, crossing_draws=self.crossing_draws)
 
     def to_gpkg(self, path: str | Path, created_by: str = "") -> Path:
         """Write the scores file (:func:`geodata.scores_file.write_scores`; hidden counts left empty)."""
@@ -164,8 +165,8 @@ class Scores:
                              aggregation=p.aggregation, draws=p.draws, permutations=p.permutations, seed=p.seed)
         return cls(area_scores=read.areas, crossing_scores=read.crossings, indicators=read.indicators,
                    contributions=read.contributions, missing=read.missing, config=config, model=read.model,
-                   score_draws=read.score_draws, dataset_name=p.dataset_name, dataset_hash=p.dataset_hash,
-                   protected_threshold=read.protected_threshold)
+                   score_draws=read.score_draws, crossing_draws=read.crossing_draws, dataset_name=p.dataset_name,
+                   dataset_hash=p.dataset_hash, protected_threshold=read.protected_threshold)
 
     def summary(self, top: int = 10) -> pd.DataFrame:
         """The ``top`` areas: name, score, rank and 90% interval, P(top 10%), main drivers."""
@@ -354,11 +355,6 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
     frame = frame.join(top_contributors(composite.contributions_))
     area_scores = gpd.GeoDataFrame(frame.reset_index()[_AREA_OUTPUT + ["geometry"]], geometry="geometry",
                                    crs=prepared.areas.crs or CRS)
-    crossing_scores = None
-    if prepared.crossings is not None and table.reach is not None:
-        crossing_scores, _ = score_crossings(prepared.crossings, composite.score_.to_numpy(), table.reach,
-                                             normalisation=config.normalisation, aggregation=config.aggregation,
-                                             draws=config.draws, seed=config.seed)
     model = {
         "expected_cases_model": prepared.expected.model, "folds": prepared.expected.folds,
         "poisson_deviance": prepared.expected.deviance, "weights": composite.weights_.round(6).to_dict(),
@@ -366,10 +362,19 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
     }
     sample = score_sample(normalised, composite.weights_.to_numpy(), values.index, draws=config.draws,
                           seed=config.seed, keep=scores_file.MAX_DRAWS)
+    crossing_scores, crossing_draws = None, None
+    if prepared.crossings is not None and table.reach is not None:
+        crossing_scores, _ = score_crossings(prepared.crossings, composite.score_.to_numpy(), table.reach,
+                                             normalisation=config.normalisation, aggregation=config.aggregation,
+                                             draws=config.draws, seed=config.seed)
+        # Draw k of a crossing stands on draw k of the areas around it: the two samples tell one story.
+        crossing_draws = crossing_score_sample(prepared.crossings, composite.score_.to_numpy(),
+                                               sample.to_numpy() if sample.shape[1] else None, table.reach,
+                                               draws=config.draws, seed=config.seed, keep=scores_file.MAX_DRAWS)
     return Scores(area_scores=area_scores, crossing_scores=crossing_scores, indicators=values.copy(),
                   contributions=composite.contributions_, missing=missing, config=config, model=model,
-                  score_draws=sample, dataset_name=prepared.dataset_name, dataset_hash=prepared.dataset_hash,
-                  protected_threshold=prepared.protected_threshold)
+                  score_draws=sample, crossing_draws=crossing_draws, dataset_name=prepared.dataset_name,
+                  dataset_hash=prepared.dataset_hash, protected_threshold=prepared.protected_threshold)
 
 
 def score(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadNetworkTravel | None = None) -> Scores:

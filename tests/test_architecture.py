@@ -293,7 +293,7 @@ def test_only_the_scores_contract_names_the_scores_layers() -> None:
     from geodata import scores_file
 
     names = {scores_file.AREA_LAYER, scores_file.CROSSING_LAYER, scores_file.DRAWS_LAYER,
-             scores_file.METADATA_LAYER}
+             scores_file.CROSSING_DRAWS_LAYER, scores_file.METADATA_LAYER}
     owner = ROOT / "geodata" / "scores_file.py"
     files = [f for package in ("geodata", "risk", "planner", "vigia", "benchmarks")
              for f in sorted((ROOT / package).rglob("*.py")) if f != owner]

@@ -2,8 +2,9 @@
 
 Orchestration only: turn scores into the plain arrays :mod:`planner.coverage` takes
 (risk per area or crossing, Monte Carlo draws), build the coverage problem, ask the
-question, and check the best options with the real inspection planner on the
-changed teams for a short horizon.
+question, and check the best options with the real planner on the changed resources
+for a short horizon (the inspection planner for offices and teams, the patrol planner
+for checkpoints).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class WhatIfScores:
     crossing_risk: np.ndarray | None = None
     area_scores: pd.DataFrame | None = None
     note: str = ""
+    crossing_draws: np.ndarray | None = None
+    crossing_note: str = ""
 
 
 def sample_draws(indicators: pd.DataFrame, weights: dict[str, float], draws: int = SAMPLED_DRAWS,
@@ -64,8 +67,13 @@ def sample_draws(indicators: pd.DataFrame, weights: dict[str, float], draws: int
 
 
 def arrays_from(area_scores: pd.DataFrame, crossing_scores: pd.DataFrame | None, indicators: pd.DataFrame,
-                weights: dict[str, float], *, draws: pd.DataFrame | None = None, seed: int = 0) -> WhatIfScores:
-    """Scores (tables as ``risk`` writes them) as plain arrays; draws sampled when none are given."""
+                weights: dict[str, float], *, draws: pd.DataFrame | None = None,
+                crossing_draws: pd.DataFrame | None = None, seed: int = 0) -> WhatIfScores:
+    """Scores (tables as ``risk`` writes them) as plain arrays; area draws sampled when none are given.
+
+    Crossing draws are only the scores' own (``crossing_score_draws``): without them the
+    checkpoint question's robustness is not assessed.
+    """
     ids = tuple(area_scores["area_id"].astype(str))
     if draws is not None:
         matrix: np.ndarray | None = draws.reindex(list(ids)).to_numpy(dtype=float)
@@ -76,11 +84,17 @@ def arrays_from(area_scores: pd.DataFrame, crossing_scores: pd.DataFrame | None,
             note = f"robustness over {SAMPLED_DRAWS} seeded draws of the scores' weights and methods (seed {seed})"
         except (ValueError, KeyError) as error:
             matrix, note = None, f"no score draws ({error}): robustness not assessed"
+    crossing_ids = tuple(crossing_scores["crossing_id"].astype(str)) if crossing_scores is not None else ()
+    crossing_matrix, crossing_note = None, ""
+    if crossing_ids and crossing_draws is not None and crossing_draws.shape[1]:
+        crossing_matrix = crossing_draws.reindex(list(crossing_ids)).to_numpy(dtype=float)
+        crossing_note = f"robustness over the scores' own {crossing_draws.shape[1]} crossing draws"
     return WhatIfScores(
         area_ids=ids, area_risk=area_scores["score"].to_numpy(dtype=float), area_draws=matrix,
-        crossing_ids=tuple(crossing_scores["crossing_id"].astype(str)) if crossing_scores is not None else (),
+        crossing_ids=crossing_ids,
         crossing_risk=crossing_scores["score"].to_numpy(dtype=float) if crossing_scores is not None else None,
-        area_scores=pd.DataFrame(area_scores.drop(columns="geometry", errors="ignore")), note=note)
+        area_scores=pd.DataFrame(area_scores.drop(columns="geometry", errors="ignore")), note=note,
+        crossing_draws=crossing_matrix, crossing_note=crossing_note)
 
 
 def coverage_by_point(dataset: Dataset, scores: WhatIfScores, result: WhatIf, rank: int) -> pd.DataFrame:
@@ -134,7 +148,8 @@ def build_problem(dataset: Dataset, scores: WhatIfScores, target: str, *, candid
         if scores.crossing_risk is None or not scores.crossing_ids:
             raise ValueError("the scores have no crossing scores")
         return checkpoint_problem(dataset, list(scores.crossing_ids), scores.crossing_risk,
-                                  list(candidates) if candidates is not None else None, reach_minutes=reach_minutes)
+                                  list(candidates) if candidates is not None else None,
+                                  draws=scores.crossing_draws, reach_minutes=reach_minutes)
     team_list = today_teams(dataset, teams)
     return office_problem(dataset, list(scores.area_ids), scores.area_risk, candidates_for(dataset, team_list, candidates),
                           draws=scores.area_draws, teams=team_list,
@@ -167,12 +182,46 @@ def planner_risk(dataset: Dataset, teams: Sequence[Team], area_scores: pd.DataFr
     return float(run.plan.kpis(run.problem)["risk_covered"])
 
 
+def patrol_check(dataset: Dataset, result: WhatIf, scores: WhatIfScores, *, start: date, best: int = 3,
+                 seed: int = 0) -> WhatIf:
+    """The best ``best`` checkpoint options planned by the patrol planner for the week of ``start``.
+
+    Today's units against today's units plus one unit per new checkpoint
+    (:mod:`planner.coverage.patrol_check` says why); the figure is the risk the week's
+    roster guards.
+    """
+    from planner.coverage.patrol_check import iso_week, protected_risk, units_with_checkpoints
+    from planner.patrols.roster import RosterInfeasible
+    from planner.patrols.units import default_units
+
+    if scores.crossing_risk is None:
+        return result
+    crossing_scores = pd.DataFrame({"crossing_id": list(scores.crossing_ids), "score": scores.crossing_risk})
+    units, week = default_units(dataset), iso_week(start)
+    try:
+        today = protected_risk(dataset, crossing_scores, units, week=week, seed=seed)
+        after = [protected_risk(dataset, crossing_scores,
+                                units_with_checkpoints(units, [(c.site_id, c.name, c.lon, c.lat, c.teams)
+                                                               for c in option.changes]), week=week, seed=seed)
+                 for option in result.options[:best]]
+    except RosterInfeasible as error:  # the ranked options stand; only the check cannot be made
+        result.notes.append(f"check by the patrol planner not made: {error}")
+        return result
+    return with_planner_check(result, today, after)
+
+
 def check_by_planning(dataset: Dataset, result: WhatIf, scores: WhatIfScores, *, start: date,
                       teams: Sequence[Team] | None = None, best: int = 3, days: int = CHECK_DAYS,
                       seconds: float = CHECK_SECONDS, on_step: Callable[[int], None] | None = None) -> WhatIf:
-    """The best ``best`` options planned by the inspection planner against today's teams (offices/teams only)."""
-    if result.target == "crossings" or not result.options:
+    """The best ``best`` options planned by the real planner against today's resources.
+
+    Offices and teams: the inspection planner over ``days`` days; checkpoints: the patrol
+    planner over the week of ``start`` (:func:`patrol_check`).
+    """
+    if not result.options:
         return result
+    if result.target == "crossings":
+        return patrol_check(dataset, result, scores, start=start, best=best)
     team_list = today_teams(dataset, teams)
     tell = on_step or (lambda k: None)
     tell(0)
@@ -193,8 +242,9 @@ def run(dataset: Dataset, scores: WhatIfScores, question: Question, *, target: s
     began = time.perf_counter()
     problem = build_problem(dataset, scores, target, candidates=candidates, teams=teams, reach_minutes=reach_minutes)
     result = what_if(problem, question, time_limit=time_limit, draws=draws, seed=seed, target=target)
-    if scores.note and target != "crossings":
-        result.notes.append(scores.note)
+    note = scores.crossing_note if target == "crossings" else scores.note
+    if note and result.draws_solved:
+        result.notes.append(note)
     if check_start is not None:
         result = check_by_planning(dataset, result, scores, start=check_start, teams=teams, days=check_days)
     result.seconds = time.perf_counter() - began

@@ -4,6 +4,7 @@ export people read says how the score was made."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -17,6 +18,7 @@ from geodata.load import load_dataset
 from geodata.problems import DataError
 from geodata.scores_file import (
     AREA_LAYER,
+    CROSSING_DRAWS_LAYER,
     FORMAT_VERSION,
     MAX_DRAWS,
     METADATA_LAYER,
@@ -64,6 +66,33 @@ def test_write_then_read_gives_the_same_data_and_metadata(demo_scores: Scores, t
     assert back.score_draws is not None
     assert back.score_draws.shape == (len(areas), min(MAX_DRAWS, 50))
     pd.testing.assert_frame_equal(back.score_draws, written.score_draws, check_names=False)
+    assert back.crossing_draws is not None and written.crossing_draws is not None
+    assert back.crossing_draws.shape == (len(back.crossings), min(MAX_DRAWS, 50))
+    pd.testing.assert_frame_equal(back.crossing_draws, written.crossing_draws, check_names=False)
+
+
+def test_crossing_draws_are_optional_and_capped(demo_scores: Scores, tmp_path: Path) -> None:
+    """A file without crossings (or written before the layer existed) reads back without crossing draws,
+    still as format version 2; more draws than the cap are refused by name."""
+    bare = dataclasses.replace(demo_scores.to_file(), crossings=None, crossing_draws=None)
+    path = write_scores(bare, tmp_path / "bare.gpkg")
+    assert CROSSING_DRAWS_LAYER not in {str(row[0]) for row in pyogrio.list_layers(path)}
+    assert read_scores(path).crossing_draws is None
+    assert read_scores(path).score_draws is not None
+    too_many = pd.DataFrame(np.zeros((2, MAX_DRAWS + 1)), index=["A", "B"])
+    with pytest.raises(ValueError, match=CROSSING_DRAWS_LAYER):
+        write_scores(dataclasses.replace(bare, crossing_draws=too_many), tmp_path / "never.gpkg")
+
+
+def test_crossing_draws_are_the_draws_behind_the_crossing_rank_intervals(demo_scores: Scores) -> None:
+    draws, crossings = demo_scores.crossing_draws, demo_scores.crossing_scores
+    assert draws is not None and crossings is not None and draws.shape == (len(crossings), 50)
+    ranks = draws.rank(ascending=False)
+    table = crossings.set_index("crossing_id").reindex(draws.index)
+    inside = ranks.ge(table["rank_low"], axis=0) & ranks.le(table["rank_high"], axis=0)
+    assert inside.to_numpy().mean() > 0.85
+    # draw k of a crossing uses area draw k: the crossings' mean follows their published score
+    assert np.corrcoef(table["score"].astype(float), draws.mean(axis=1))[0, 1] > 0.8
 
 
 def test_score_draws_are_the_monte_carlo_draws_behind_the_rank_intervals(demo_scores: Scores) -> None:

@@ -67,3 +67,19 @@ def test_one_question_at_a_time(demo_gpkg: Path, demo_scores: Path, capsys: pyte
         main(["what-if", str(demo_gpkg), "--scores", str(demo_scores), "--add-offices", "1", "--add-teams", "2"])
     assert stop.value.code == EXIT_USAGE
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_checkpoints_are_judged_across_the_crossing_draws_and_checked_with_the_patrol_planner(
+        demo_gpkg: Path, demo_scores: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "checkpoints.csv"
+    code = main(["what-if", str(demo_gpkg), "--scores", str(demo_scores), "--add-checkpoints", "1", "--draws", "6",
+                 "--time-limit", "6", "--out", str(out)])
+    text = capsys.readouterr().out
+    assert code == EXIT_OK, text
+    assert "robustness over 6 draw(s)" in text and "not assessed" not in text
+    assert "Check by planning: the patrol planner's week guards" in text
+    report = read_report(out)
+    assert set(report["robustness"]) <= {"robust", "fragile"}
+    assert report["in_best_share"].between(0, 1).all()
+    # the patrol roster is solved to optimality: one more unit never guards less
+    assert (report["planner_after"] >= report["planner_today"]).all() and (report["planner_today"] > 0).all()

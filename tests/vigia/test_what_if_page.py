@@ -58,3 +58,20 @@ def test_planner_adds_teams_sees_options_and_the_scenario_is_saved(app_env: Path
     assert not again.exception, [e.message for e in again.exception]
     reopened = next(d.value for d in again.dataframe if header in d.value.columns)
     assert reopened[header].tolist() == table[header].tolist()
+
+
+def test_planner_asks_for_a_checkpoint_and_sees_its_robustness_and_the_patrol_check(app_env: Path) -> None:
+    """The app's scores carry crossing draws, so a checkpoint is judged across them, and the check
+    by planning runs the patrol planner with one more unit at the checkpoint."""
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page(PAGE).run()
+    at.radio(key="whatif_question").set_value("checkpoints")
+    at.number_input(key="whatif_draws").set_value(4)
+    at.number_input(key="whatif_limit").set_value(5)
+    at.button(key="whatif_run").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    header = word("wi.option", "es")
+    table = next(d.value for d in at.dataframe if header in d.value.columns)
+    labels = set(table[word("wi.robustness", "es")])
+    assert labels <= {word("wi.robustness.robust", "es"), word("wi.robustness.fragile", "es")}, labels
+    assert (table[word("wi.planner_gain_pct", "es")] >= 0).all()

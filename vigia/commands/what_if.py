@@ -32,7 +32,8 @@ def read_what_if_scores(path: str | Path, seed: int = 0) -> WhatIfScores:
 
     Read through the scores contract (:func:`geodata.scores_file.read_scores`, which names
     the file, layer and column of anything wrong); the draws are the file's own
-    ``score_draws`` when it has them, else a seeded sample from its indicators and weights.
+    ``score_draws`` when it has them, else a seeded sample from its indicators and weights;
+    the crossings' draws are the file's ``crossing_score_draws`` (none in older files).
     """
     from geodata.scores_file import read_scores
     from vigia.what_if_runs import arrays_from
@@ -40,7 +41,7 @@ def read_what_if_scores(path: str | Path, seed: int = 0) -> WhatIfScores:
     scores = read_scores(path)
     draws = scores.score_draws if scores.score_draws is not None and scores.score_draws.shape[1] else None
     return arrays_from(scores.areas, scores.crossings, scores.indicators, dict(scores.provenance.weights),
-                       draws=draws, seed=seed)
+                       draws=draws, crossing_draws=scores.crossing_draws, seed=seed)
 
 
 def _non_negative_int(text: str) -> int:
@@ -59,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="where one more office, team or checkpoint covers the most risk (ranked options)",
         description="Rank where new offices, extra or moved inspection teams, or new border checkpoints would "
                     "cover the most risk within a day's trip, with how often each option wins across the "
-                    "scores' uncertainty, checked with the inspection planner.",
+                    "scores' uncertainty, checked with the inspection planner (the patrol planner for checkpoints).",
     )
     p.add_argument("dataset", help="dataset .gpkg with areas and offices (and crossings for checkpoints)")
     p.add_argument("--scores", required=True, help="scores .gpkg from 'vigia score'")
@@ -80,7 +81,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--time-limit", type=_positive_float, default=30.0, help="seconds for the solver (default 30)")
     p.add_argument("--draws", type=_non_negative_int, default=30, help="score draws to solve (default 30; 0 = none)")
     p.add_argument("--check-days", type=_non_negative_int, default=5,
-                   help="working days the inspection planner plans to check the best options (0 = no check)")
+                   help="working days the inspection planner plans to check the best options (0 = no check); "
+                        "checkpoints are checked with the patrol planner over one week")
     p.add_argument("--seed", type=int, default=0, help="random seed (draws and planner)")
     p.add_argument("--out", default=None, help="report: .xlsx, .csv, .geojson or .html")
     p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the report (default es)")
@@ -136,7 +138,9 @@ def _print_result(result: object) -> None:
             print(f"   at lon {new.lon:.4f}, lat {new.lat:.4f}")
     first = result.options[0]
     if not math.isnan(first.planner_today):
-        print(f"\nCheck by planning: the inspection planner covers {first.planner_today:.1f} with today's teams, "
+        who = ("the patrol planner's week guards", "units") if result.target == "crossings" else \
+            ("the inspection planner covers", "teams")
+        print(f"\nCheck by planning: {who[0]} {first.planner_today:.1f} with today's {who[1]}, "
               + ", ".join(f"{o.planner_after:.1f} with option {o.rank}" for o in result.options
                           if not math.isnan(o.planner_after)) + ".")
 
@@ -171,8 +175,8 @@ def _cmd_what_if(args: argparse.Namespace) -> int:
         result = what_if_runs.run(
             dataset, scores, question, target=target, candidates=candidates,  # type: ignore[arg-type]
             reach_minutes=args.reach_hours * 60 if args.reach_hours else None, time_limit=args.time_limit,
-            draws=args.draws, seed=args.seed, check_start=_next_monday() if args.check_days and target != "crossings"
-            else None, check_days=args.check_days or what_if_runs.CHECK_DAYS)
+            draws=args.draws, seed=args.seed, check_start=_next_monday() if args.check_days else None,
+            check_days=args.check_days or what_if_runs.CHECK_DAYS)
     except DataError as error:
         lang = language()
         return data_errors(f"vigia what-if: cannot compute — {summary(error.problems, lang)}:",

@@ -10,11 +10,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Dónde rinde más una oficina, un equipo o un puesto de control nuevo: el modelo elige, con un "
               "solucionador exacto, los lugares que cubren más riesgo a menos de un día de viaje, los compara "
               "con los recursos de hoy, repite la cuenta con sorteos de los puntajes para ver si la elección es "
-              "sólida, y prueba las mejores opciones con el mismo planificador de inspecciones que usan las jefaturas.",
+              "sólida, y prueba las mejores opciones con los mismos planificadores (de inspecciones o de patrullas) "
+              "que usan las jefaturas.",
         "en": "Where a new office, team or checkpoint helps most: an exact solver picks the places that cover "
               "the most risk within a day's trip, compares them with today's resources, repeats the count "
               "over draws of the scores to see whether the choice is solid, and tries the best options with the "
-              "same inspection planner the chiefs use.",
+              "same planners (inspections or patrols) the chiefs use.",
     },
     "whatif.question": {"es": "Pregunta", "en": "Question"},
     "whatif.q.offices": {"es": "Abrir oficinas nuevas", "en": "Open new offices"},
@@ -26,8 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "whatif.reach_hours": {"es": "Alcance (horas de viaje)", "en": "Reach (hours of travel)"},
     "whatif.time_limit": {"es": "Tiempo del solucionador (s)", "en": "Solver time (s)"},
     "whatif.draws": {"es": "Sorteos de los puntajes", "en": "Score draws"},
-    "whatif.check": {"es": "Probar con el planificador de inspecciones (5 días)",
-                     "en": "Try with the inspection planner (5 days)"},
+    "whatif.check": {"es": "Probar con el planificador (inspecciones: 5 días; patrullas: 1 semana)",
+                     "en": "Try with the planner (inspections: 5 days; patrols: one week)"},
     "whatif.candidates": {"es": "Lugares candidatos", "en": "Candidate places"},
     "whatif.cand.geonames": {"es": "Pueblos y capitales (GeoNames)", "en": "Towns and capitals (GeoNames)"},
     "whatif.cand.file": {"es": "Mi archivo (CSV o Excel: name, lon, lat)",

@@ -1,7 +1,7 @@
 """What if (ministry planners, admins): where one more office, team or checkpoint helps most.
 
 Choose the question; see today's coverage and the proposed one side by side, the ranked
-options with how often each wins across the scores' draws and the inspection planner's
+options with how often each wins across the scores' draws and the real planner's
 check; download the report. Every computed scenario is saved in the workspace (a re-run
 after reopening one is its next version) and can be reopened, compared or deleted.
 """
@@ -24,7 +24,7 @@ except ValueError as error:
     st.warning(t("whatif.no_scores", reason=str(error)))
     st.stop()
 arrays = what_if_runs.arrays_from(scores.area_scores, scores.crossing_scores, scores.indicators,
-                                  dict(scores.model.get("weights") or {}))
+                                  dict(scores.model.get("weights") or {}), crossing_draws=scores.crossing_draws)
 
 ask, pressed = what_if_view.setup(dataset)
 opened = st.session_state.get(what_if_view.SAVED_ID_KEY)

@@ -90,7 +90,7 @@ def setup(dataset: Dataset) -> tuple[Ask | None, bool]:
     limit = float(c4.number_input(t("whatif.time_limit"), min_value=5, max_value=600, value=30, key="whatif_limit"))
     d1, d2 = st.columns(2)
     draws = int(d1.number_input(t("whatif.draws"), min_value=0, max_value=200, value=30, key="whatif_draws"))
-    check = d2.checkbox(t("whatif.check"), value=True, key="whatif_check", disabled=target == "crossings")
+    check = d2.checkbox(t("whatif.check"), value=True, key="whatif_check")
     candidates = _candidates(dataset, target) if kind in ("offices", "checkpoints") else None
     question = {"offices": Question(new_sites=count, teams_per_new_site=per_office),
                 "teams": Question(add_teams=count), "move": Question(move_teams=count),
@@ -99,7 +99,7 @@ def setup(dataset: Dataset) -> tuple[Ask | None, bool]:
     if candidates is False:
         return None, pressed
     ask = Ask(question, target, candidates if isinstance(candidates, tuple) else None, reach * 60, limit, draws,
-              check and target != "crossings")
+              check)
     return ask, pressed
 
 
