@@ -42,6 +42,7 @@ from risk.composite import (
 )
 from risk.crossings import CrossingTable, crossing_table, score_crossings
 from risk.detection import ExpectedCases, expected_cases
+from risk.effort import inspection_effort, little_inspected, temporal_check
 from risk.emerging import EmergingHotspots
 from risk.hotspots import Hotspots
 from risk.indicators import (
@@ -66,6 +67,11 @@ AREA_COLUMNS: tuple[str, ...] = (
     "area_id", "name", "admin1", "score", "rank", "rank_median", "rank_low", "rank_high", "p_top10",
     "hotspot", "lisa", "hotspot_cases", "emerging", "expected_cases", "recorded_cases", "detection_ratio",
     "under_detection", "coverage", "low_coverage", "top_1", "top_2", "top_3",
+)
+
+#: Columns added to the area scores only when the dataset has a usable ``inspections`` layer.
+EFFORT_COLUMNS: tuple[str, ...] = (
+    "inspection_visits", "effort", "victims_found", "yield_per_inspection", "likely_risk_little_inspected",
 )
 
 
@@ -103,6 +109,9 @@ class Prepared:
     synthetic: bool = False
     permutations: int = 999
     seed: int = 0
+    #: Per-area effort columns (:data:`EFFORT_COLUMNS`) and the held-out check, when inspections exist.
+    effort: pd.DataFrame | None = None
+    effort_check: dict[str, Any] = field(default_factory=dict)
     _hotspot_cache: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
 
 
@@ -183,6 +192,11 @@ def export_area_scores(area_scores: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out["recorded_cases"] = recorded.where(~hidden).astype("Float64")
     out["detection_ratio"] = pd.to_numeric(out["detection_ratio"], errors="coerce").where(~hidden)
     out["recorded_suppressed"] = hidden
+    if "victims_found" in out:  # victims per area from inspections: the same small-count rule
+        found = pd.to_numeric(out["victims_found"], errors="coerce")
+        small = np.array([is_small(v, threshold) for v in found.to_numpy()], dtype=bool)
+        out["victims_found"] = found.where(~small).astype("Float64")
+        out["yield_per_inspection"] = pd.to_numeric(out["yield_per_inspection"], errors="coerce").where(~small)
     return out
 
 
@@ -233,17 +247,25 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
     index = table.values.index
     admin1 = areas.set_index("area_id")["admin1"].reindex(index)
     cases = dataset.get("cases")
+    effort_table: pd.DataFrame | None = None
+    effort_check: dict[str, Any] = {}
     if cases is not None and len(cases):
         recorded = cases.assign(area_id=cases["area_id"].astype(str)).groupby("area_id")["cases"].sum()
         recorded = recorded.reindex(index).fillna(0)
         years = max(years_covered(cases["period"]), 1e-9)
         exposure = areas.set_index("area_id")["population"].reindex(index).astype(float) * years
         features = table.values[[n for n, s in table.specs.items() if not s.uses_cases]]
-        expected = expected_cases(features, recorded, exposure, admin1, seed=config.seed)
+        effort = _effort(dataset, index, missing)
+        expected = expected_cases(features, recorded, exposure, admin1, seed=config.seed,
+                                  effort=None if effort is None else effort["effort"])
         if expected.fitted:
             modelled = expected.table["expected_cases"] / exposure * PER
             table.values["expected_rate"] = modelled.reindex(index).to_numpy()
             table.specs["expected_rate"] = SPECS["expected_rate"]
+            if effort is not None:
+                effort_table, effort_check = _adjust_for_effort(table, expected, effort, missing)
+                effort_check.update(temporal_check(features, cases, dataset["inspections"],
+                                                   areas.set_index("area_id")["population"], config.seed))
         else:
             missing["expected cases"] = str(expected.reason)
         area_cases_per_year: pd.Series | None = recorded / years
@@ -264,7 +286,39 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
                                                config.seed, missing)
     return Prepared(areas=areas, table=table, expected=expected, crossings=crossings, hotspot_cases=hot_cases,
                     emerging=emerging, spatial_w=w, missing=missing, source=dataset.source,
-                    synthetic=dataset.synthetic, permutations=config.permutations, seed=config.seed)
+                    synthetic=dataset.synthetic, permutations=config.permutations, seed=config.seed,
+                    effort=effort_table, effort_check=effort_check)
+
+
+def _effort(dataset: Dataset, index: pd.Index, missing: dict[str, str]) -> pd.DataFrame | None:
+    """Per-area effort from the ``inspections`` layer, or None (with a note) when there is none to use."""
+    inspections = dataset.get("inspections")
+    if inspections is None or not len(inspections):
+        return None
+    effort = inspection_effort(inspections, index)
+    if not effort.usable:
+        missing["inspection effort"] = str(effort.reason)
+        return None
+    return effort.table
+
+
+def _adjust_for_effort(table: IndicatorTable, expected: ExpectedCases, effort: pd.DataFrame,
+                       missing: dict[str, str]) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Recorded case rates rescaled to the average inspection effort; the effort columns and flag.
+
+    A case rate measured where inspectors went twice as often as average is
+    divided by the model's effort factor, so the composite compares areas as if
+    all were inspected alike (expected_rate is already predicted at the average).
+    """
+    factor = expected.table["effort_factor"].reindex(table.values.index)
+    for name in [c for c in table.values.columns if c.startswith("case_rate_")]:
+        table.values[name] = (table.values[name] * factor.fillna(1.0)).to_numpy()
+    out = effort.rename(columns={"visits": "inspection_visits"}).copy()
+    out["likely_risk_little_inspected"] = little_inspected(table.values["expected_rate"], out["effort"])
+    missing["inspection effort"] = (
+        f"case rates and expected cases are adjusted to the average inspection effort "
+        f"({expected.reference_effort:.2f} visits per area and year)")
+    return out, {"reference_effort": expected.reference_effort}
 
 
 def _score_hotspots(prepared: Prepared, score: pd.Series, config: ScoreConfig) -> pd.DataFrame:
@@ -316,7 +370,11 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
     frame["coverage"] = cov.areas.reindex(values.index)
     frame["low_coverage"] = cov.low_areas.reindex(values.index)
     frame = frame.join(top_contributors(composite.contributions_))
-    area_scores = gpd.GeoDataFrame(frame.reset_index()[list(AREA_COLUMNS) + ["geometry"]], geometry="geometry",
+    columns = list(AREA_COLUMNS)
+    if prepared.effort is not None:
+        frame = frame.join(prepared.effort[list(EFFORT_COLUMNS)])
+        columns += list(EFFORT_COLUMNS)
+    area_scores = gpd.GeoDataFrame(frame.reset_index()[columns + ["geometry"]], geometry="geometry",
                                    crs=prepared.areas.crs or CRS)
     crossing_scores = None
     if prepared.crossings is not None and table.reach is not None:
@@ -328,6 +386,8 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
         "poisson_deviance": prepared.expected.deviance, "weights": composite.weights_.round(6).to_dict(),
         "source": prepared.source, "synthetic": prepared.synthetic,
     }
+    if prepared.effort is not None:
+        model["inspection_effort"] = prepared.effort_check
     return Scores(area_scores=area_scores, crossing_scores=crossing_scores, indicators=values.copy(),
                   contributions=composite.contributions_, missing=missing, config=config, model=model)
 
