@@ -114,11 +114,11 @@ def _site_frame(sites: pd.DataFrame, visits: pd.DataFrame, area_risk: pd.Series)
     known = visits[visits["site_id"].notna()]
     own_area = sites["area_id"].astype(str).to_numpy() if "area_id" in sites else None
     visit_area = known.groupby("site_id")["area_id"].last()
-    out["area_id"] = own_area if own_area is not None else out.index.map(visit_area)
+    out["area_id"] = own_area if own_area is not None else visit_area.reindex(out.index).to_numpy()
     out["area_risk"] = out["area_id"].map(area_risk).astype(float)
     workers = pd.to_numeric(known.get("workers", pd.Series(np.nan, index=known.index)), errors="coerce")
-    out["workers"] = out.index.map(workers.groupby(known["site_id"]).last()).astype(float)
-    out["last_visit"] = out.index.map(known.groupby("site_id")["date"].max())
+    out["workers"] = workers.groupby(known["site_id"]).last().reindex(out.index).astype(float)
+    out["last_visit"] = known.groupby("site_id")["date"].max().reindex(out.index)
     return out
 
 
@@ -190,12 +190,12 @@ def fit_site_yield(sites: pd.DataFrame, inspections: pd.DataFrame, area_risk: pd
     x_site = design(site_info["sector"], site_info["area_risk"].to_numpy(float), site_info["workers"].to_numpy(float),
                     since.to_numpy(float))
     mu = glm.predict(scaler.transform(x_site))
-    shape = alpha + site_info.index.map(found).fillna(0).to_numpy(float)
-    rate = alpha + site_info.index.map(expected).fillna(0).to_numpy(float)
+    shape = alpha + found.reindex(site_info.index).fillna(0).to_numpy(float)
+    rate = alpha + expected.reindex(site_info.index).fillna(0).to_numpy(float)
     table = pd.DataFrame({"yield_mu": mu, "yield_shape": shape, "yield_rate": rate}, index=site_info.index)
     table["expected_victims"] = mu * shape / rate
     table["p_victim"] = 1.0 - (rate / (rate + mu)) ** shape  # negative-binomial P(X >= 1)
-    table["visits"] = site_info.index.map(visits.loc[known, "site_id"].value_counts()).fillna(0).astype(int)
+    table["visits"] = visits.loc[known, "site_id"].value_counts().reindex(site_info.index).fillna(0).astype(int)
     return SiteYield(table=table, alpha=alpha, visits=n_known, sectors=design.sectors)
 
 
