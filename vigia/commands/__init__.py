@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import argparse
 
-from vigia.commands import dark_figure, plan_inspections, plan_patrols, score, users, what_if
+from vigia.commands import (
+    dark_figure,
+    evaluate,
+    plan_inspections,
+    plan_patrols,
+    score,
+    users,
+    what_if,
+)
 
 #: Command modules in the order ``vigia --help`` lists them.
-COMMANDS = (dark_figure, plan_inspections, plan_patrols, score, users, what_if)
+COMMANDS = (dark_figure, evaluate, plan_inspections, plan_patrols, score, users, what_if)
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
