@@ -35,6 +35,10 @@ FRAME: dict[str, dict[str, str]] = {
     "the_value": {"en": "the value", "es": "el valor"},
     "nothing_written": {"en": "nothing written", "es": "no se escribió nada"},
     "wrote": {"en": "Wrote {path}", "es": "Se escribió {path}"},
+    "recorded": {"en": "Wrote {path}: {added} visit(s) recorded from {file} ({before} before, {after} now); "
+                       "victims found in them: {victims}",
+                 "es": "Se escribió {path}: {added} visita(s) registradas desde {file} ({before} antes, {after} "
+                       "ahora); víctimas encontradas en ellas: {victims}"},
 }
 
 
@@ -62,6 +66,19 @@ MESSAGES: tuple[MessageText, ...] = (
     MessageText("cell.period", r"(?P<value>.+?) is not a period YYYY or YYYY-MM",
                 "{value} no es un periodo AAAA o AAAA-MM"),
     MessageText("cell.time", r"(?P<value>.+?) is not a time HH:MM", "{value} no es una hora HH:MM"),
+    MessageText("results.recorded_before", r"inspection_id '(?P<visit>.+)' is already recorded in (?P<source>.+)",
+                "inspection_id '{visit}' ya está registrada en {source}"),
+    MessageText("results.waiting", r"(?P<count>\d+) visit\(s\) without results yet \(done left empty\) were not "
+                r"recorded", "{count} visita(s) aún sin resultados (Realizada vacía) no se registraron"),
+    MessageText("results.unmarked", r"the visit is not marked but has results",
+                "la visita no está marcada pero tiene resultados"),
+    MessageText("results.contradiction", r"the visit is marked (?P<state>.+) but has results",
+                "la visita está marcada {state} pero tiene resultados"),
+    MessageText("results.not_yes_no", r"(?P<value>'.*') is not sí or no", "{value} no es sí o no"),
+    MessageText("results.none_done", r"no visit in the file is marked done; nothing was recorded",
+                "ninguna visita del archivo está marcada como realizada; no se registró nada"),
+    MessageText("results.not_sheet", r"the column '(?P<header>.+)' is missing: this is not the results sheet of a "
+                r"Vigía plan", "falta la columna '{header}': esta no es la hoja de resultados de un plan de Vigía"),
     MessageText("cell.date", r"(?P<value>.+?) is not a date YYYY-MM-DD", "{value} no es una fecha AAAA-MM-DD"),
     MessageText("cell.future_day", r"(?P<value>.+?) is in the future \(after (?P<today>[0-9-]+)\)",
                 "{value} está en el futuro (después de {today})"),
@@ -187,6 +204,17 @@ MESSAGES: tuple[MessageText, ...] = (
 HINTS: dict[str, str] = {
     "write digits only, e.g. 12": "escriba solo cifras, p. ej. 12",
     "write a whole number": "escriba un número entero",
+    "these results were brought before; delete the row (or correct its code)":
+        "estos resultados ya se trajeron antes; borre la fila (o corrija su código)",
+    "nothing to do; bring them with the next sheet": "nada que hacer; tráigalas con la próxima hoja",
+    "write sí when the visit took place, no when it did not":
+        "escriba sí cuando la visita se hizo, no cuando no se hizo",
+    "write sí if the visit took place, or clear its result cells":
+        "escriba sí si la visita se hizo, o borre sus celdas de resultados",
+    "mark each visit that took place as done (sí) and fill in its results":
+        "marque como realizada (sí) cada visita que se hizo y anote sus resultados",
+    "export the plan as .xlsx again and fill its Inspections sheet":
+        "exporte otra vez el plan como .xlsx y complete su hoja Inspecciones",
     "write the day as YYYY-MM-DD, e.g. 2024-03-05; in Excel format the column as Text":
         "escriba el día como AAAA-MM-DD, p. ej. 2024-03-05; en Excel dé formato de Texto a la columna",
     "write the day the visit took place; a typing error (2099 for 2019) is the usual cause":
@@ -242,6 +270,8 @@ HINT_PATTERNS: tuple[MessageText, ...] = (
     MessageText("hint.rename", r"nothing to do; name it '(?P<name>.+)' to skip this step",
                 "nada que hacer; llámelo '{name}' para evitar este paso"),
     MessageText("hint.fill", r"fill in every row: (?P<what>.+)", "complete cada fila: {what}"),
+    MessageText("hint.fill_when", r"fill in (?P<column>\S+) on every row where (?P<other>\S+) is (?P<kind>\S+): "
+                r"(?P<what>.+)", "complete {column} en cada fila donde {other} es {kind}: {what}"),
     MessageText("hint.add_column", r"add a column '(?P<column>.+?)': (?P<what>.+)",
                 "agregue una columna '{column}': {what}"),
     MessageText("hint.known_codes", r"use (?P<column>\S+) codes that exist in (?P<file>.+)",

@@ -61,6 +61,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "drive_minutes": ("Minutos de manejo", "Driving minutes"),
     "key": ("Clave", "Key"),
     "value": ("Valor", "Value"),
+    # field results sheet (planner.field_results reads it back; headers in either language)
+    "inspection_id": ("Código de inspección", "Inspection code"),
+    "area_id": ("Código del municipio", "Area code"),
+    "selection": ("Selección", "Selection"),
+    "selection_probability": ("Probabilidad de selección", "Selection probability"),
+    "done": ("Realizada", "Done"),
+    "victims": ("Víctimas", "Victims"),
+    "violations": ("Infracciones", "Violations"),
+    "workers": ("Trabajadores", "Workers"),
     # KPI rows
     "kpi.risk_covered": ("Riesgo cubierto (suma de prioridades visitadas)", "Risk covered (sum of visited priorities)"),
     "kpi.risk_share": ("Proporción del riesgo total cubierta", "Share of total risk covered"),
@@ -80,6 +89,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "sheet.departments": ("Por departamento", "Per department"),
     "sheet.unplaced": ("Sin ubicar", "Not placed"),
     "sheet.about": ("Acerca del plan", "About the plan"),
+    # named like the inspections layer ("inspecciones"), so the filled workbook loads as that layer
+    "sheet.results": ("Inspecciones", "Inspections"),
     # about rows
     "about.engine": ("Motor", "Engine"),
     "about.seconds": ("Segundos de cálculo", "Computing seconds"),

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -45,6 +46,11 @@ UNPLACED_COLUMNS = ["site_id", "site", "sector", "department", "priority", "must
                     "lon", "lat"]
 ROUTE_COLUMNS = ["team_id", "team", "date", "day", "from", "to", "depart", "back", "visits", "km", "drive_minutes",
                  "overnight_where"]
+#: The results sheet a team fills offline: the visit (read back as is) then what it found. No free-text
+#: column: nothing invites a name. :mod:`planner.field_results` reads it back into ``inspections`` rows.
+RESULT_VISIT_COLUMNS = ["inspection_id", "date", "team", "order", "site_id", "site", "area_id", "sector",
+                        "selection", "selection_probability"]
+RESULT_COLUMNS = ["done", "victims", "violations", "workers"]
 #: KPI rows in the order they are shown; the plan's ``kpis()`` keys.
 KPI_ROWS = ["risk_covered", "risk_share", "sites_visited", "top_decile_share", "must_visit_planned",
             "must_visit_total", "km", "drive_hours", "work_hours", "team_days_used"]
@@ -125,6 +131,50 @@ def visits_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
         })
     frame = pd.DataFrame(rows, columns=VISIT_COLUMNS)
     return frame.sort_values(["team_id", "date", "order"]).reset_index(drop=True) if len(frame) else frame
+
+
+def inspection_id(site_id: str, day: date) -> str:
+    """The code a planned visit is recorded under: the site and the day (a plan visits a site once a day)."""
+    return f"{site_id}-{day:%Y%m%d}"
+
+
+def results_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
+    """One row per visit for the team to fill: the visit's codes, then empty result cells.
+
+    ``selection``/``selection_probability`` come from the plan when it records why each site was
+    chosen; otherwise the visit is ``planned`` (the planner chose it) and its probability stays
+    empty, because it is unknown (never a made-up 1.0).
+    """
+    sites = {s.site_id: s for s in context.problem.sites}
+    teams = {t.team_id: t.name for t in context.problem.teams}
+    rows = []
+    for v in sorted(plan.visits, key=lambda v: (v.team_id, v.day, v.order)):
+        site = sites.get(v.site_id)
+        rows.append({
+            "inspection_id": inspection_id(v.site_id, v.day), "date": v.day, "team": teams.get(v.team_id, v.team_id),
+            "order": v.order, "site_id": v.site_id, "site": v.name, "area_id": (site.area_id if site else None) or "",
+            "sector": site.sector if site else "", "selection": getattr(v, "selection", None) or "planned",
+            "selection_probability": getattr(v, "selection_probability", None),
+            "done": None, "victims": None, "violations": None, "workers": None,
+        })
+    return pd.DataFrame(rows, columns=RESULT_VISIT_COLUMNS + RESULT_COLUMNS)
+
+
+def _results_sheet_checks(sheet: Any, rows: int, lang: str) -> None:
+    """Drop-downs and whole-number checks on the cells a team fills, so Excel refuses most typos."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if rows == 0:
+        return
+    first = len(RESULT_VISIT_COLUMNS) + 1
+    done = DataValidation(type="list", formula1=f'"{word("yes", lang)},{word("no", lang)}"', allow_blank=True)
+    counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+    letter = get_column_letter(first)
+    done.add(f"{letter}2:{letter}{rows + 1}")
+    counts.add(f"{get_column_letter(first + 1)}2:{get_column_letter(first + len(RESULT_COLUMNS) - 1)}{rows + 1}")
+    sheet.add_data_validation(done)
+    sheet.add_data_validation(counts)
 
 
 def _moves(route: Route) -> bool:
@@ -294,6 +344,7 @@ def to_xlsx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
         "sheet.departments": departments_frame(plan, context),
         "sheet.unplaced": unplaced_frame(plan, context, lang),
         "sheet.about": about_frame(plan, context, lang),
+        "sheet.results": results_frame(plan, context),
     }
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -304,6 +355,8 @@ def to_xlsx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
             shown.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
+            if key == "sheet.results":
+                _results_sheet_checks(sheet, len(frame), lang)
             for k, column in enumerate(shown.columns, start=1):
                 longest = max([len(str(column))] + [len(str(v)) for v in shown[column].head(200)])
                 sheet.column_dimensions[get_column_letter(k)].width = min(60, max(8, longest + 2))

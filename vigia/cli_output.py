@@ -12,10 +12,16 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from geodata.messages import frame_text, language_from_env, problem_text
+from geodata.privacy import suppress_small
 from geodata.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from geodata.record import Recorded
 
 EXIT_OK = 0
 EXIT_DATA_ERRORS = 1
@@ -58,3 +64,13 @@ def data_errors(heading: str, problems: Sequence[Problem], lang: str = "en",
     print(heading, file=stream)
     print_problems(problems, stream=stream, lang=lang)
     return EXIT_DATA_ERRORS
+
+
+def recorded_summary(outcome: Recorded, file: str, out: Path, lang: str = "en") -> str:
+    """What ``record-results`` added, with the victims found as a suppressed small count."""
+    assert outcome.dataset is not None
+    table = outcome.dataset.layers["inspections"]
+    added = table["inspection_id"].isin(outcome.added)
+    victims = suppress_small(int(table.loc[added, "victims"].sum()))
+    return frame_text("recorded", lang, added=len(outcome.added), file=file, before=outcome.before,
+                      after=len(table), victims=victims, path=out)

@@ -16,13 +16,14 @@ from vigia.commands import (
     evaluate,
     plan_inspections,
     plan_patrols,
+    record_results,
     score,
     users,
     what_if,
 )
 
 #: Command modules in the order ``vigia --help`` lists them.
-COMMANDS = (dark_figure, evaluate, plan_inspections, plan_patrols, score, users, what_if)
+COMMANDS = (dark_figure, evaluate, plan_inspections, plan_patrols, record_results, score, users, what_if)
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:

@@ -1,0 +1,114 @@
+"""Results back from the field, as a chief does it: export the plan, a team fills the Inspections
+sheet offline, ``vigia record-results`` turns it into inspections rows of a new dataset file."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from geodata.load import check_dataset, load_dataset
+from planner import exports
+from planner.export_texts import word
+from planner.plan import greedy
+from planner.problem import InspectionProblem
+from planner.trips import plan_shifts
+from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, main
+
+START = date(2025, 6, 2)  # a Monday in the past: results cannot come from the future
+SHEET = word("sheet.results", "es")
+
+
+@pytest.fixture(scope="module")
+def workbook(demo_gpkg: Path) -> bytes:
+    dataset = load_dataset(demo_gpkg)
+    problem = InspectionProblem.from_dataset(dataset, start=START, days=2)
+    plan = greedy(problem, plan_shifts(problem))
+    return exports.to_xlsx(plan, exports.context_for(problem, dataset), lang="es")
+
+
+def _fill(workbook: bytes, path: Path, rows: dict[int, tuple[object, ...]]) -> Path:
+    """Write (done, victims, violations, workers) into sheet rows, as a team would in Excel."""
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    sheet = book[SHEET]
+    first = len(exports.RESULT_VISIT_COLUMNS) + 1
+    for row, values in rows.items():
+        for offset, value in enumerate(values):
+            sheet.cell(row, first + offset).value = value
+    book.save(path)
+    return path
+
+
+def _ids(workbook: bytes, rows: list[int]) -> list[str]:
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook))[SHEET]
+    return [str(sheet.cell(r, 1).value) for r in rows]
+
+
+def test_the_sheet_names_each_visit_and_has_no_free_text_column(workbook: bytes) -> None:
+    sheet = pd.read_excel(io.BytesIO(workbook), sheet_name=SHEET)
+    assert list(sheet.columns) == [word(c, "es") for c in exports.RESULT_VISIT_COLUMNS + exports.RESULT_COLUMNS]
+    assert sheet["Código de inspección"].is_unique and len(sheet) > 5
+    assert (sheet["Selección"] == "planned").all()  # the greedy plan knows no random share
+    assert sheet["Probabilidad de selección"].isna().all()  # unknown, so empty: never a made-up 1.0
+    assert sheet[["Realizada", "Víctimas", "Infracciones", "Trabajadores"]].isna().all().all()
+
+
+def test_a_filled_sheet_becomes_a_new_dataset_and_a_second_upload_is_refused(
+        workbook: bytes, demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = load_dataset(demo_gpkg).get("inspections")
+    filled = _fill(workbook, tmp_path / "resultados.xlsx",
+                   {2: ("sí", 0, 2, 14), 3: ("si", 3, None, None), 4: ("no", None, None, None), 5: ("Sí", 1, 0, 5)})
+    out = tmp_path / "v2.gpkg"
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "3 visit(s) recorded" in printed and "victims found in them: <5" in printed  # 4 victims: suppressed
+    assert check_dataset(out).ok
+    after = load_dataset(out).layers["inspections"]
+    old = 0 if before is None else len(before)
+    assert len(after) == old + 3
+    if before is not None:  # nothing already recorded is lost or changed
+        pd.testing.assert_frame_equal(pd.DataFrame(after.iloc[:old]).reset_index(drop=True)[list(before.columns)],
+                                      pd.DataFrame(before).reset_index(drop=True), check_dtype=False)
+    new = after.iloc[old:].set_index("inspection_id")
+    ids = _ids(workbook, [2, 3, 5])
+    assert list(new.index) == ids
+    assert list(new["victims"]) == [0, 3, 1] and new.loc[ids[0], "workers"] == 14
+    assert set(new["date"]) <= {"2025-06-02", "2025-06-03"} and set(new["selection"]) == {"planned"}
+
+    again = tmp_path / "v3.gpkg"
+    assert main(["record-results", str(out), str(filled), "--out", str(again), "--lang", "en"]) == EXIT_DATA_ERRORS
+    err = capsys.readouterr().err
+    assert f"row 2, column 'inspection_id': inspection_id '{ids[0]}' is already recorded" in err
+    assert not again.exists()
+
+
+def test_a_malformed_sheet_gets_row_and_column_errors_and_records_nothing(
+        workbook: bytes, demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    filled = _fill(workbook, tmp_path / "resultados.xlsx",
+                   {2: ("sí", -2, None, None), 3: ("tal vez", 0, None, None), 4: (None, 2, None, None),
+                    5: ("sí", None, None, None), 6: ("sí", 1, 0, 3)})
+    book = openpyxl.load_workbook(filled)
+    book[SHEET].cell(6, 2).value = "2099-01-05"  # a visit dated in the future
+    book.save(filled)
+    out = tmp_path / "v2.gpkg"
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "es"]) == EXIT_DATA_ERRORS
+    err = capsys.readouterr().err
+    assert "fila 3, columna 'Realizada': 'tal vez' no es sí o no" in err
+    assert "fila 4, columna 'Realizada': la visita no está marcada pero tiene resultados" in err
+    assert not out.exists()
+    # With the done cells fixed, the cell errors of the remaining rows are named in turn.
+    book = openpyxl.load_workbook(filled)
+    book[SHEET].cell(3, 11).value = "no"
+    book[SHEET].cell(3, 12).value = None
+    book[SHEET].cell(4, 11).value = "sí"
+    book.save(filled)
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_DATA_ERRORS
+    err = capsys.readouterr().err
+    assert "row 2, column 'victims': '-2' is negative" in err
+    assert "row 5, column 'victims': the value is empty" in err
+    assert "row 6, column 'date': '2099-01-05' is in the future" in err
+    assert not out.exists()
