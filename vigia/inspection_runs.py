@@ -72,6 +72,8 @@ class PlanRequest:
     teams: tuple[Team, ...] | None = None
     scores: pd.DataFrame | None = field(default=None, compare=False, repr=False)
     scores_name: str = ""
+    #: Share of the expected visits drawn at random to learn from (:mod:`planner.explore`); 0 = off.
+    explore: float = 0.0
 
 
 @dataclass
@@ -124,8 +126,10 @@ def run(dataset: Dataset, request: PlanRequest, on_stage: Callable[[str], None] 
         locked: tuple[LockedVisit, ...] = ()) -> PlanRun:
     """Problem, then the planner's result. ``on_stage`` hears ``problem``, ``greedy``, ``solve`` as they start."""
     tell = on_stage or (lambda stage: None)
+    from planner.explore import explore
+
     tell("problem")
-    problem = build_problem(dataset, request, locked)
+    problem, _ = explore(build_problem(dataset, request, locked), request.explore, request.seed)
     result = plan_inspections(problem, request.time_limit, request.seed, request.engine or engine_names()[0], tell)
     return with_context(request, result, dataset)
 
