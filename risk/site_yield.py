@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from geodata.dataset import Dataset
+
 #: Fewer recorded visits to known sites than this and no yield is learned.
 MIN_RESULTS = 30
 
@@ -244,3 +246,35 @@ def evaluate_yield(sites: pd.DataFrame, inspections: pd.DataFrame, year: int,
         out["auc_weighted"] = _weighted_auc(y[random], p[random], w)
         out["brier_weighted"] = round(float(np.average((p[random] - y[random]) ** 2, weights=w)), 4)
     return out
+
+
+def _sites_with_area(sites: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
+    """``sites`` with the ``area_id`` of the polygon holding each point (left empty between polygons)."""
+    import geopandas as gpd
+
+    out = pd.DataFrame(sites.drop(columns="geometry", errors="ignore")).copy()
+    if "area_id" in out or not isinstance(sites, gpd.GeoDataFrame) or not isinstance(areas, gpd.GeoDataFrame):
+        return out
+    points = gpd.GeoDataFrame({"_row": np.arange(len(sites))}, geometry=sites.geometry.values, crs=sites.crs)
+    joined = gpd.sjoin(points, areas[["area_id", "geometry"]].to_crs(sites.crs), how="left", predicate="within")
+    found = joined.drop_duplicates("_row").set_index("_row")["area_id"].reindex(np.arange(len(sites)))
+    out["area_id"] = found.astype("object").to_numpy()
+    return out
+
+
+def dataset_site_yield(dataset: Dataset) -> SiteYield:
+    """The site yield of a dataset: its ``sites`` located in their areas, its ``inspections`` as the
+    history, each area's shrunk yield per visit (:mod:`risk.effort`) as the area risk."""
+    from risk.effort import inspection_effort
+
+    sites = dataset.get("sites")
+    if sites is None or not len(sites):
+        sites = pd.DataFrame({"site_id": pd.Series(dtype=str), "sector": pd.Series(dtype=str)})
+    inspections = dataset.get("inspections")
+    if inspections is None or not len(inspections):
+        return _unfitted(sites, "the dataset has no inspection results (no 'inspections' layer): there is nothing "
+                                "to learn a yield from; today's priority is kept", 0)
+    located = _sites_with_area(sites, dataset.areas)
+    areas = pd.Index(dataset.areas["area_id"].astype(str), name="area_id")
+    area_yield = inspection_effort(inspections, areas).table["yield_per_inspection"]
+    return fit_site_yield(located, inspections, area_yield)

@@ -58,3 +58,34 @@ def test_years_that_cannot_be_replayed_exit_1_with_the_reason(history_gpkg: Path
     assert "no inspections recorded in 2030" in capsys.readouterr().err
     assert main(["evaluate", str(history_gpkg), "--year", "2021", "--lang", "es"]) == EXIT_DATA_ERRORS
     assert "no hay inspecciones registradas antes de 2021" in capsys.readouterr().err
+
+
+def test_plan_inspections_learn_ranks_sites_by_their_learned_yield(history_gpkg: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from geodata.load import load_dataset
+    from vigia.inspection_runs import YIELD_COLUMN, with_site_yield
+
+    out = tmp_path / "plan.csv"
+    assert main(["plan-inspections", str(history_gpkg), "--start", "2026-12-07", "--days", "1", "--time-limit", "1",
+                 "--out", str(out), "--learn", "--explore", "0"]) == EXIT_OK
+    assert "sites column 'yield_victims'" in capsys.readouterr().out
+    learned, why_not = with_site_yield(load_dataset(history_gpkg))
+    assert why_not is None
+    priority = learned["sites"].set_index("site_id")[YIELD_COLUMN]
+    assert priority["M1"] > priority["M2"] > priority.drop(["M1", "M2"]).max()
+
+
+def test_plan_inspections_learn_without_history_says_why_and_keeps_the_rule(demo_gpkg: Path, tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from geodata.dataset import write_dataset
+    from geodata.load import load_dataset
+
+    dataset = load_dataset(demo_gpkg)
+    dataset.layers.pop("inspections", None)
+    bare = write_dataset(dataset, tmp_path / "bare.gpkg")
+    teams = tmp_path / "teams.csv"
+    teams.write_text("team_id,office_id,skills\nLPZ-1,LAB-LPZ,\n", encoding="utf-8")
+    assert main(["plan-inspections", str(bare), "--start", "2026-12-07", "--days", "1", "--time-limit", "1",
+                 "--teams", str(teams), "--out", str(tmp_path / "p.csv"), "--learn"]) == EXIT_OK
+    text = capsys.readouterr().out
+    assert "Site yield not used" in text and "today's priority is kept" in text and "sector weight" in text

@@ -92,6 +92,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="share of the plan's expected visits drawn at random among all reachable sites, so that "
                         "results show what the ranking misses (default 0.1; 0 turns it off). Each visit records "
                         "selection (planned/random) and, for random ones, the probability it was drawn with")
+    p.add_argument("--learn", action="store_true",
+                   help="rank sites by what past inspections found (the site yield model, from the dataset's "
+                        "inspections layer) instead of the fallback rule; ignored when --scores is given")
     p.set_defaults(func=_cmd_plan_inspections)
 
 
@@ -171,10 +174,17 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     try:
         teams = tuple(read_teams(args.teams, dataset)) if args.teams else None
         scores = inspection_runs.read_scores(args.scores) if args.scores else None
+        priority_column = None
+        if args.learn and scores is None:
+            dataset, why_not = inspection_runs.with_site_yield(dataset)
+            if why_not:
+                print(f"Site yield not used: {why_not}")
+            else:
+                priority_column = inspection_runs.YIELD_COLUMN
         request = inspection_runs.PlanRequest(
             start=args.start, days=args.days, time_limit=args.time_limit, engine=args.engine or "",
             seed=args.seed, teams=teams, scores=scores, scores_name=Path(args.scores).name if args.scores else "",
-            explore=args.explore)
+            explore=args.explore, priority_column=priority_column)
         print(f"Planning {args.days} working day(s) from {args.start} on {source.name} "
               f"(time limit {args.time_limit:g} s)...", flush=True)
         run = inspection_runs.run(dataset, request)
