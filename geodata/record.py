@@ -18,6 +18,7 @@ import pandas as pd
 from geodata.contracts import LAYERS
 from geodata.dataset import Dataset
 from geodata.findings import Findings
+from geodata.privacy import suppress_small
 from geodata.problems import Problem, Severity
 from geodata.readers import RawLayer
 from geodata.validate import LayerResult, check_references, validate_layer
@@ -39,6 +40,14 @@ class Recorded:
     @property
     def ok(self) -> bool:
         return self.dataset is not None
+
+    def victims_text(self) -> str:
+        """Victims found in the visits just added, for a message: a small count (1..4) is never shown
+        as such (:func:`geodata.privacy.suppress_small`), since one visit's finding can point at people."""
+        if self.dataset is None:
+            return ""
+        table = self.dataset.layers[LAYER]
+        return suppress_small(int(table.loc[table["inspection_id"].isin(self.added), "victims"].sum()))
 
 
 def record_inspections(dataset: Dataset, raw: RawLayer, problems: list[Problem] | None = None) -> Recorded:

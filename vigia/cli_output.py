@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from geodata.messages import frame_text, language_from_env, problem_text
-from geodata.privacy import suppress_small
 from geodata.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -69,8 +68,6 @@ def data_errors(heading: str, problems: Sequence[Problem], lang: str = "en",
 def recorded_summary(outcome: Recorded, file: str, out: Path, lang: str = "en") -> str:
     """What ``record-results`` added, with the victims found as a suppressed small count."""
     assert outcome.dataset is not None
-    table = outcome.dataset.layers["inspections"]
-    added = table["inspection_id"].isin(outcome.added)
-    victims = suppress_small(int(table.loc[added, "victims"].sum()))
+    after = len(outcome.dataset.layers["inspections"])
     return frame_text("recorded", lang, added=len(outcome.added), file=file, before=outcome.before,
-                      after=len(table), victims=victims, path=out)
+                      after=after, victims=outcome.victims_text(), path=out)

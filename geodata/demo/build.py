@@ -23,6 +23,7 @@ from geodata.demo.figures import (
     sector_employment,
     trafficking_cases,
 )
+from geodata.demo.history import HISTORY_YEARS, inspection_history
 from geodata.demo.lists import agency_lists
 from geodata.demo.offices import demo_offices
 from geodata.demo.places import bolivian_places
@@ -91,6 +92,7 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
         "sectors": sector_employment(profile, seed),
     }
     layers["lists"], lists_truth = agency_lists(layers["cases"], areas, seed)
+    layers["inspections"] = inspection_history(layers["sites"], offices, seed)
     about = {
         "title": TITLE,
         "country": "BOL",
@@ -103,10 +105,15 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
         "real": "place names and departments (GeoNames); Bolivia's outline (Natural Earth); names and "
                 "approximate positions of official border crossings; labour office cities",
         "synthetic_parts": "cases, victims, migration flows, sector workers, inspection sites, office and "
-                           "police staff, unofficial crossings, police unit positions, agency list overlaps",
+                           "police staff, unofficial crossings, police unit positions, agency list overlaps, "
+                           "inspection history",
         "lists": "SYNTHETIC agency lists (police, fiscalia, labour, ngo) drawn from a known true number of "
                  "victims, 4 x the identified victims per department and year (see geodata/demo/lists.py)",
         "lists_true_total": str(lists_truth),
+        "inspections": f"SYNTHETIC inspection history {HISTORY_YEARS[0]}-{HISTORY_YEARS[-1]}: planned visits biased "
+                       "towards sites near labour offices, a random share with known selection probabilities, "
+                       "victims drawn from a hidden true yield per site (sector x area effects + site variation; "
+                       "see geodata/demo/history.py)",
         "sources": f"{GEONAMES}; {NATURAL_EARTH}; figure rules cite the US TIP reports, ILO, US DOL, "
                    "IOM DTM and Defensoría del Pueblo (see geodata/demo/figures.py)",
         "attribution": "Place data © GeoNames (CC BY 4.0). Country outlines: Natural Earth (public domain).",

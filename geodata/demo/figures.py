@@ -40,7 +40,7 @@ from geodata.demo.sampling import points_in
 YEARS: tuple[int, ...] = tuple(range(2016, 2025))
 
 #: Independent random streams, one per generated layer.
-STREAMS = {"crossings": 1, "sectors": 2, "cases": 3, "migration": 4, "sites": 5}
+STREAMS = {"crossings": 1, "sectors": 2, "cases": 3, "migration": 4, "sites": 5, "history": 6}
 
 
 def rng_for(seed: int, layer: str) -> np.random.Generator:

@@ -4,48 +4,22 @@ sheet offline, ``vigia record-results`` turns it into inspections rows of a new 
 from __future__ import annotations
 
 import io
-from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from results_fixtures import SHEET, fill, plan_workbook, visit_codes
 
 from geodata.load import check_dataset, load_dataset
 from planner import exports
 from planner.export_texts import word
-from planner.plan import greedy
-from planner.problem import InspectionProblem
-from planner.trips import plan_shifts
 from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, main
-
-START = date(2025, 6, 2)  # a Monday in the past: results cannot come from the future
-SHEET = word("sheet.results", "es")
 
 
 @pytest.fixture(scope="module")
 def workbook(demo_gpkg: Path) -> bytes:
-    dataset = load_dataset(demo_gpkg)
-    problem = InspectionProblem.from_dataset(dataset, start=START, days=2)
-    plan = greedy(problem, plan_shifts(problem))
-    return exports.to_xlsx(plan, exports.context_for(problem, dataset), lang="es")
-
-
-def _fill(workbook: bytes, path: Path, rows: dict[int, tuple[object, ...]]) -> Path:
-    """Write (done, victims, violations, workers) into sheet rows, as a team would in Excel."""
-    book = openpyxl.load_workbook(io.BytesIO(workbook))
-    sheet = book[SHEET]
-    first = len(exports.RESULT_VISIT_COLUMNS) + 1
-    for row, values in rows.items():
-        for offset, value in enumerate(values):
-            sheet.cell(row, first + offset).value = value
-    book.save(path)
-    return path
-
-
-def _ids(workbook: bytes, rows: list[int]) -> list[str]:
-    sheet = openpyxl.load_workbook(io.BytesIO(workbook))[SHEET]
-    return [str(sheet.cell(r, 1).value) for r in rows]
+    return plan_workbook(demo_gpkg)
 
 
 def test_the_sheet_names_each_visit_and_has_no_free_text_column(workbook: bytes) -> None:
@@ -60,7 +34,7 @@ def test_the_sheet_names_each_visit_and_has_no_free_text_column(workbook: bytes)
 def test_a_filled_sheet_becomes_a_new_dataset_and_a_second_upload_is_refused(
         workbook: bytes, demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = load_dataset(demo_gpkg).get("inspections")
-    filled = _fill(workbook, tmp_path / "resultados.xlsx",
+    filled = fill(workbook, tmp_path / "resultados.xlsx",
                    {2: ("sí", 0, 2, 14), 3: ("si", 3, None, None), 4: ("no", None, None, None), 5: ("Sí", 1, 0, 5)})
     out = tmp_path / "v2.gpkg"
     assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_OK
@@ -74,7 +48,7 @@ def test_a_filled_sheet_becomes_a_new_dataset_and_a_second_upload_is_refused(
         pd.testing.assert_frame_equal(pd.DataFrame(after.iloc[:old]).reset_index(drop=True)[list(before.columns)],
                                       pd.DataFrame(before).reset_index(drop=True), check_dtype=False)
     new = after.iloc[old:].set_index("inspection_id")
-    ids = _ids(workbook, [2, 3, 5])
+    ids = visit_codes(workbook, [2, 3, 5])
     assert list(new.index) == ids
     assert list(new["victims"]) == [0, 3, 1] and new.loc[ids[0], "workers"] == 14
     assert set(new["date"]) <= {"2025-06-02", "2025-06-03"} and set(new["selection"]) == {"planned"}
@@ -88,7 +62,7 @@ def test_a_filled_sheet_becomes_a_new_dataset_and_a_second_upload_is_refused(
 
 def test_a_malformed_sheet_gets_row_and_column_errors_and_records_nothing(
         workbook: bytes, demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    filled = _fill(workbook, tmp_path / "resultados.xlsx",
+    filled = fill(workbook, tmp_path / "resultados.xlsx",
                    {2: ("sí", -2, None, None), 3: ("tal vez", 0, None, None), 4: (None, 2, None, None),
                     5: ("sí", None, None, None), 6: ("sí", 1, 0, 3)})
     book = openpyxl.load_workbook(filled)

@@ -71,6 +71,19 @@ def store_upload(ws: Workspace, viewer: Viewer, session: MutableMapping[Any, Any
     return record.id
 
 
+def store_results(ws: Workspace, viewer: Viewer, session: MutableMapping[Any, Any], content: bytes, *,
+                  name: str, results_file: str, added: list[str]) -> int:
+    """Keep the dataset with newly recorded results as a new version, audited with who brought which
+    results (the file, the visit codes, the version it extends), and make it this user's dataset."""
+    details = {"results_file": results_file, "visits": len(added), "inspection_ids": added,
+               "based_on": current_id(session)}
+    record = ws.save_dataset(content, name=name, filename=f"{name}.gpkg", user=viewer.name,
+                             report={"results_file": results_file, "visits": len(added)},
+                             action="inspections.results", details=details)
+    choose(ws, viewer, session, record.id)
+    return record.id
+
+
 def current_id(session: MutableMapping[Any, Any]) -> int | None:
     value = session.get(DATASET_ID_KEY)
     return int(value) if value is not None else None

@@ -163,8 +163,13 @@ class Workspace:
 
     # --- datasets -------------------------------------------------------------------------
     def save_dataset(self, content: bytes, *, name: str, filename: str, report: Mapping[str, Any],
-                     user: str) -> DatasetRecord:
-        """Store a validated dataset file with its report; returns its record."""
+                     user: str, action: str = "dataset.upload",
+                     details: Mapping[str, Any] | None = None) -> DatasetRecord:
+        """Store a validated dataset file with its report; returns its record.
+
+        ``action`` and ``details`` name in the audit line how the file came (an upload, results
+        brought from the field into a new version) beside its name and size.
+        """
         if not content:
             raise WorkspaceError(f"{filename}: the file is empty; nothing was saved")
         digest = hashlib.sha256(content).hexdigest()
@@ -173,8 +178,8 @@ class Workspace:
                   "created_at": now(), "deleted_at": None}
         with self.engine.begin() as connection:
             new_id = connection.execute(sa.insert(datasets).values(**values).returning(datasets.c.id)).scalar_one()
-            audit_log.write(connection, "dataset.upload", user, dataset_id=new_id,
-                            params={"name": name, "file": filename, "bytes": len(content)})
+            audit_log.write(connection, action, user, dataset_id=new_id,
+                            params={"name": name, "file": filename, "bytes": len(content), **(details or {})})
         return self.dataset(new_id)
 
     def _dataset_columns(self) -> list[sa.Column]:

@@ -9,7 +9,16 @@ A saved plan comes back whole after a reload, without running the solver.
 import streamlit as st
 
 from vigia import inspection_runs
-from vigia.ui import chrome, inspection_panels, map_views, maps, saved_plan_view, state, summaries
+from vigia.ui import (
+    chrome,
+    inspection_panels,
+    map_views,
+    maps,
+    results_upload,
+    saved_plan_view,
+    state,
+    summaries,
+)
 from vigia.ui.i18n import sector_label, t, table_labels
 
 dataset = chrome.page_start("inspections.title")
@@ -19,6 +28,7 @@ st.markdown(t("inspections.intro"))
 if "sites" not in dataset:
     chrome.missing_layer("sites")
     st.stop()
+results_upload.render(dataset)
 
 request, pressed = inspection_panels.plan_setup(dataset)
 if request is not None and pressed:

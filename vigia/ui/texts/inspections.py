@@ -10,6 +10,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Plan which workplaces each team visits, on which day and in which order, to cover the most "
               "risk within working hours. Must-visit sites that do not fit are listed with their reason.",
     },
+    "inspections.results_header": {"es": "Resultados de campo", "en": "Results from the field"},
+    "inspections.results_help": {
+        "es": "Suba la planilla del plan (.xlsx) con la hoja «Inspecciones» llenada por los equipos: Realizada "
+              "sí/no, víctimas, infracciones, trabajadores. Se revisa como cualquier capa; las visitas ya "
+              "registradas se rechazan. Si todo está bien, se guarda una versión nueva del conjunto de datos "
+              "(la actual no cambia).",
+        "en": "Upload the plan workbook (.xlsx) with its «Inspections» sheet filled in by the teams: done yes/no, "
+              "victims, violations, workers. It is checked like any layer; visits already recorded are refused. "
+              "When all is well, a new version of the dataset is stored (the current one does not change).",
+    },
+    "inspections.results_upload": {"es": "Planilla de resultados llenada (.xlsx)", "en": "Filled results workbook (.xlsx)"},
+    "inspections.results_record": {"es": "Registrar resultados", "en": "Record results"},
+    "inspections.results_invalid": {
+        "es": "La planilla tiene errores: no se registró nada. Corríjalos y vuelva a subirla.",
+        "en": "The workbook has errors: nothing was recorded. Fix them and upload it again.",
+    },
+    "inspections.results_done": {
+        "es": "{added} visita(s) registradas desde {file} en la versión nueva n.º {id} del conjunto de datos "
+              "({before} antes, {after} ahora). Víctimas encontradas en ellas: {victims}.",
+        "en": "{added} visit(s) from {file} recorded in the new dataset version no. {id} ({before} before, "
+              "{after} now). Victims found in them: {victims}.",
+    },
     "inspections.setup_header": {"es": "1. Equipos y fechas", "en": "1. Teams and dates"},
     "inspections.offices_pick": {"es": "Oficinas que participan", "en": "Offices taking part"},
     "inspections.offices_pick_help": {
