@@ -10,8 +10,8 @@ the ``inspections`` layer (one row per visit: ``date``, ``area_id``,
   with one lucky visit does not top the list;
 * ``likely_risk_little_inspected``: the area's effort-adjusted expected cases
   (:mod:`risk.detection`, predicted at the average effort) are in the top
-  quarter while its effort is in the bottom quarter: "likely risk, little
-  inspected".
+  tenth while its effort is in the bottom quarter (where most areas are never
+  inspected: no visit at all): "likely risk, little inspected".
 
 :func:`temporal_check` measures on held-out data whether knowing the effort
 predicts next year's recorded cases better (fit on years before Y, test on Y).
@@ -24,10 +24,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-#: Quantile of effort below which an area counts as little inspected, and of the
+#: Quantile of effort at or below which an area counts as little inspected, and of the
 #: effort-adjusted expected rate above which it counts as likely risk.
 LITTLE_EFFORT_QUANTILE = 0.25
-HIGH_RISK_QUANTILE = 0.75
+HIGH_RISK_QUANTILE = 0.9
 
 #: Fewer visits than this in the whole history and no effort is used (scores as without the layer).
 MIN_VISITS = 20
@@ -98,7 +98,7 @@ def inspection_effort(inspections: pd.DataFrame, area_ids: pd.Index) -> Effort:
 
 
 def little_inspected(expected_rate: pd.Series, effort: pd.Series) -> pd.Series:
-    """True where the effort-adjusted expected rate is in the top quarter and effort in the bottom quarter."""
+    """True where the effort-adjusted expected rate is in the top tenth and effort in the bottom quarter."""
     rate = expected_rate.reindex(effort.index)
     high = rate >= rate.quantile(HIGH_RISK_QUANTILE)
     low = effort <= effort.quantile(LITTLE_EFFORT_QUANTILE)
