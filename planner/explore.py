@@ -38,7 +38,8 @@ RANDOM, PLANNED = "random", "planned"
 
 @dataclass(frozen=True)
 class Exploration:
-    """What :func:`explore` drew: ``drawn`` of ``eligible`` sites, each with ``probability``."""
+    """What :func:`explore` drew: ``drawn`` of ``eligible`` sites, each with ``probability``;
+    ``eligible_ids`` is the population the draw stands for (what an inverse-probability estimate covers)."""
 
     share: float
     expected_visits: int
@@ -46,6 +47,7 @@ class Exploration:
     drawn: int
     probability: float
     site_ids: tuple[str, ...] = ()
+    eligible_ids: tuple[str, ...] = ()
 
 
 def explore(problem: InspectionProblem, share: float = DEFAULT_SHARE, seed: int = 0) -> tuple[
@@ -64,11 +66,13 @@ def explore(problem: InspectionProblem, share: float = DEFAULT_SHARE, seed: int 
     fixed = {lock.site_id for lock in problem.locked} | set(problem.dropped) | unplaceable
     eligible = [i for i, s in enumerate(problem.sites) if not s.must_visit and s.site_id not in fixed]
     drawn = min(int(round(share * expected)), len(eligible))
+    population = tuple(problem.sites[i].site_id for i in eligible)
     if drawn == 0:
-        return problem, replace(none, expected_visits=expected, eligible=len(eligible))
+        return problem, replace(none, expected_visits=expected, eligible=len(eligible), eligible_ids=population)
     probability = drawn / len(eligible)
     chosen = set(np.random.default_rng(seed).choice(eligible, size=drawn, replace=False).tolist())
     sites = tuple(replace(s, must_visit=True, selection=RANDOM, selection_probability=probability)
                   if i in chosen else s for i, s in enumerate(problem.sites))
     ids = tuple(problem.sites[i].site_id for i in sorted(chosen))
-    return problem.replace(sites=sites), Exploration(share, expected, len(eligible), drawn, probability, ids)
+    return problem.replace(sites=sites), Exploration(share, expected, len(eligible), drawn, probability, ids,
+                                                     population)
