@@ -136,9 +136,10 @@ class World:
         n = len(self.sites)
         teams = tuple(Team(team_id=f"T{k}", office_id=f"O{k}", name=f"T{k}", lon=float(x), lat=float(y))
                       for k, (x, y) in enumerate(self.office_xy))
-        sites = tuple(Site(site_id=r.site_id, name=r.site_id, lon=float(r.lon), lat=float(r.lat), sector=r.sector,
-                           priority=1.0, service_minutes=90, area_id=r.area_id)
-                      for r in self.sites.itertuples())
+        sites = tuple(Site(site_id=str(r["site_id"]), name=str(r["site_id"]), lon=float(r["lon"]),
+                           lat=float(r["lat"]), sector=str(r["sector"]), priority=1.0, service_minutes=90,
+                           area_id=str(r["area_id"]))
+                      for r in self.sites.to_dict("records"))
         start = date(2026, 3, 2)
         return InspectionProblem(teams=teams, sites=sites, start=start, days=working_days(start, days),
                                  minutes=minutes, km=km, team_location=tuple(n + k for k in range(len(teams))))
