@@ -12,6 +12,7 @@ from vigia import inspection_runs
 from vigia.ui import (
     chrome,
     inspection_panels,
+    learning_panels,
     map_views,
     maps,
     results_upload,
@@ -29,6 +30,7 @@ if "sites" not in dataset:
     chrome.missing_layer("sites")
     st.stop()
 results_upload.render(dataset)
+learning_panels.results_panel(dataset)
 
 request, pressed = inspection_panels.plan_setup(dataset)
 if request is not None and pressed:
@@ -80,6 +82,7 @@ if (previous_run := saved_plan_view.undo_button(run)) is not None:
     st.session_state[inspection_panels.NOTICE_KEY] = t("inspections.undone")
     st.rerun()
 
+learning_panels.show_exploration(run)
 inspection_panels.show_kpis(run)
 inspection_panels.show_unplaced_must(run)
 inspection_panels.show_map(run, dataset, chrome.online_tiles())

@@ -40,4 +40,35 @@ TEXTS: dict[str, dict[str, str]] = {
     "evaluate.no_layer": {"es": "el conjunto de datos no tiene capa de inspecciones",
                           "en": "the dataset has no inspections layer"},
     "evaluate.written": {"es": "Informe escrito en {path}", "en": "Report written to {path}"},
+    "learning.explore": {"es": "Parte de visitas para aprender", "en": "Share of visits to learn from"},
+    "learning.explore_help": {
+        "es": "Esa parte de las visitas se sortea entre todos los lugares alcanzables, cada uno con la misma "
+              "probabilidad conocida; 0 la apaga.",
+        "en": "That share of the visits is drawn among all reachable sites, each with the same known "
+              "probability; 0 turns it off."},
+    "learning.explore_line": {
+        "es": "Visitar también algunos lugares al azar muestra lo que el orden de riesgo no ve y permite "
+              "estimar cuántas víctimas hay en todos los lugares.",
+        "en": "Also visiting a few sites at random shows what the risk ranking misses and lets the results "
+              "estimate how many victims there are across all sites."},
+    "learning.explore_count": {
+        "es": "{n} de {total} visitas son de exploración: sorteadas al azar (probabilidad {p} por lugar) para "
+              "aprender de sus resultados.",
+        "en": "{n} of {total} visits are exploration: drawn at random (probability {p} per site) to learn "
+              "from their results."},
+    "learning.explore_off": {"es": "Sin exploración: todas las visitas siguen la prioridad.",
+                             "en": "No exploration: every visit follows the priority."},
+    "learning.results_header": {"es": "Resultados: ¿habría encontrado más Vigía?",
+                                "en": "Results: would Vigía have found more?"},
+    "learning.results_intro": {
+        "es": "Para cada año, Vigía se ajusta solo con las inspecciones anteriores y se compara con lo que las "
+              "inspecciones de ese año encontraron (lo mismo que `vigia evaluate`).",
+        "en": "For each year, Vigía is fitted only on the earlier inspections and compared with what that "
+              "year's inspections found (the same as `vigia evaluate`)."},
+    "learning.results_none": {"es": "Hace falta más de un año de inspecciones para comparar.",
+                              "en": "More than one year of inspections is needed to compare."},
+    "learning.chart_vigia": {"es": "En el orden de Vigía", "en": "In Vigía's order"},
+    "learning.chart_actual": {"es": "En el orden real", "en": "In the real order"},
+    "learning.chart_y": {"es": "% de víctimas en la primera mitad de las visitas",
+                         "en": "% of victims in the first half of the visits"},
 }
