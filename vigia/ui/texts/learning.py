@@ -71,4 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "learning.chart_actual": {"es": "En el orden real", "en": "In the real order"},
     "learning.chart_y": {"es": "% de víctimas en la primera mitad de las visitas",
                          "en": "% of victims in the first half of the visits"},
+    # Plan table columns the Inspections page labels by code (``inspections.col.<column>``).
+    "inspections.col.selection": {"es": "Selección", "en": "Selection"},
+    "inspections.col.selection_probability": {"es": "Probabilidad de selección", "en": "Selection probability"},
 }
