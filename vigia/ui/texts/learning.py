@@ -74,4 +74,20 @@ TEXTS: dict[str, dict[str, str]] = {
     # Plan table columns the Inspections page labels by code (``inspections.col.<column>``).
     "inspections.col.selection": {"es": "Selección", "en": "Selection"},
     "inspections.col.selection_probability": {"es": "Probabilidad de selección", "en": "Selection probability"},
+    # The Risk map's "where people looked" view (risk.effort).
+    "riskview.effort": {"es": "Dónde se inspeccionó", "en": "Where inspectors went"},
+    "riskview.effort.explain": {
+        "es": "Con un historial de inspecciones, los casos se ajustan al esfuerzo: un área sin casos donde nadie "
+              "inspeccionó no se lee como segura. Naranja = riesgo probable y poca inspección: un buen lugar "
+              "para ir a mirar.",
+        "en": "With an inspection history, cases are adjusted for effort: an area with no cases where nobody "
+              "inspected no longer reads as safe. Orange = likely risk, little inspected: a good place to go "
+              "and look."},
+    "riskview.effort.legend": {"es": "Riesgo e inspecciones · {kind}", "en": "Risk and inspections · {kind}"},
+    "riskclass.effort.little_inspected": {"es": "Riesgo probable, poco inspeccionada",
+                                          "en": "Likely risk, little inspected"},
+    "riskclass.effort.inspected": {"es": "Inspeccionada", "en": "Inspected"},
+    "riskclass.effort.not_inspected": {"es": "Sin inspecciones (riesgo no destacado)",
+                                       "en": "Not inspected (risk not high)"},
+    "riskclass.effort.none": {"es": "Sin historial de inspecciones", "en": "No inspection history"},
 }
