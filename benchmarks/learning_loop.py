@@ -21,7 +21,8 @@ within ``--time-limit`` seconds) under three policies:
   share 0.1) so every reachable site keeps a known inspection probability.
 
 A visit finds the victims drawn for that site and year (the same draws for all
-policies). ``ht_coverage_pct``: each learning year, the Horvitz-Thompson
+policies). An ``oracle`` that knows every site's true yield is planned too, as
+the ceiling any policy could reach in these worlds. ``ht_coverage_pct``: each learning year, the Horvitz-Thompson
 estimate of the year's total victims over all eligible sites (had each been
 inspected) from the random visits alone, with a 90% Student-t interval for a
 simple random sample; the share of world-years whose interval holds the truth.
@@ -183,13 +184,15 @@ def run_world(world: World, years: int, days: int, time_limit: float, seed: int)
     static_priority = sector_area_rule(world.dataset, world.sites, world.site_area)
     raw_visits = [i for i, _, _ in visited(with_priority(base, raw_priority), time_limit, seed)]
     static_visits = [i for i, _, _ in visited(with_priority(base, static_priority), time_limit, seed)]
-    found = {"raw": 0.0, "static": 0.0, "learning": 0.0}
+    oracle_visits = [i for i, _, _ in visited(with_priority(base, world.truth), time_limit, seed)]
+    found = {"raw": 0.0, "static": 0.0, "learning": 0.0, "oracle": 0.0}
     covered, tried = 0, 0
     history: list[dict] = []
     sites = world.sites[["site_id", "sector", "area_id"]]
     for year in range(years):
         found["raw"] += float(world.victims[year, raw_visits].sum())
         found["static"] += float(world.victims[year, static_visits].sum())
+        found["oracle"] += float(world.victims[year, oracle_visits].sum())
         priority = static_priority
         if history:
             fitted = fit_site_yield(sites, pd.DataFrame(history), world.cases,
@@ -229,17 +232,20 @@ def main() -> None:
     areas = load_areas()
     print(f"{len(areas)} areas ({'municipalities' if MUNICIPIOS.exists() else 'demo areas'}), {args.sites} sites, "
           f"{args.days} day(s) per team and year, planner limit {args.time_limit:g} s")
-    totals = {"raw": 0.0, "static": 0.0, "learning": 0.0, "covered": 0, "tried": 0}
+    totals = {"raw": 0.0, "static": 0.0, "learning": 0.0, "oracle": 0.0, "covered": 0, "tried": 0}
     for w in range(args.worlds):
         world = World(areas, args.seed * 1000 + w, args.sites, args.years)
         out = run_world(world, args.years, args.days, args.time_limit, args.seed * 1000 + w)
         for key in totals:
             totals[key] += out[key]
         print(f"world {w:2d}: raw {out['raw']:5.0f}  static {out['static']:5.0f}  learning {out['learning']:5.0f}  "
+              f"oracle {out['oracle']:5.0f}  "
               f"HT interval held the truth {out['covered']}/{out['tried']}  ({time.perf_counter() - began:.0f} s)",
               flush=True)
     raw, static, learning = totals["raw"], totals["static"], totals["learning"]
     coverage = 100.0 * totals["covered"] / totals["tried"] if totals["tried"] else float("nan")
+    print(f"Ceiling: a planner told every site's true yield finds {totals['oracle']:.0f} "
+          f"({totals['oracle'] / max(raw, 1):.2f} x raw, {totals['oracle'] / max(static, 1):.2f} x static)")
     print(f"RESULT worlds={args.worlds} years={args.years} victims_raw={raw:.0f} victims_static={static:.0f} "
           f"victims_learning={learning:.0f} ratio_to_raw={learning / max(raw, 1):.3f} "
           f"ratio_to_static={learning / max(static, 1):.3f} ht_coverage_pct={coverage:.1f}")
