@@ -23,13 +23,13 @@ area's yield alone and :attr:`Replay.note` says so.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from risk.effort import inspection_effort
-from risk.site_yield import _visits, fit_site_yield
+from risk.site_yield import _visits, evaluate_yield, fit_site_yield
 
 #: The figures, in the order ``vigia evaluate --json`` prints them.
 REPLAY_KEYS: tuple[str, ...] = (
@@ -56,6 +56,9 @@ class Replay:
 
     figures: dict[str, float | int | None]
     note: str | None = None
+    #: The site yield model's own check on the year (:func:`risk.site_yield.evaluate_yield`):
+    #: AUC, Brier, calibration table, and the same weighted by 1 / selection probability on random visits.
+    yield_check: dict[str, object] = field(default_factory=dict)
 
 
 def _auc(labels: np.ndarray, scores: np.ndarray) -> float | None:
@@ -123,7 +126,7 @@ def replay(sites: pd.DataFrame, inspections: pd.DataFrame, year: int) -> Replay:
         "share_found_first_half_vigia": _share_first_half(victims.to_numpy()[vigia_order]),
         "share_found_first_half_actual": _share_first_half(victims.to_numpy()),
     }
-    return Replay(figures=figures, note=note)
+    return Replay(figures=figures, note=note, yield_check=evaluate_yield(sites, inspections, year, area_yield))
 
 
 def replay_years(sites: pd.DataFrame, inspections: pd.DataFrame) -> pd.DataFrame:

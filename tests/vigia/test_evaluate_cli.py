@@ -48,6 +48,7 @@ def test_human_report_hides_small_victim_counts_and_writes_html(history_gpkg: Pa
     assert main(["evaluate", str(history_gpkg), "--year", "2024", "--lang", "en", "--out", str(out)]) == EXIT_OK
     text = capsys.readouterr().out
     assert "Replay of 2024" in text and "Victims found: <5" in text and "100%" in text
+    assert "Site yield model, tested on that year" in text and "Calibration" in text
     page = out.read_text(encoding="utf-8")
     assert "&lt;5" in page and "Victims per inspection at Vigía&#x27;s top 10% of sites" in page
 

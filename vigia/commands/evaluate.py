@@ -66,7 +66,28 @@ def report_lines(figures: dict[str, float | int | None], lang: str) -> list[tupl
     return [(_text(f"evaluate.{key}", lang), _shown(key, value, lang)) for key, value in figures.items()]
 
 
-def _write(path: Path, figures: dict[str, float | int | None], note: str | None, lang: str) -> None:
+def yield_lines(check: dict[str, object], lang: str) -> list[str]:
+    """The site yield model's check on the year: AUC, Brier (and weighted), the calibration table
+    (a bin's observed share is hidden when 1..4 of its visits found victims: a small count)."""
+    from geodata.privacy import is_small, suppressed_marker
+
+    if "auc" not in check:
+        return []
+    lines = [_text("evaluate.yield_header", lang),
+             "  " + _text("evaluate.yield_scores", lang, auc=check["auc"], brier=check["brier"], visits=check["visits"])]
+    if check.get("auc_weighted") is not None:
+        lines.append("  " + _text("evaluate.yield_weighted", lang, n=check["random_visits"],
+                                  auc=check["auc_weighted"], brier=check["brier_weighted"]))
+    lines.append("  " + _text("evaluate.calibration", lang))
+    for row in check.get("calibration", []):  # type: ignore[attr-defined]
+        found = round(row["observed"] * row["visits"])
+        observed = f"{suppressed_marker():>5} " if is_small(found) else f"{100 * row['observed']:5.1f}%"
+        lines.append(f"    {row['visits']:>5}  {100 * row['predicted']:5.1f}%  {observed}")
+    return lines
+
+
+def _write(path: Path, figures: dict[str, float | int | None], note: str | None, lang: str,
+           check: dict[str, object]) -> None:
     import pandas as pd
 
     from geodata.privacy import small_count_threshold, suppressed_marker
@@ -79,6 +100,7 @@ def _write(path: Path, figures: dict[str, float | int | None], note: str | None,
         return
     rows = "".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in lines)
     extra = f"<p>{html.escape(note)}</p>" if note else ""
+    extra += "<pre>" + html.escape("\n".join(yield_lines(check, lang))) + "</pre>"
     path.write_text(f"<!doctype html><html lang='{lang}'><meta charset='utf-8'>"
                     f"<title>{html.escape(_text('evaluate.title', lang, year=year))}</title>"
                     f"<h1>{html.escape(_text('evaluate.title', lang, year=year))}</h1>"
@@ -127,7 +149,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {label}: {value}")
         if result.note:
             print(f"  ({result.note})")
+        for line in yield_lines(result.yield_check, lang):
+            print(line)
     if out is not None:
-        _write(out, result.figures, result.note, lang)
+        _write(out, result.figures, result.note, lang, result.yield_check)
         print(_text("evaluate.written", lang, path=out), file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK

@@ -26,6 +26,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "evaluate.share_found_first_half_actual": {
         "es": "Víctimas halladas en la primera mitad de las visitas, en el orden real",
         "en": "Share of victims found in the first half of the visits, in the order really done"},
+    "evaluate.yield_header": {"es": "Modelo de rendimiento por lugar, probado en ese año:",
+                               "en": "Site yield model, tested on that year:"},
+    "evaluate.yield_scores": {"es": "AUC {auc}, Brier {brier} sobre {visits} visitas",
+                              "en": "AUC {auc}, Brier {brier} over {visits} visits"},
+    "evaluate.yield_weighted": {
+        "es": "Solo las {n} visitas al azar, ponderadas por 1/probabilidad: AUC {auc}, Brier {brier}",
+        "en": "Only the {n} random visits, weighted by 1/probability: AUC {auc}, Brier {brier}"},
+    "evaluate.calibration": {"es": "Calibración (visitas, probabilidad predicha, proporción con víctimas):",
+                             "en": "Calibration (visits, predicted probability, share with victims):"},
     "evaluate.not_available": {"es": "no calculable", "en": "cannot be computed"},
     "evaluate.suppressed": {"es": "Las cifras de 1 a {limit} víctimas se ocultan ({marker}) en este informe.",
                             "en": "Counts of 1 to {limit} victims are hidden ({marker}) in this report."},
