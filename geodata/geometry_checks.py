@@ -102,12 +102,14 @@ def _find_column(names: list[str], aliases: tuple[str, ...]) -> str | None:
 
 
 def geometry_from_columns(
-    frame: pd.DataFrame, kind: GeometryKind, findings: Findings
+    frame: pd.DataFrame, kind: GeometryKind, findings: Findings, optional: bool = False
 ) -> tuple[np.ndarray | None, list[str], str, np.ndarray]:
     """Geometries from lat/lon columns (points) or a WKT column, for spreadsheets.
 
     Returns (geometries or None, the columns used, a label naming them for
-    messages, the rows already reported so later checks skip them).
+    messages, the rows already reported so later checks skip them). With
+    ``optional`` (a layer whose rows may have no point) a row with no coordinate
+    at all is fine; one coordinate without the other is still an error.
     """
     reported = np.zeros(len(frame), dtype=bool)
     names = [str(c) for c in frame.columns]
@@ -119,7 +121,7 @@ def geometry_from_columns(
             findings.add(f"column '{have}' gives one coordinate but there is no {missing} column",
                          column=have, hint="add both 'lat' and 'lon' columns in decimal degrees")
             return None, [c for c in (lat, lon) if c], "lat/lon", reported
-        points = _points_from_latlon(frame, lat, lon, findings)
+        points = _points_from_latlon(frame, lat, lon, findings, optional)
         return points, [lat, lon], f"{lat}/{lon}", shapely.is_missing(points)
     if wkt:
         text = as_text(frame[wkt])
@@ -127,7 +129,9 @@ def geometry_from_columns(
         cells = text.to_numpy(dtype=object)
         cells[no_wkt] = None
         geoms = shapely.from_wkt(cells, on_invalid="ignore")
-        findings.at_rows(no_wkt, wkt, "is empty; every row needs a geometry", hint="fill in the WKT, e.g. POINT (-68.15 -16.5)")
+        if not optional:
+            findings.at_rows(no_wkt, wkt, "is empty; every row needs a geometry",
+                             hint="fill in the WKT, e.g. POINT (-68.15 -16.5)")
         findings.at_rows(~no_wkt & shapely.is_missing(geoms), wkt, "is not valid WKT",
                          hint="write geometries as WKT, e.g. POINT (-68.15 -16.5)", values=text.to_numpy(dtype=object))
         return geoms, [wkt], wkt, shapely.is_missing(geoms)
@@ -145,12 +149,17 @@ def geometry_from_columns(
     return None, [], "lat/lon", reported
 
 
-def _points_from_latlon(frame: pd.DataFrame, lat: str, lon: str, findings: Findings) -> np.ndarray:
+def _points_from_latlon(frame: pd.DataFrame, lat: str, lon: str, findings: Findings,
+                        optional: bool = False) -> np.ndarray:
     parsed = {}
+    # In an optional geometry a row with neither coordinate simply has no point.
+    neither = as_text(frame[lat]).isna().to_numpy(dtype=bool) & as_text(frame[lon]).isna().to_numpy(dtype=bool)
+    if not optional:
+        neither[:] = False
     for column, limit, word in ((lat, 90, "latitude"), (lon, 180, "longitude")):
         text = as_text(frame[column])
         values, bad, comma = parse_numbers(frame[column], text)
-        empty = text.isna().to_numpy(dtype=bool)
+        empty = text.isna().to_numpy(dtype=bool) & ~neither
         shown = frame[column].to_numpy(dtype=object)
         findings.at_rows(empty, column, f"is empty; every row needs a {word}", hint="fill in the coordinate in decimal degrees")
         findings.at_rows(bad, column, f"is not a number ({word} in decimal degrees, e.g. -16.5)",

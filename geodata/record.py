@@ -58,15 +58,16 @@ def record_inspections(dataset: Dataset, raw: RawLayer, problems: list[Problem] 
     found = list(problems or [])
     existing = dataset.get(LAYER)
     before = 0 if existing is None else len(existing)
+    if len(raw.frame) == 0:
+        found.append(Problem(raw.file, LAYER, None, None, "no visit in the file is marked done; nothing was recorded",
+                             "mark each visit that took place as done (sí) and fill in its results"))
+        return Recorded(None, found, before=before)
     result = validate_layer(raw)
     check_references({name: _known(dataset, name) for name in ("areas", "sites") if dataset.get(name) is not None}
                      | {LAYER: result})
     if result.frame is not None and existing is not None:
         _refuse_recorded(result, existing, dataset.source or "the dataset")
     found += result.findings.items
-    if result.empty or result.frame is None:
-        found.append(Problem(raw.file, LAYER, None, None, "no visit in the file is marked done; nothing was recorded",
-                             "mark each visit that took place as done (sí) and fill in its results"))
     if any(p.severity is Severity.ERROR for p in found) or result.frame is None:
         return Recorded(None, found, before=before)
     new = _contract_columns(result.frame)

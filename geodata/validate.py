@@ -112,7 +112,8 @@ def validate_layer(raw: RawLayer) -> LayerResult:
     elif layer.geometry != "none":
         from_columns = geometry is None or (shapely.is_missing(geometry).all() and _has_coordinate_columns(attrs))
         if from_columns:
-            geometry, used, result.coordinates, reported = geometry_from_columns(attrs, layer.geometry, findings)
+            geometry, used, result.coordinates, reported = geometry_from_columns(attrs, layer.geometry, findings,
+                                                                                      not layer.geometry_required)
             attrs = attrs.drop(columns=used)
         elif geometry is not None:
             geometry = to_wgs84(geometry, crs, findings)

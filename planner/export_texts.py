@@ -178,7 +178,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "|Si un lugar está cerrado o no existe, anótelo y siga con la parada siguiente; no cambie el orden "
         "sin avisar a su jefatura."
         "|Al volver, entregue esta hoja firmada a la jefatura de inspección en un plazo de dos días hábiles; "
-        "ella registra los resultados para planificar las próximas visitas."
+        "ella copia los resultados en la hoja «Inspecciones» de la planilla del plan (Realizada sí/no, "
+        "víctimas, infracciones, trabajadores) y los registra para planificar las próximas visitas."
         "|Nunca escriba en esta hoja nombres ni datos personales de posibles víctimas: van solo al acta "
         "oficial de la inspección.",
         "At each place write in the «Result» column whether it was inspected (yes / no and why), the actual "
@@ -186,7 +187,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "|If a place is closed or does not exist, note it and go on to the next stop; do not change the order "
         "without telling your office."
         "|Back at the office, hand this signed sheet to the inspection chief within two working days; the "
-        "results are recorded to plan the next visits."
+        "chief copies the results into the «Inspections» sheet of the plan workbook (done yes/no, victims, "
+        "violations, workers) and records them to plan the next visits."
         "|Never write names or personal data of possible victims on this sheet: they go only into the "
         "official inspection record.",
     ),

@@ -30,8 +30,9 @@ _FINDINGS = [c for c in RESULT_COLUMNS if c != "done"]
 def read_results(path: str | Path, display: str | None = None) -> tuple[RawLayer | None, list[Problem]]:
     """The visits marked done in a filled results workbook, as a raw ``inspections`` layer.
 
-    Returns ``(None, problems)`` when the workbook cannot be read or a ``done`` cell is
-    not yes/no or contradicts the results beside it: nothing half-read is recorded.
+    Returns ``(None, problems)`` when the workbook cannot be read. A ``done`` cell that is
+    not yes/no or contradicts the results beside it is an error in ``problems`` (its row is
+    left out), so that :func:`geodata.record.record_inspections` records nothing.
     """
     path = Path(path)
     display = display or path.name
@@ -45,10 +46,9 @@ def read_results(path: str | Path, display: str | None = None) -> tuple[RawLayer
                                          "the results sheet of a Vigía plan",
                                          "export the plan as .xlsx again and fill its Inspections sheet")]
     keep, found = _done_rows(raw, display, headers.get("done", "done"))
-    problems += found
-    if any(p.severity is Severity.ERROR for p in found):
-        return None, problems
-    return _subset(raw, keep), problems
+    # The rows marked done go on to be checked even when other done cells are wrong, so the user
+    # gets every error in one pass; any error among ``problems`` still means nothing is recorded.
+    return _subset(raw, keep), problems + found
 
 
 def _codes_for_headers(raw: RawLayer) -> tuple[RawLayer, dict[str, str]]:

@@ -19,18 +19,18 @@ START = date(2025, 6, 2)  # a Monday in the past: results cannot come from the f
 SHEET = word("sheet.results", "es")
 
 
-def plan_workbook(dataset_path: Path, days: int = 2) -> bytes:
+def plan_workbook(dataset_path: Path, days: int = 2, lang: str = "es") -> bytes:
     """The plan's XLSX as the chief downloads it (greedy plan: fast, real visits)."""
     dataset = load_dataset(dataset_path)
     problem = InspectionProblem.from_dataset(dataset, start=START, days=days)
     plan = greedy(problem, plan_shifts(problem))
-    return exports.to_xlsx(plan, exports.context_for(problem, dataset), lang="es")
+    return exports.to_xlsx(plan, exports.context_for(problem, dataset), lang=lang)
 
 
-def fill(workbook: bytes, path: Path, rows: dict[int, tuple[object, ...]]) -> Path:
+def fill(workbook: bytes, path: Path, rows: dict[int, tuple[object, ...]], sheet_name: str = SHEET) -> Path:
     """Write (done, victims, violations, workers) into sheet rows, as a team would in Excel."""
     book = openpyxl.load_workbook(io.BytesIO(workbook))
-    sheet = book[SHEET]
+    sheet = book[sheet_name]
     first = len(exports.RESULT_VISIT_COLUMNS) + 1
     for row, values in rows.items():
         for offset, value in enumerate(values):

@@ -83,3 +83,18 @@ def test_excel_dates_read_as_days(tmp_path: Path) -> None:
     table = load_dataset(folder).layers["inspections"]
     assert list(table["date"]) == ["2023-11-02", "2023-11-03"]
     assert isinstance(table, pd.DataFrame)
+
+
+def test_points_are_optional_per_row_but_half_a_coordinate_is_not(tmp_path: Path) -> None:
+    folder = fx.good_folder(tmp_path / "data")
+    (folder / "inspections.csv").write_text("inspection_id,date,area_id,victims,lat,lon\n"
+                                            "I-1,2024-03-05,050101,0,-19.6,-65.75\n"
+                                            "I-2,2024-03-06,050101,0,,\n"
+                                            "I-3,2024-03-07,050101,0,-19.6,\n", encoding="utf-8")
+    report = check_dataset(folder)
+    assert [(p.row, p.column) for p in report.errors] == [(4, "lon")]
+    (folder / "inspections.csv").write_text("inspection_id,date,area_id,victims,lat,lon\n"
+                                            "I-1,2024-03-05,050101,0,-19.6,-65.75\n"
+                                            "I-2,2024-03-06,050101,0,,\n", encoding="utf-8")
+    table = load_dataset(folder).layers["inspections"]
+    assert table.geometry.iloc[0].x == -65.75 and table.geometry.iloc[1] is None

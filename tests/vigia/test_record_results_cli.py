@@ -74,15 +74,40 @@ def test_a_malformed_sheet_gets_row_and_column_errors_and_records_nothing(
     assert "fila 3, columna 'Realizada': 'tal vez' no es sí o no" in err
     assert "fila 4, columna 'Realizada': la visita no está marcada pero tiene resultados" in err
     assert not out.exists()
-    # With the done cells fixed, the cell errors of the remaining rows are named in turn.
-    book = openpyxl.load_workbook(filled)
-    book[SHEET].cell(3, 11).value = "no"
-    book[SHEET].cell(3, 12).value = None
-    book[SHEET].cell(4, 11).value = "sí"
-    book.save(filled)
-    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_DATA_ERRORS
-    err = capsys.readouterr().err
-    assert "row 2, column 'victims': '-2' is negative" in err
-    assert "row 5, column 'victims': the value is empty" in err
-    assert "row 6, column 'date': '2099-01-05' is in the future" in err
+    # The rows marked done are checked in the same pass: every error at once.
+    assert "fila 2, columna 'victims': '-2' es negativo" in err
+    assert "fila 5, columna 'victims': el valor está vacío" in err
+    assert "fila 6, columna 'date': '2099-01-05' está en el futuro" in err
     assert not out.exists()
+
+
+def test_random_visits_keep_their_probability_and_one_without_it_is_refused(
+        workbook: bytes, demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    filled = fill(workbook, tmp_path / "resultados.xlsx", {2: ("sí", 0, 1, 6), 3: ("sí", 2, 0, 8)})
+    book = openpyxl.load_workbook(filled)
+    column = exports.RESULT_VISIT_COLUMNS.index("selection") + 1
+    for row, probability in ((2, 0.18), (3, None)):  # as an exploring plan writes them, one cell lost
+        book[SHEET].cell(row, column).value = "random"
+        book[SHEET].cell(row, column + 1).value = probability
+    book.save(filled)
+    out = tmp_path / "v2.gpkg"
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_DATA_ERRORS
+    assert "row 3, column 'selection_probability': the value is empty, but selection is random" in capsys.readouterr().err
+    book[SHEET].cell(3, column + 1).value = 0.18
+    book.save(filled)
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_OK
+    recorded = load_dataset(out).layers["inspections"].set_index("inspection_id").loc[visit_codes(workbook, [2, 3])]
+    assert list(recorded["selection"]) == ["random", "random"]
+    assert list(recorded["selection_probability"]) == [0.18, 0.18]
+
+
+def test_an_english_sheet_reads_back_and_an_unfilled_one_records_nothing(
+        demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    english = plan_workbook(demo_gpkg, days=1, lang="en")
+    out = tmp_path / "v2.gpkg"
+    blank = fill(english, tmp_path / "blank.xlsx", {}, sheet_name=word("sheet.results", "en"))
+    assert main(["record-results", str(demo_gpkg), str(blank), "--out", str(out), "--lang", "en"]) == EXIT_DATA_ERRORS
+    assert "no visit in the file is marked done; nothing was recorded" in capsys.readouterr().err
+    filled = fill(english, tmp_path / "results.xlsx", {2: ("yes", 1, 2, 3)}, sheet_name=word("sheet.results", "en"))
+    assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_OK
+    assert "1 visit(s) recorded" in capsys.readouterr().out
