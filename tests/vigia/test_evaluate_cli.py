@@ -69,7 +69,8 @@ def test_plan_inspections_learn_ranks_sites_by_their_learned_yield(history_gpkg:
     out = tmp_path / "plan.csv"
     assert main(["plan-inspections", str(history_gpkg), "--start", "2026-12-07", "--days", "1", "--time-limit", "1",
                  "--out", str(out), "--learn", "--explore", "0"]) == EXIT_OK
-    assert "sites column 'yield_victims'" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "site yield learned from past inspections" in text and "sites column 'yield_victims'" in text
     learned, why_not = with_site_yield(load_dataset(history_gpkg))
     assert why_not is None
     priority = learned["sites"].set_index("site_id")[YIELD_COLUMN]

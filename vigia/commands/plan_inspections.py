@@ -197,7 +197,9 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     print(f"Teams: {len(problem.teams)} "
           + (f"from {Path(args.teams).name}" if args.teams else f"(default) — {DEFAULT_TEAMS_RULE}"))
     print(f"Sites: {len(problem.sites)}; days: {problem.days[0]} to {problem.days[-1]}; travel: {problem.travel_method}")
-    scores_note = f"scores file {Path(args.scores).name}" if args.scores else "no scores file, fallback priority"
+    scores_note = (f"scores file {Path(args.scores).name}" if args.scores
+                   else "site yield learned from past inspections" if priority_column
+                   else "no scores file, fallback priority")
     print(f"Priority ({scores_note}): {problem.priority_rule}")
     print(f"Engine: {run.plan.engine} — {run.plan.seconds:.1f} s (limit {args.time_limit:g} s); "
           + (f"greedy plan {run.baseline.seconds:.1f} s" if run.baseline else "no greedy reference"))
