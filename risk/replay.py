@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from risk.effort import inspection_effort
-from risk.site_yield import _visits, evaluate_yield, fit_site_yield
+from risk.site_yield import evaluate_yield, fit_site_yield, prepared_visits
 
 #: The figures, in the order ``vigia evaluate --json`` prints them.
 REPLAY_KEYS: tuple[str, ...] = (
@@ -90,7 +90,7 @@ def _site_areas(sites: pd.DataFrame, visits: pd.DataFrame) -> pd.Series:
 
 def replay(sites: pd.DataFrame, inspections: pd.DataFrame, year: int) -> Replay:
     """Fit on the inspections before ``year``, rank, compare with ``year``'s inspections (module docstring)."""
-    visits = _visits(inspections).reset_index(drop=True)
+    visits = prepared_visits(inspections).reset_index(drop=True)
     this_year = visits[visits["date"].dt.year == year]
     before = visits[visits["date"].dt.year < year]
     if this_year.empty:
@@ -131,6 +131,6 @@ def replay(sites: pd.DataFrame, inspections: pd.DataFrame, year: int) -> Replay:
 
 def replay_years(sites: pd.DataFrame, inspections: pd.DataFrame) -> pd.DataFrame:
     """:func:`replay` for every year that has both inspections and an earlier history (one row per year)."""
-    years = sorted(set(_visits(inspections)["date"].dt.year.dropna().astype(int)))
+    years = sorted(set(prepared_visits(inspections)["date"].dt.year.dropna().astype(int)))
     rows = [replay(sites, inspections, y).figures for y in years[1:]]
     return pd.DataFrame(rows, columns=list(REPLAY_KEYS))

@@ -68,7 +68,8 @@ class SiteYield:
         return pd.Series(theta * self.table["yield_mu"].to_numpy(), index=self.table.index)
 
 
-def _visits(inspections: pd.DataFrame) -> pd.DataFrame:
+def prepared_visits(inspections: pd.DataFrame) -> pd.DataFrame:
+    """The inspections as the models read them: dates parsed, victims >= 0, ids as text, sorted by date."""
     out = inspections.copy()
     out["date"] = pd.to_datetime(out["date"].astype(str), errors="coerce")
     out["victims"] = pd.to_numeric(out["victims"], errors="coerce").fillna(0).clip(lower=0)
@@ -163,7 +164,7 @@ def fit_site_yield(sites: pd.DataFrame, inspections: pd.DataFrame, area_risk: pd
     from sklearn.linear_model import PoissonRegressor
     from sklearn.preprocessing import StandardScaler
 
-    visits = _visits(inspections)
+    visits = prepared_visits(inspections)
     cutoff = pd.Timestamp(as_of) if as_of is not None else visits["date"].max() + pd.Timedelta(days=1)
     visits = visits[visits["date"] < cutoff]
     n_known = int(visits["site_id"].notna().sum())
@@ -229,7 +230,7 @@ def evaluate_yield(sites: pd.DataFrame, inspections: pd.DataFrame, year: int,
     fitted = fit_site_yield(sites, inspections, area_risk, as_of=f"{year}-01-01")
     if not fitted.fitted:
         return {"year": year, "reason": fitted.reason}
-    test = _visits(inspections)
+    test = prepared_visits(inspections)
     test = test[(test["date"].dt.year == year) & test["site_id"].isin(fitted.table.index)]
     if test.empty:
         return {"year": year, "reason": f"no inspection at a known site in {year} to test on"}
