@@ -114,6 +114,15 @@ AREA_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("top_3", "text", "third indicator"),
 )
 
+#: Optional area columns, present only when the dataset has a usable ``inspections`` layer.
+EFFORT_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("inspection_visits", "integer", "inspection visits recorded in the area"),
+    ColumnSpec("effort", "number", "inspection visits per year in the area"),
+    ColumnSpec("victims_found", "integer", "victims found by inspections; empty where the small-count rule hides them"),
+    ColumnSpec("yield_per_inspection", "number", "victims per inspection, shrunk to the country's; empty where hidden"),
+    ColumnSpec("likely_risk_little_inspected", "flag", "top tenth of expected risk, bottom quarter of visits"),
+)
+
 CROSSING_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("crossing_id", "text", "code of the crossing (the dataset's crossings layer)"),
     ColumnSpec("name", "text", "name of the crossing"),
@@ -279,6 +288,13 @@ def published_areas(areas: pd.DataFrame) -> pd.DataFrame:
     out["recorded_cases"] = recorded.where(~hidden).round().astype("Int64")
     out["recorded_suppressed"] = np.where(primary, suppressed_marker(threshold), np.where(secondary, SECONDARY, ""))
     out["detection_ratio"] = pd.to_numeric(out["detection_ratio"], errors="coerce").where(~hidden)
+    if "victims_found" in out:  # victims found by inspections: the same area rule, its own complements
+        found = pd.to_numeric(out["victims_found"], errors="coerce")
+        vmask = hidden_areas(found.fillna(0), out["admin1"], threshold)
+        vhidden = (vmask["primary"] | vmask["secondary"]).to_numpy()
+        out["victims_found"] = found.where(~vhidden).round().astype("Int64")
+        if "yield_per_inspection" in out:  # yield x visits would give the count back
+            out["yield_per_inspection"] = pd.to_numeric(out["yield_per_inspection"], errors="coerce").where(~vhidden)
     return out
 
 
@@ -455,6 +471,7 @@ __all__ = [
     "CROSSING_DRAWS_LAYER",
     "CROSSING_LAYER",
     "DRAWS_LAYER",
+    "EFFORT_COLUMNS",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "INDICATOR_LAYER",

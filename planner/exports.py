@@ -36,7 +36,7 @@ FORMATS = ("xlsx", "csv", "geojson", "ics")
 VISIT_COLUMNS = [
     "team_id", "team", "office_id", "date", "day", "order", "site_id", "site", "sector", "department",
     "priority", "must_visit", "locked", "arrive", "start", "end", "service_minutes",
-    "overnight_after", "overnight_where", "lon", "lat",
+    "overnight_after", "overnight_where", "lon", "lat", "selection", "selection_probability",
 ]
 STOP_COLUMNS = [
     "team_id", "team", "date", "day", "seq", "kind", "place", "site_id", "order", "sector", "department",
@@ -129,7 +129,7 @@ def visits_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
             "arrive": v.arrive, "start": v.start, "end": v.end,
             "service_minutes": site.service_minutes if site else int((v.end - v.start).total_seconds() // 60),
             "overnight_after": v.overnight_after, "overnight_where": v.overnight_where or "",
-            "lon": v.lon, "lat": v.lat,
+            "lon": v.lon, "lat": v.lat, "selection": v.selection, "selection_probability": v.selection_probability,
         })
     frame = pd.DataFrame(rows, columns=VISIT_COLUMNS)
     return frame.sort_values(["team_id", "date", "order"]).reset_index(drop=True) if len(frame) else frame

@@ -66,6 +66,9 @@ class Visit:
     overnight_where: str | None = None
     locked: bool = False
     must_visit: bool = False
+    #: Copied from the site (:mod:`planner.explore`): why it is visited, and with which probability.
+    selection: str = "planned"
+    selection_probability: float | None = None
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,8 @@ def build_plan(problem: InspectionProblem, shifts: list[Shift], routes: list[lis
                 _at(shift.day, stop.arrive), _at(shift.day, stop.start), _at(shift.day, stop.end), site.priority,
                 overnight_after=last and shift.overnight is not None,
                 overnight_where=shift.overnight if last else None,
-                locked=site.site_id in locked, must_visit=site.must_visit))
+                locked=site.site_id in locked, must_visit=site.must_visit, selection=site.selection,
+                selection_probability=site.selection_probability))
     seen = [v.site_id for v in visits]
     if len(seen) != len(set(seen)):
         raise RuntimeError(f"{engine}: a site is visited twice")

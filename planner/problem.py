@@ -49,6 +49,10 @@ class Site:
     area_id: str | None = None
     #: The area's ``admin1`` (department), for coverage per department.
     department: str | None = None
+    #: ``random`` when drawn to learn (:mod:`planner.explore`), with the probability it was drawn with;
+    #: ``planned`` (probability empty) when the planner targets it.
+    selection: str = "planned"
+    selection_probability: float | None = None
 
 
 @dataclass(frozen=True)

@@ -73,9 +73,10 @@ def records_frame(items: typing.Iterable[Any], cls: type) -> pd.DataFrame:
 
 
 def frame_records(frame: pd.DataFrame, cls: type[T]) -> list[T]:
-    """The records :func:`records_frame` wrote, with their field types back."""
+    """The records :func:`records_frame` wrote, with their field types back (a column an older save
+    lacks keeps the field's default)."""
     hints = typing.get_type_hints(cls)
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    names = [f.name for f in fields(cls) if f.name in frame.columns]  # type: ignore[arg-type]
     return [cls(**{n: _decode(row[n], hints[n]) for n in names})
             for row in frame.to_dict("records")]
 

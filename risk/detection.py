@@ -13,6 +13,14 @@ with Poisson loss. Both are judged by spatially grouped cross-validation (folds
 by ``admin1``, so a department is never predicted from itself) against a
 population-only baseline; the model with the lowest held-out Poisson deviance
 gives each area its out-of-fold expected count.
+
+With an inspection history (``effort``: visits per area and year) the effort
+enters every model as a covariate, and each area's expected count is predicted
+at the *average* effort: "what it would record if inspected like the average
+area". An area with few cases because nobody went there then no longer reads as
+safe, and an area with many cases only because inspectors go there often no
+longer reads as riskier than its drivers say. Deviance is still judged on the
+prediction at the area's actual effort.
 """
 
 from __future__ import annotations
@@ -54,6 +62,8 @@ class ExpectedCases:
     folds: str = ""
     features: list[str] = field(default_factory=list)
     reason: str | None = None
+    #: Visits per year the expected counts are predicted at (None: no effort given).
+    reference_effort: float | None = None
 
     @property
     def fitted(self) -> bool:
@@ -139,13 +149,26 @@ def _empty(recorded: pd.Series, reason: str) -> ExpectedCases:
     return ExpectedCases(table=table, reason=reason)
 
 
+def _effort_columns(effort: np.ndarray, reference: float) -> dict[str, tuple[np.ndarray, float]]:
+    """The effort covariate per design (log1p for the linear models, bin codes for boosting) and its
+    value at ``reference``, so a prediction at the average effort is one column swap."""
+    logged = np.log1p(np.clip(effort, 0.0, None))
+    ref = float(np.log1p(reference))
+    edges = np.unique(np.quantile(logged, np.linspace(0, 1, BOOSTING_BINS + 1)[1:-1]))
+    codes = np.searchsorted(edges, logged, side="left").astype(float)
+    return {"glm": (logged, ref), "baseline": (logged, ref),
+            "boosting": (codes, float(np.searchsorted(edges, ref, side="left")))}
+
+
 def expected_cases(features: pd.DataFrame, recorded: pd.Series, exposure: pd.Series, groups: pd.Series,
-                   seed: int = 0) -> ExpectedCases:
+                   seed: int = 0, effort: pd.Series | None = None) -> ExpectedCases:
     """Out-of-fold expected cases per area from non-case ``features`` (index area_id).
 
     ``recorded``: cases recorded over the whole period; ``exposure``: residents
-    x years; ``groups``: admin1 of each area (spatial folds). Refuses, with a
-    reason, when there are too few areas, no cases, or no residents.
+    x years; ``groups``: admin1 of each area (spatial folds); ``effort``
+    (optional): inspection visits per area and year, a covariate whose average
+    value the expected counts are predicted at (module docstring). Refuses,
+    with a reason, when there are too few areas, no cases, or no residents.
     """
     from sklearn.metrics import mean_poisson_deviance
 
@@ -167,15 +190,26 @@ def expected_cases(features: pd.DataFrame, recorded: pd.Series, exposure: pd.Ser
         "boosting": _quantile_codes(x_full) if names else np.zeros((n, 1)),
         "baseline": np.log(scale)[:, None],  # population only: a rate that may scale with size
     }
+    reference: float | None = None
+    at_reference = dict(designs)
+    if effort is not None:
+        visits = effort.reindex(features.index).fillna(0.0).to_numpy(dtype=float)
+        reference = float(visits.mean())
+        for model, (column, ref) in _effort_columns(visits[ok], reference).items():
+            designs[model] = np.column_stack([designs[model], column])
+            at_reference[model] = np.column_stack([designs[model][:, :-1], np.full(n, ref)])
     splits, folds = _folds(groups.reindex(features.index)[ok], n, seed)
     oof = {m: np.zeros(n) for m in MODELS}
+    oof_ref = {m: np.zeros(n) for m in MODELS}
     # One thread: on a shared machine OpenMP spin-waiting makes small fits 10x slower.
     with threadpool_limits(1):
         for train, test in splits:
             for model in MODELS:
                 kind = "boosting" if model == "boosting" else "glm"
                 x = designs[model]
-                oof[model][test] = _fit_predict(kind, x[train], rate[train], scale[train], x[test], seed)
+                both = np.vstack([x[test], at_reference[model][test]])
+                pred = _fit_predict(kind, x[train], rate[train], scale[train], both, seed)
+                oof[model][test], oof_ref[model][test] = pred[:len(test)], pred[len(test):]
     deviance = {}
     for model in MODELS:
         expected = np.clip(oof[model] * scale, 1e-9, None)
@@ -184,7 +218,7 @@ def expected_cases(features: pd.DataFrame, recorded: pd.Series, exposure: pd.Ser
     if deviance["baseline"] < deviance[best]:
         best = "baseline"
     expected_all = np.full(len(features), np.nan)
-    expected_all[ok] = oof[best] * scale
+    expected_all[ok] = oof_ref[best] * scale
     table = pd.DataFrame(index=features.index)
     table["recorded_cases"] = recorded.astype("int64")
     table["expected_cases"] = expected_all
@@ -193,4 +227,11 @@ def expected_cases(features: pd.DataFrame, recorded: pd.Series, exposure: pd.Ser
     p_under, flagged = under_detection(recorded.to_numpy(dtype=float), expected_all)
     table["p_under"] = np.where(ok, p_under, np.nan)
     table["under_detection"] = flagged & ok
-    return ExpectedCases(table=table, deviance=deviance, model=best, folds=folds, features=names)
+    if effort is not None:
+        # How many times more (or fewer) cases the area would record at the average effort.
+        factor = np.full(len(features), np.nan)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            factor[ok] = oof_ref[best] / np.clip(oof[best], 1e-12, None)
+        table["effort_factor"] = factor
+    return ExpectedCases(table=table, deviance=deviance, model=best, folds=folds, features=names,
+                         reference_effort=reference)

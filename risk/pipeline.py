@@ -57,6 +57,7 @@ from risk.composite import (
 )
 from risk.crossings import CrossingTable, crossing_score_sample, crossing_table, score_crossings
 from risk.detection import ExpectedCases, expected_cases, under_detection
+from risk.effort import inspection_effort, little_inspected, temporal_check
 from risk.emerging import EmergingHotspots
 from risk.hotspots import Hotspots
 from risk.indicators import (
@@ -75,6 +76,9 @@ NOT_COMPUTED = "not_computed"
 
 #: Columns of the contract's area layer this module computes (the writer adds ``recorded_suppressed``).
 _AREA_OUTPUT = [c for c in scores_file.column_names(scores_file.AREA_COLUMNS) if c != "recorded_suppressed"]
+
+#: Columns added to the area scores only when the dataset has a usable ``inspections`` layer.
+EFFORT_COLUMNS: tuple[str, ...] = tuple(scores_file.column_names(scores_file.EFFORT_COLUMNS))
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,9 @@ class Prepared:
     dataset_hash: str = ""
     #: Small-count threshold the inputs were protected with (hidden areas scored on the band's representative).
     protected_threshold: int = 0
+    #: Per-area effort columns (:data:`EFFORT_COLUMNS`) and the held-out check, when inspections exist.
+    effort: pd.DataFrame | None = None
+    effort_check: dict[str, Any] = field(default_factory=dict)
     _hotspot_cache: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
 
 
@@ -223,18 +230,26 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
     index = table.values.index
     admin1 = areas.set_index("area_id")["admin1"].reindex(index)
     cases = modelled_on.get("cases")
+    effort_table: pd.DataFrame | None = None
+    effort_check: dict[str, Any] = {}
     if cases is not None and len(cases):
         recorded = cases.assign(area_id=cases["area_id"].astype(str)).groupby("area_id")["cases"].sum()
         recorded = recorded.reindex(index).fillna(0)
         years = max(years_covered(cases["period"]), 1e-9)
         exposure = areas.set_index("area_id")["population"].reindex(index).astype(float) * years
         features = table.values[[n for n, s in table.specs.items() if not s.uses_cases]]
-        expected = expected_cases(features, exact.reindex(index).fillna(0), exposure, admin1, seed=config.seed)
+        effort = _effort(dataset, index, missing)
+        expected = expected_cases(features, exact.reindex(index).fillna(0), exposure, admin1, seed=config.seed,
+                                  effort=None if effort is None else effort["effort"])
         expected = _hidden_at_band(expected, hidden.reindex(index, fill_value=False))
         if expected.fitted:
             modelled = expected.table["expected_cases"] / exposure * PER
             table.values["expected_rate"] = modelled.reindex(index).to_numpy()
             table.specs["expected_rate"] = SPECS["expected_rate"]
+            if effort is not None:
+                effort_table, effort_check = _adjust_for_effort(table, expected, effort, missing)
+                effort_check.update(temporal_check(features, cases, dataset["inspections"],
+                                                   areas.set_index("area_id")["population"], config.seed))
         else:
             missing["expected cases"] = str(expected.reason)
         area_cases_per_year: pd.Series | None = recorded / years
@@ -257,7 +272,7 @@ def prepare(dataset: Dataset, config: ScoreConfig = ScoreConfig(), travel: RoadN
                     emerging=emerging, spatial_w=w, missing=missing, source=dataset.source,
                     synthetic=dataset.synthetic, permutations=config.permutations, seed=config.seed,
                     dataset_name=dataset_name(dataset), dataset_hash=dataset_hash(dataset),
-                    protected_threshold=small_count_threshold())
+                    protected_threshold=small_count_threshold(), effort=effort_table, effort_check=effort_check)
 
 
 def _recorded_and_hidden(dataset: Dataset, areas: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series]:
@@ -302,6 +317,37 @@ def _hidden_at_band(expected: ExpectedCases, hidden: pd.Series) -> ExpectedCases
     table.loc[rows, "p_under"] = p_under
     table.loc[rows, "under_detection"] = flagged
     return replace(expected, table=table)
+
+
+def _effort(dataset: Dataset, index: pd.Index, missing: dict[str, str]) -> pd.DataFrame | None:
+    """Per-area effort from the ``inspections`` layer, or None (with a note) when there is none to use."""
+    inspections = dataset.get("inspections")
+    if inspections is None or not len(inspections):
+        return None
+    effort = inspection_effort(inspections, index)
+    if not effort.usable:
+        missing["inspection effort"] = str(effort.reason)
+        return None
+    return effort.table
+
+
+def _adjust_for_effort(table: IndicatorTable, expected: ExpectedCases, effort: pd.DataFrame,
+                       missing: dict[str, str]) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Recorded case rates rescaled to the average inspection effort; the effort columns and flag.
+
+    A case rate measured where inspectors went twice as often as average is
+    divided by the model's effort factor, so the composite compares areas as if
+    all were inspected alike (expected_rate is already predicted at the average).
+    """
+    factor = expected.table["effort_factor"].reindex(table.values.index)
+    for name in [c for c in table.values.columns if c.startswith("case_rate_")]:
+        table.values[name] = (table.values[name] * factor.fillna(1.0)).to_numpy()
+    out = effort.rename(columns={"visits": "inspection_visits"}).copy()
+    out["likely_risk_little_inspected"] = little_inspected(table.values["expected_rate"], out["effort"])
+    missing["inspection effort"] = (
+        f"case rates and expected cases are adjusted to the average inspection effort "
+        f"({expected.reference_effort:.2f} visits per area and year)")
+    return out, {"reference_effort": expected.reference_effort}
 
 
 def _score_hotspots(prepared: Prepared, score: pd.Series, config: ScoreConfig) -> pd.DataFrame:
@@ -353,7 +399,11 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
     frame["coverage"] = cov.areas.reindex(values.index)
     frame["low_coverage"] = cov.low_areas.reindex(values.index)
     frame = frame.join(top_contributors(composite.contributions_))
-    area_scores = gpd.GeoDataFrame(frame.reset_index()[_AREA_OUTPUT + ["geometry"]], geometry="geometry",
+    columns = list(_AREA_OUTPUT)
+    if prepared.effort is not None:
+        frame = frame.join(prepared.effort[list(EFFORT_COLUMNS)])
+        columns += list(EFFORT_COLUMNS)
+    area_scores = gpd.GeoDataFrame(frame.reset_index()[columns + ["geometry"]], geometry="geometry",
                                    crs=prepared.areas.crs or CRS)
     model = {
         "expected_cases_model": prepared.expected.model, "folds": prepared.expected.folds,
@@ -371,6 +421,8 @@ def recompose(prepared: Prepared, config: ScoreConfig = ScoreConfig(), *, hotspo
         crossing_draws = crossing_score_sample(prepared.crossings, composite.score_.to_numpy(),
                                                sample.to_numpy() if sample.shape[1] else None, table.reach,
                                                draws=config.draws, seed=config.seed, keep=scores_file.MAX_DRAWS)
+    if prepared.effort is not None:
+        model["inspection_effort"] = prepared.effort_check
     return Scores(area_scores=area_scores, crossing_scores=crossing_scores, indicators=values.copy(),
                   contributions=composite.contributions_, missing=missing, config=config, model=model,
                   score_draws=sample, crossing_draws=crossing_draws, dataset_name=prepared.dataset_name,

@@ -42,6 +42,10 @@ class PlanRequest:
     teams: tuple[Team, ...] | None = None
     scores: pd.DataFrame | None = field(default=None, compare=False, repr=False)
     scores_name: str = ""
+    #: Share of the expected visits drawn at random to learn from (:mod:`planner.explore`); 0 = off.
+    explore: float = 0.0
+    #: A numeric ``sites`` column to use as priority (e.g. :data:`YIELD_COLUMN`), when no scores are given.
+    priority_column: str | None = None
 
 
 @dataclass
@@ -77,7 +81,27 @@ def build_problem(dataset: Dataset, request: PlanRequest, locked: tuple[LockedVi
     """The core's problem for this request (raises ``DataError`` on data that cannot be planned)."""
     return InspectionProblem.from_dataset(
         dataset, teams=list(request.teams) if request.teams is not None else None,
-        scores=request.scores, start=request.start, days=request.days, locked=locked)
+        scores=request.scores, start=request.start, days=request.days, locked=locked,
+        priority_column=request.priority_column)
+
+
+#: The sites column :func:`with_site_yield` adds: expected victims per visit, learned from past results.
+YIELD_COLUMN = "yield_victims"
+
+
+def with_site_yield(dataset: Dataset) -> tuple[Dataset, str | None]:
+    """The dataset with :data:`YIELD_COLUMN` on its sites (the risk model's site yield, as data), or the
+    dataset unchanged and the plain reason why no yield could be learned."""
+    from risk.site_yield import dataset_site_yield
+
+    fitted = dataset_site_yield(dataset)
+    if not fitted.fitted:
+        return dataset, fitted.reason
+    sites = dataset["sites"].copy()
+    values = fitted.table["expected_victims"].reindex(sites["site_id"].astype(str))
+    sites[YIELD_COLUMN] = values.fillna(float(values.median())).to_numpy()
+    return Dataset(layers={**dataset.layers, "sites": sites}, about=dataset.about, source=dataset.source,
+                   problems=dataset.problems), None
 
 
 def _dataset_label(dataset: Dataset) -> str:
@@ -95,8 +119,10 @@ def run(dataset: Dataset, request: PlanRequest, on_stage: Callable[[str], None] 
         locked: tuple[LockedVisit, ...] = ()) -> PlanRun:
     """Problem, then the planner's result. ``on_stage`` hears ``problem``, ``greedy``, ``solve`` as they start."""
     tell = on_stage or (lambda stage: None)
+    from planner.explore import explore
+
     tell("problem")
-    problem = build_problem(dataset, request, locked)
+    problem, _ = explore(build_problem(dataset, request, locked), request.explore, request.seed)
     result = plan_inspections(problem, request.time_limit, request.seed, request.engine or engine_names()[0], tell)
     return with_context(request, result, dataset)
 

@@ -113,3 +113,27 @@ def test_writes_navigation_files_and_route_sheets_by_extension(demo_gpkg: Path, 
     assert outs[3].read_text(encoding="utf-8").count('class="day"') == len(gpx.routes)
     assert main([*args, "--out", str(tmp_path / "plan.docx")]) == EXIT_USAGE
     assert "--out must end in" in capsys.readouterr().err
+
+
+def test_exploration_share_is_drawn_recorded_and_can_be_turned_off(demo_gpkg: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import pandas as pd
+
+    teams = tmp_path / "teams.csv"
+    teams.write_text("team_id,office_id,skills\nLPZ-1,LAB-LPZ,\nSCZ-1,LAB-SCZ,quechua\n", encoding="utf-8")
+    out = tmp_path / "plan.csv"
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out),
+                 "--explore", "0.3"]) == EXIT_OK
+    assert "drawn at random" in capsys.readouterr().out
+    plan = pd.read_csv(out)
+    random = plan[plan["selection"] == "random"]
+    assert len(random) > 0 and random["selection_probability"].between(0, 1, inclusive="right").all()
+    assert random["selection_probability"].nunique() == 1  # every eligible site had the same chance
+    assert plan.loc[plan["selection"] == "planned", "selection_probability"].isna().all()
+    assert main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out),
+                 "--explore", "0"]) == EXIT_OK
+    assert "Exploration: off" in capsys.readouterr().out
+    assert set(pd.read_csv(out)["selection"]) == {"planned"}
+    with pytest.raises(SystemExit) as bad:
+        main(["plan-inspections", str(demo_gpkg), *BASE, "--out", str(out), "--explore", "1.5"])
+    assert bad.value.code == EXIT_USAGE and "is not a share" in capsys.readouterr().err

@@ -13,6 +13,7 @@ import argparse
 
 from vigia.commands import (
     dark_figure,
+    evaluate,
     plan_inspections,
     plan_patrols,
     record_results,
@@ -22,7 +23,7 @@ from vigia.commands import (
 )
 
 #: Command modules in the order ``vigia --help`` lists them.
-COMMANDS = (dark_figure, plan_inspections, plan_patrols, record_results, score, users, what_if)
+COMMANDS = (dark_figure, evaluate, plan_inspections, plan_patrols, record_results, score, users, what_if)
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:

@@ -88,7 +88,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same plan)")
     p.add_argument("--sheets", default=None, help="folder for printable route sheets (one HTML per team, plus PDF)")
     p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the files (default es)")
+    p.add_argument("--explore", type=_share, default=0.1, metavar="SHARE",
+                   help="share of the plan's expected visits drawn at random among all reachable sites, so that "
+                        "results show what the ranking misses (default 0.1; 0 turns it off). Each visit records "
+                        "selection (planned/random) and, for random ones, the probability it was drawn with")
+    p.add_argument("--learn", action="store_true",
+                   help="rank sites by what past inspections found (the site yield model, from the dataset's "
+                        "inspections layer) instead of the fallback rule; ignored when --scores is given")
     p.set_defaults(func=_cmd_plan_inspections)
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value < 1.0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a share from 0 up to (not including) 1, e.g. 0.1")
+    return value
 
 
 def _fmt(value: float, pattern: str) -> str:
@@ -106,6 +123,17 @@ def _print_kpis(run: PlanRun) -> None:
     greedy_risk = float(table["risk_covered"]["greedy"])
     if greedy_risk > 0:
         print(f"Risk covered vs greedy: x{float(table['risk_covered']['plan']) / greedy_risk:.3f}")
+
+
+def _print_exploration(run: PlanRun) -> None:
+    drawn = [s for s in run.problem.sites if s.selection == "random"]
+    if not drawn:
+        print("Exploration: off (every visit is chosen by priority)")
+        return
+    visited = sum(v.selection == "random" for v in run.plan.visits)
+    print(f"Exploration: {visited} of {len(run.plan.visits)} visits drawn at random "
+          f"({len(drawn)} drawn, each reachable site with probability {drawn[0].selection_probability:.3f}) "
+          "so that results show what the ranking misses")
 
 
 def _print_unplaced_must(run: PlanRun) -> None:
@@ -147,9 +175,17 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     try:
         teams = tuple(read_teams(args.teams, dataset)) if args.teams else None
         scores = read_scores(args.scores).areas if args.scores else None
+        priority_column = None
+        if args.learn and scores is None:
+            dataset, why_not = inspection_runs.with_site_yield(dataset)
+            if why_not:
+                print(f"Site yield not used: {why_not}")
+            else:
+                priority_column = inspection_runs.YIELD_COLUMN
         request = inspection_runs.PlanRequest(
             start=args.start, days=args.days, time_limit=args.time_limit, engine=args.engine or "",
-            seed=args.seed, teams=teams, scores=scores, scores_name=file_label(args.scores) if args.scores else "")
+            seed=args.seed, teams=teams, scores=scores, scores_name=file_label(args.scores) if args.scores else "",
+            explore=args.explore, priority_column=priority_column)
         print(f"Planning {args.days} working day(s) from {args.start} on {source.name} "
               f"(time limit {args.time_limit:g} s)...", flush=True)
         run = inspection_runs.run(dataset, request)
@@ -162,10 +198,13 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     print(f"Teams: {len(problem.teams)} "
           + (f"from {Path(args.teams).name}" if args.teams else f"(default) — {DEFAULT_TEAMS_RULE}"))
     print(f"Sites: {len(problem.sites)}; days: {problem.days[0]} to {problem.days[-1]}; travel: {problem.travel_method}")
-    scores_note = f"scores file {Path(args.scores).name}" if args.scores else "no scores file, fallback priority"
+    scores_note = (f"scores file {Path(args.scores).name}" if args.scores
+                   else "site yield learned from past inspections" if priority_column
+                   else "no scores file, fallback priority")
     print(f"Priority ({scores_note}): {problem.priority_rule}")
     print(f"Engine: {run.plan.engine} — {run.plan.seconds:.1f} s (limit {args.time_limit:g} s); "
           + (f"greedy plan {run.baseline.seconds:.1f} s" if run.baseline else "no greedy reference"))
+    _print_exploration(run)
     _print_kpis(run)
     _print_unplaced_must(run)
 

@@ -31,7 +31,7 @@ from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
 from vigia.ui import access, chrome, maps, saved_work
 from vigia.ui.i18n import current_language, fmt_int, sector_label, t
-from vigia.ui.inspections import route_maps
+from vigia.ui.inspections import learning_panels, route_maps
 from vigia.workspace.roles import Action
 
 #: Session-state keys.
@@ -169,12 +169,13 @@ def plan_setup(dataset: Dataset) -> tuple[PlanRequest | None, bool]:
     engine = c4.selectbox(t("inspections.engine"), engines, key="insp_engine")
     seed = c5.number_input(t("inspections.seed"), min_value=0, value=0, step=1, key="insp_seed")
     scores, scores_name, scores_ok = scores_setup()
+    explore = learning_panels.explore_share()
     ready = teams is not None and scores_ok and isinstance(start, date)
     pressed = st.button(t("inspections.run"), type="primary", disabled=not ready, key="insp_run")
     if not ready or not isinstance(start, date):
         return None, False
     return PlanRequest(start=start, days=int(days), time_limit=float(limit), engine=str(engine), seed=int(seed),
-                       teams=teams, scores=scores, scores_name=scores_name), pressed
+                       teams=teams, scores=scores, scores_name=scores_name, explore=explore), pressed
 
 
 # -------------------------------------------------------------------------------- run

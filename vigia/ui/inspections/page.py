@@ -11,7 +11,7 @@ import streamlit as st
 from vigia import inspection_runs
 from vigia.ui import chrome, map_views, maps, state, summaries
 from vigia.ui.i18n import sector_label, t, table_labels
-from vigia.ui.inspections import inspection_panels, results_upload, saved_plan_view
+from vigia.ui.inspections import inspection_panels, learning_panels, results_upload, saved_plan_view
 
 dataset = chrome.page_start("inspections.title")
 dataset_path = state.current_dataset_path(st.session_state)
@@ -21,6 +21,7 @@ if "sites" not in dataset:
     chrome.missing_layer("sites")
     st.stop()
 results_upload.render(dataset)
+learning_panels.results_panel(dataset)
 
 request, pressed = inspection_panels.plan_setup(dataset)
 if request is not None and pressed:
@@ -72,6 +73,7 @@ if (previous_run := saved_plan_view.undo_button(run)) is not None:
     st.session_state[inspection_panels.NOTICE_KEY] = t("inspections.undone")
     st.rerun()
 
+learning_panels.show_exploration(run)
 inspection_panels.show_kpis(run)
 inspection_panels.show_unplaced_must(run)
 inspection_panels.show_map(run, dataset, chrome.online_tiles())

@@ -29,7 +29,7 @@ from vigia.ui.i18n import areas_kind_label, has_text, t
 from vigia.ui.maps import LegendItem, OfflineMap
 
 #: The views the Risk map can switch between, in menu order.
-VIEWS: tuple[str, ...] = ("score", "interval", "hotspot", "emerging", "gap")
+VIEWS: tuple[str, ...] = ("score", "interval", "hotspot", "emerging", "gap", "effort")
 
 AREA_LINE = "#8795a1"
 NO_DATA = "#d9d9d9"
@@ -61,6 +61,20 @@ EMERGING_COLOURS: dict[str, str] = {
 GAP_COLOURS: dict[str, str] = {
     "much_lower": "#e66101", "lower": "#fdb863", "as_expected": "#f7f7f7", "higher": "#b2abd2",
 }
+
+#: Inspection-effort classes (``likely_risk_little_inspected`` of :mod:`risk.effort`): the flag stands out.
+EFFORT_COLOURS: dict[str, str] = {
+    "little_inspected": "#d95f0e", "not_inspected": "#fff7bc", "inspected": "#a6bddb", "none": NO_DATA,
+}
+
+
+def effort_class(visits: object, flagged: object) -> str:
+    """``little_inspected`` (likely risk, little inspected), ``inspected``, ``not_inspected`` or ``none``."""
+    if visits is None or visits != visits:  # no inspection history in the scores
+        return "none"
+    if flagged is True or flagged == 1:
+        return "little_inspected"
+    return "inspected" if float(visits) > 0 else "not_inspected"  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,12 @@ def classify(area_scores: pd.DataFrame, view: str) -> Classed:
         legend = [(code, colour) for code, colour in GAP_COLOURS.items() if code in present]
         if "none" in present:
             legend.append(("none", NO_DATA))
+    elif view == "effort":
+        codes = [effort_class(v, f) for v, f in zip(_column(area_scores, "inspection_visits"),
+                                                    _column(area_scores, "likely_risk_little_inspected"))]
+        present = set(codes)
+        return Classed(codes, [EFFORT_COLOURS[c] for c in codes],
+                       [(c, colour) for c, colour in EFFORT_COLOURS.items() if c in present])
     else:
         raise ValueError(f"unknown risk map view {view!r}; choose one of {VIEWS}")
     codes = [code for code, _ in pairs]
@@ -156,6 +176,8 @@ def class_label(view: str, code: str, n_areas: int = 0, low: float | None = None
         return t(f"hotspot.{code}")
     if view == "emerging":
         return emerging_label(code)
+    if view == "effort":
+        return t(f"riskclass.effort.{code}")
     return t(f"riskclass.gap.{code}")
 
 

@@ -14,6 +14,7 @@ from vigia.ui.texts import (
     countries,
     dark_figure,
     inspections,
+    learning,
     patrols,
     risk,
     sessions,
@@ -22,7 +23,7 @@ from vigia.ui.texts import (
 )
 
 #: Every feature table, in merge order.
-TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, patrols, risk, sessions, what_if,
+TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, learning, patrols, risk, sessions, what_if,
                                   workspace)
 
 

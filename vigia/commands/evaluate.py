@@ -1,0 +1,157 @@
+"""``vigia evaluate``: replay a past year — would Vigía's ranking have found more than what was done?
+
+Orchestration only: load the dataset, call :func:`risk.replay.replay`, print the
+figures (one JSON object with ``--json``, else a short report in the user's
+language with small victim counts hidden) and optionally write an HTML or XLSX
+report. Exit 1 with a plain reason when the year cannot be replayed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from pathlib import Path
+
+from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, usage_error
+
+COMMAND = "evaluate"
+OUT_FORMATS = (".html", ".xlsx")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "evaluate",
+        help="replay a past year: rank the sites from the inspections before it and compare with what that "
+             "year's inspections found",
+        description="Fits on the inspections recorded before YEAR, ranks the sites and compares the ranking with "
+                    "that year's real results (AUC, victims per inspection in Vigía's top 10%% and the rest, "
+                    "share of victims found in the first half of the visits in Vigía's and the real order). "
+                    "The human report and --out hide victim counts of 1 to 4; --json prints them exactly, "
+                    "which is allowed only because the register is your own and the output stays on this "
+                    "machine: do not share it.")
+    p.add_argument("dataset", help="dataset .gpkg (or a folder of layer files) with an inspections layer")
+    p.add_argument("--year", type=int, required=True, help="the year to replay (YYYY)")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object (exact counts: for your own machine only)")
+    p.add_argument("--out", default=None, help="also write the report as REPORT.html or REPORT.xlsx")
+    p.add_argument("--lang", choices=("es", "en"), default=None, help="language of the report")
+    p.set_defaults(func=run)
+
+
+def _text(key: str, lang: str, **fmt: object) -> str:
+    from vigia.ui.texts.learning import TEXTS
+
+    return TEXTS[key][lang].format(**fmt)
+
+
+def _shown(key: str, value: float | int | None, lang: str) -> str:
+    """A figure as the human report shows it: victims 1..4 hidden, shares as percentages."""
+    from geodata.privacy import suppress_small
+
+    if value is None:
+        return _text("evaluate.not_available", lang)
+    if key == "victims":
+        return suppress_small(value)
+    if key.startswith("share_"):
+        return f"{100 * float(value):.0f}%"
+    if key in ("year", "inspections"):
+        return str(int(value))
+    return f"{float(value):.3f}".replace(".", "," if lang == "es" else ".")
+
+
+def report_lines(figures: dict[str, float | int | None], lang: str) -> list[tuple[str, str]]:
+    """(label, shown value) per figure, in the report's order."""
+    return [(_text(f"evaluate.{key}", lang), _shown(key, value, lang)) for key, value in figures.items()]
+
+
+def yield_lines(check: dict[str, object], lang: str) -> list[str]:
+    """The site yield model's check on the year: AUC, Brier (and weighted), the calibration table
+    (a bin's observed share is hidden when 1..4 of its visits found victims: a small count)."""
+    from geodata.privacy import is_small, suppressed_marker
+
+    if "auc" not in check:
+        return []
+    lines = [_text("evaluate.yield_header", lang),
+             "  " + _text("evaluate.yield_scores", lang, auc=check["auc"], brier=check["brier"], visits=check["visits"])]
+    if check.get("auc_weighted") is not None:
+        lines.append("  " + _text("evaluate.yield_weighted", lang, n=check["random_visits"],
+                                  auc=check["auc_weighted"], brier=check["brier_weighted"]))
+    lines.append("  " + _text("evaluate.calibration", lang))
+    for row in check.get("calibration", []):  # type: ignore[attr-defined]
+        found = round(row["observed"] * row["visits"])
+        observed = f"{suppressed_marker():>5} " if is_small(found) else f"{100 * row['observed']:5.1f}%"
+        lines.append(f"    {row['visits']:>5}  {100 * row['predicted']:5.1f}%  {observed}")
+    return lines
+
+
+def _write(path: Path, figures: dict[str, float | int | None], note: str | None, lang: str,
+           check: dict[str, object]) -> None:
+    import pandas as pd
+
+    from geodata.privacy import small_count_threshold, suppressed_marker
+
+    lines = report_lines(figures, lang)
+    year = figures["year"]
+    footer = _text("evaluate.suppressed", lang, limit=small_count_threshold() - 1, marker=suppressed_marker())
+    if path.suffix.lower() == ".xlsx":
+        pd.DataFrame(lines, columns=["", str(year)]).to_excel(path, index=False)
+        return
+    rows = "".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in lines)
+    extra = f"<p>{html.escape(note)}</p>" if note else ""
+    extra += "<pre>" + html.escape("\n".join(yield_lines(check, lang))) + "</pre>"
+    path.write_text(f"<!doctype html><html lang='{lang}'><meta charset='utf-8'>"
+                    f"<title>{html.escape(_text('evaluate.title', lang, year=year))}</title>"
+                    f"<h1>{html.escape(_text('evaluate.title', lang, year=year))}</h1>"
+                    f"<p>{html.escape(_text('evaluate.intro', lang, year=year))}</p><table>{rows}</table>"
+                    f"{extra}<p>{html.escape(footer)}</p></html>", encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    from geodata.load import load_dataset
+    from geodata.problems import DataError
+    from risk.replay import ReplayError, replay
+
+    lang = language(args)
+    source = Path(args.dataset)
+    if not source.exists():
+        return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg or a folder of layer files)")
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in OUT_FORMATS:
+        return usage_error(COMMAND, f"--out must end in .html or .xlsx, not '{out.name}'")
+    try:
+        dataset = load_dataset(source)
+    except DataError as exc:
+        return data_errors(f"vigia evaluate: {source} is NOT VALID; nothing evaluated. Run `vigia validate "
+                           f"{source}` for details:", exc.problems, lang)
+    inspections, sites = dataset.get("inspections"), dataset.get("sites")
+    if inspections is None or not len(inspections):
+        reason = _text("evaluate.no_layer", lang)
+        print(_text("evaluate.refused", lang, year=args.year, reason=reason), file=sys.stderr)
+        return EXIT_DATA_ERRORS
+    import pandas as pd
+
+    if sites is None:
+        sites = pd.DataFrame({"site_id": pd.Series(dtype=str), "sector": pd.Series(dtype=str)})
+    try:
+        result = replay(sites, inspections, args.year)
+    except ReplayError as exc:
+        reason = _text(f"evaluate.{exc.kind}", lang, year=args.year)
+        print(_text("evaluate.refused", lang, year=args.year, reason=reason), file=sys.stderr)
+        return EXIT_DATA_ERRORS
+    if args.json:
+        print(json.dumps(result.figures))
+    else:
+        print(_text("evaluate.title", lang, year=args.year))
+        print(_text("evaluate.intro", lang, year=args.year))
+        for label, value in report_lines(result.figures, lang):
+            print(f"  {label}: {value}")
+        if result.note:
+            print(f"  ({result.note})")
+        for line in yield_lines(result.yield_check, lang):
+            print(line)
+    if out is not None:
+        _write(out, result.figures, result.note, lang, result.yield_check)
+        print(_text("evaluate.written", lang, path=out), file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK
