@@ -16,7 +16,7 @@ from functools import lru_cache
 import geopandas as gpd
 import pycountry
 
-from geodata.values import normalise_name
+from geodata.cell_parsers import normalise_name
 
 
 @lru_cache(maxsize=1)

@@ -13,11 +13,11 @@ import pandas as pd
 import pyproj
 import shapely
 
+from geodata.cell_parsers import as_text, closest, parse_numbers
 from geodata.contracts import GeometryKind
-from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows
+from geodata.problem_rows import MAX_ROWS_PER_RULE, Findings, format_rows
 from geodata.problems import Severity
 from geodata.travel.great_circle import haversine_km
-from geodata.values import as_text, closest, parse_numbers
 
 LAT_NAMES = ("lat", "latitude", "latitud", "y")
 LON_NAMES = ("lon", "lng", "long", "longitude", "longitud", "x")

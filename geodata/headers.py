@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from geodata.cell_parsers import normalise_name
 from geodata.contracts import LAYERS
 from geodata.geometry_checks import LAT_NAMES, LON_NAMES, WKT_NAMES
-from geodata.values import normalise_name
 
 #: Rows searched for the header below a title: titles and notes take a few rows, never pages.
 MAX_HEADER_SEARCH = 20

@@ -8,11 +8,11 @@ names); names that match nothing still get the "did you mean" hint.
 
 from __future__ import annotations
 
+from geodata.cell_parsers import normalise_name
 from geodata.contracts import LAYERS
-from geodata.values import normalise_name
 
 #: Spanish (and common English variant) names read as each layer. Compared after
-#: :func:`~geodata.values.normalise_name` (no case, accents, spaces or punctuation).
+#: :func:`~geodata.cell_parsers.normalise_name` (no case, accents, spaces or punctuation).
 LAYER_ALIASES: dict[str, tuple[str, ...]] = {
     "areas": ("áreas", "municipios", "municipalities", "zonas", "límites municipales"),
     "crossings": ("pasos", "pasos fronterizos", "cruces", "puntos de cruce", "border crossings"),

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from geodata.cell_parsers import blank, parse_numbers
 from geodata.contracts import Layer
-from geodata.findings import Findings
-from geodata.values import blank, parse_numbers
+from geodata.problem_rows import Findings
 
 #: Lists needed before overlaps say anything.
 MIN_LISTS = 2

@@ -16,6 +16,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 
+from geodata.cell_parsers import closest
 from geodata.contracts import LAYER_ORDER, LAYERS
 from geodata.countries import country_hint, is_iso3
 from geodata.dataset import ABOUT_LAYER, Dataset
@@ -34,7 +35,6 @@ from geodata.readers import (
     read_gis,
 )
 from geodata.validate import LayerResult, check_references, validate_layer
-from geodata.values import closest
 from geodata.workbooks import read_xlsx
 
 #: Files beside a .shp that belong to it (never "unknown files").

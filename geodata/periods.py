@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from geodata.contracts import Layer
-from geodata.findings import Findings
+from geodata.problem_rows import Findings
 from geodata.problems import Severity
 
 _DAY_ONE = r"^[0-9]{4}-[0-9]{2}-01$"

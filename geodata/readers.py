@@ -28,8 +28,8 @@ import pandas as pd
 import pyogrio
 
 from geodata.contracts import LAYERS
-from geodata.findings import MAX_ROWS_PER_RULE, format_rows
 from geodata.headers import MAX_HEADER_SEARCH, find_header
+from geodata.problem_rows import MAX_ROWS_PER_RULE, format_rows
 from geodata.problems import Problem, Severity
 
 SourceFormat = Literal["csv", "xlsx", "gpkg", "geojson", "shapefile"]

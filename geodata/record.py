@@ -17,8 +17,8 @@ import pandas as pd
 
 from geodata.contracts import LAYERS
 from geodata.dataset import Dataset
-from geodata.findings import Findings
 from geodata.privacy import suppress_small
+from geodata.problem_rows import Findings
 from geodata.problems import Problem, Severity
 from geodata.readers import RawLayer
 from geodata.validate import LayerResult, check_references, validate_layer

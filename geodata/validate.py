@@ -18,31 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geodata.contracts import (
-    CRS,
-    HIGH_RISK_SECTORS,
-    LAYER_ORDER,
-    LAYERS,
-    Column,
-    Layer,
-)
-from geodata.countries import country_hint, is_iso3
-from geodata.findings import MAX_ROWS_PER_RULE, Findings, format_rows, show_value
-from geodata.geometry_checks import (
-    LAT_NAMES,
-    LON_NAMES,
-    WKT_NAMES,
-    check_shapes,
-    geometry_from_columns,
-    to_wgs84,
-)
-from geodata.list_flags import check_list_flags
-from geodata.numbers import NumberStyle, file_number_style, read_thousands
-from geodata.periods import check_future, check_future_days, check_period_mix, periods_from_dates
-from geodata.personal import personal_kind
-from geodata.problems import Severity
-from geodata.readers import RawLayer
-from geodata.values import (
+from geodata.cell_parsers import (
     as_text,
     bad_periods,
     blank,
@@ -57,6 +33,30 @@ from geodata.values import (
     parse_hhmm,
     parse_numbers,
 )
+from geodata.contracts import (
+    CRS,
+    HIGH_RISK_SECTORS,
+    LAYER_ORDER,
+    LAYERS,
+    Column,
+    Layer,
+)
+from geodata.countries import country_hint, is_iso3
+from geodata.geometry_checks import (
+    LAT_NAMES,
+    LON_NAMES,
+    WKT_NAMES,
+    check_shapes,
+    geometry_from_columns,
+    to_wgs84,
+)
+from geodata.list_flags import check_list_flags
+from geodata.periods import check_future, check_future_days, check_period_mix, periods_from_dates
+from geodata.personal import personal_kind
+from geodata.problem_rows import MAX_ROWS_PER_RULE, Findings, format_rows, show_value
+from geodata.problems import Severity
+from geodata.readers import RawLayer
+from geodata.separators import NumberStyle, file_number_style, read_thousands
 
 #: Distinct wrong values described one by one per column; the rest are summed up.
 MAX_DISTINCT_VALUES = 20

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from geodata.findings import format_rows
 from geodata.headers import MAX_HEADER_SEARCH, find_header, header_matches, header_words
 from geodata.layer_names import layer_for, names_for
+from geodata.problem_rows import format_rows
 from geodata.problems import Problem, Severity
 from geodata.readers import RawLayer, blank_record, check_file_kind, file_problem, spreadsheet_table
 

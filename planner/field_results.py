@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
+from geodata.cell_parsers import as_text, normalise_name, parse_bools
 from geodata.problems import Problem, Severity
 from geodata.readers import RawLayer
-from geodata.values import as_text, normalise_name, parse_bools
 from geodata.workbooks import read_xlsx
 from planner.export_texts import LANGS, word
 from planner.exports import RESULT_COLUMNS, RESULT_VISIT_COLUMNS

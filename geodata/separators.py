@@ -24,12 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geodata.findings import Findings
+from geodata.cell_parsers import as_text, decimal_comma_cells, is_numeric
+from geodata.problem_rows import Findings
 from geodata.problems import Severity
 from geodata.readers import RawLayer
-from geodata.values import as_text, decimal_comma_cells, is_numeric
 
-# Plain-string patterns (run in Arrow, see values.py). Cells arrive stripped.
+# Plain-string patterns (run in Arrow, see cell_parsers.py). Cells arrive stripped.
 _GROUPED = {
     ".": r"^[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+$",
     ",": r"^[-+]?[1-9][0-9]{0,2}(,[0-9]{3})+$",
