@@ -45,6 +45,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium for every browser test: skipped with the reason on a developer machine
+    without it, a failure under CI (where `make test` installs it as root)."""
+    from test_browser import find_chromium
+
+    path = find_chromium()
+    if path is None:
+        reason = ("no Chromium at /usr/bin/chromium or on PATH; run `make test` as root to install it "
+                  "(or: sudo apt-get install chromium)")
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} — CI runs `make test` as root, which installs it, so this is a set-up bug")
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
 def demo_gpkg(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled demo dataset written once for the whole session (default seed)."""
     from geodata.demo import DEFAULT_SEED, write_demo

@@ -66,18 +66,6 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = find_chromium()
-    if path is None:
-        reason = ("no Chromium at /usr/bin/chromium or on PATH; run `make test` as root to install it "
-                  "(or: sudo apt-get install chromium)")
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} — CI runs `make test` as root, which installs it, so this is a set-up bug")
-        pytest.skip(reason)
-    return path
-
-
 def start_app(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen, str]:
     """``streamlit run app.py`` on a free port with ``env``, once it answers its health check.
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import ARTIFACTS, CHROMIUM_ARGS, _stop, find_chromium, start_app
+from test_browser import ARTIFACTS, CHROMIUM_ARGS, _stop, start_app
 
 from vigia.ui import maps
 from vigia.ui.about.guide import GUIDE_DIR
@@ -39,13 +39,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def guide_server(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    chromium = find_chromium()
-    if chromium is None:
-        reason = "no Chromium; run `make test` as root to install it (or: sudo apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} — CI runs `make test` as root, which installs it, so this is a set-up bug")
-        pytest.skip(reason)
+def guide_server(demo_gpkg: Path, tmp_path_factory: pytest.TempPathFactory,
+                 chromium: str) -> Iterator[tuple[str, str]]:
     data_dir = tmp_path_factory.mktemp("vigia-guide")
     env = {**os.environ, "VIGIA_DATASET": str(demo_gpkg), "VIGIA_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     env.pop("VIGIA_DB_URL", None)

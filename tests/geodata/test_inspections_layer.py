@@ -82,7 +82,7 @@ def test_excel_dates_read_as_days(tmp_path: Path) -> None:
     assert report.ok, fx.text_of(report.errors)
     table = load_dataset(folder).layers["inspections"]
     assert list(table["date"]) == ["2023-11-02", "2023-11-03"]
-    assert isinstance(table, pd.DataFrame)
+    assert table["selection_probability"].iloc[0] == 0.5 and pd.isna(table["selection_probability"].iloc[1])
 
 
 def test_points_are_optional_per_row_but_half_a_coordinate_is_not(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_browser import ARTIFACTS, CHROMIUM_ARGS, _stop, find_chromium, start_app
+from test_browser import ARTIFACTS, CHROMIUM_ARGS, _stop, start_app
 
 from geodata.load import load_dataset
 from vigia import inspection_runs, saved_plans
@@ -26,17 +26,6 @@ from vigia.workspace import open_workspace
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = find_chromium()
-    if path is None:
-        reason = "no Chromium; run `make test` as root to install it (or: sudo apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} — CI runs `make test` as root, which installs it, so this is a set-up bug")
-        pytest.skip(reason)
-    return path
 
 
 @pytest.fixture(scope="module")

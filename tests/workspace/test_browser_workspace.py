@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM_ARGS, _free_port, _stop, find_chromium
+from test_browser import CHROMIUM_ARGS, _free_port, _stop
 
 from geodata.dataset import write_dataset
 from geodata.load import load_dataset
@@ -29,17 +29,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "una clave larga 2026"
 TITLE = "Potosí prueba de carga"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = find_chromium()
-    if path is None:
-        reason = "no Chromium; run `make test` as root to install it (or: sudo apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} — CI runs `make test` as root, which installs it, so this is a set-up bug")
-        pytest.skip(reason)
-    return path
 
 
 def _start(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen, str]:
