@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from geodata.formats import decimal
+
 LANGS = ("es", "en")
 
 #: code -> (Spanish, English)
@@ -228,6 +230,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Team: {team}\nOrder in the day: {order}\nSector: {sector}\nDepartment: {department}\n"
         "Priority: {priority:.2f}\nMust visit: {must}\nLocked: {locked}",
     ),
+    # why a visit is in the plan (planner/explore.py): targeted, or drawn at random with a known probability
+    "selection.planned": ("planificada", "planned"),
+    "selection.random": ("al azar", "random"),
+    "selection_label": ("Selección: {how}", "Selection: {how}"),
+    "selection_with_p": ("{how} (p = {p})", "{how} (p = {p})"),
     # contract sectors (others are shown as the data gives them)
     "sector.mining": ("minería", "mining"),
     "sector.agriculture": ("agricultura", "agriculture"),
@@ -320,6 +327,19 @@ def word(code: str, lang: str = "es", **fmt: object) -> str:
 def sector_text(sector: str, lang: str = "es") -> str:
     """A contract sector in ``lang``; a ministry's own sector names as given."""
     return word(f"sector.{sector}", lang) if f"sector.{sector}" in WORDS else sector
+
+
+def selection_text(selection: str | None, probability: float | None, lang: str = "es") -> str:
+    """Why a visit is in the plan, as a person reads it: ``Selección: al azar (p = 0,250)``.
+
+    A visit drawn at random carries its inclusion probability (what results are weighted by
+    when they come back); a targeted one has none, so none is shown.
+    """
+    code = selection or "planned"
+    how = word(f"selection.{code}", lang) if f"selection.{code}" in WORDS else code
+    if probability is not None and probability == probability:
+        how = word("selection_with_p", lang, how=how, p=decimal(probability, lang, digits=3))
+    return word("selection_label", lang, how=how)
 
 
 def reason_text(code: str, fallback: str, lang: str = "es") -> str:

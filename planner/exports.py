@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from geodata.dataset import Dataset
-from planner.export_texts import reason_text, word
+from planner.export_texts import reason_text, selection_text, word
 from planner.plan import Kpis, Plan, Route
 from planner.problem import InspectionProblem, Site
 from planner.route_background import MapBackground, background_for
@@ -434,9 +434,11 @@ def to_ics(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
         place = ", ".join(p for p in (v["site"], v["department"]) if p)
         event.add("location", f"{place} ({v['lat']:.5f}, {v['lon']:.5f})")
         event.add("geo", (float(v["lat"]), float(v["lon"])))
-        event.add("description", word("ics_description", lang, team=v["team"], order=v["order"], sector=v["sector"],
-                                      department=v["department"], priority=float(v["priority"]),
-                                      must=yes if v["must_visit"] else no, locked=yes if v["locked"] else no))
+        description = word("ics_description", lang, team=v["team"], order=v["order"], sector=v["sector"],
+                           department=v["department"], priority=float(v["priority"]),
+                           must=yes if v["must_visit"] else no, locked=yes if v["locked"] else no)
+        selection = selection_text(v["selection"], v["selection_probability"], lang)
+        event.add("description", f"{description}\n{selection}")
         event.add("categories", [str(v["team"])])
         calendar.add_component(event)
     calendar.add_missing_timezones()

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from planner.export_texts import long_date, word
+from planner.export_texts import long_date, selection_text, word
 from planner.exports import TIMEZONE, PlanContext
 from planner.palette import colours_for
 from planner.plan import Plan
@@ -26,6 +26,16 @@ FIELD_FORMATS = ("gpx", "kml", "pdf", "html")
 
 GPX_NS = "http://www.topografix.com/GPX/1/1"
 KML_NS = "http://www.opengis.net/kml/2.2"
+#: Namespace of Vigía's GPX extensions (``<extensions>`` of a waypoint): machine-readable fields
+#: a navigation app ignores and a script reading results back can use.
+VIGIA_NS = "https://vigia.bo/gpx/1"
+
+
+def _selection_fields(stop: SheetStop) -> dict[str, str]:
+    """``selection`` and ``selection_probability`` as plain codes (empty probability for a targeted visit)."""
+    probability = stop.selection_probability
+    return {"selection": stop.selection,
+            "selection_probability": "" if probability is None else repr(float(probability))}
 
 
 def _hhmm(value: datetime | None) -> str:
@@ -49,6 +59,8 @@ def _stop_description(team: SheetTeam, day: SheetDay, stop: SheetStop, lang: str
     marks = [word(m, lang) for m, on in (("must_visit", stop.must_visit), ("locked", stop.locked)) if on]
     if marks:
         details.append(" · ".join(marks))
+    if stop.kind == "visit":
+        details.append(selection_text(stop.selection, stop.selection_probability, lang))
     return word("nav_description", lang, team=team.name, n=day.number, date=long_date(day.day, lang),
                 order=stop.order, arrive=_hhmm(stop.arrive), depart=_hhmm(stop.depart),
                 details="\n".join(d for d in details if d))
@@ -74,6 +86,7 @@ def _bytes(root: ET.Element) -> bytes:
 def to_gpx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
     """GPX 1.1: a waypoint per visit, a route per team-day (start, stops, end)."""
     ET.register_namespace("", GPX_NS)
+    ET.register_namespace("vigia", VIGIA_NS)
     root = ET.Element(f"{{{GPX_NS}}}gpx", {"version": "1.1", "creator": "Vigía"})
     metadata = _sub(root, f"{{{GPX_NS}}}metadata")
     _sub(metadata, f"{{{GPX_NS}}}name", word("sheet_title", lang))
@@ -93,6 +106,9 @@ def to_gpx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
                 _sub(point, f"{{{GPX_NS}}}name", name)
                 _sub(point, f"{{{GPX_NS}}}desc", _stop_description(team, day, stop, lang))
                 _sub(point, f"{{{GPX_NS}}}type", word("must_visit", lang) if stop.must_visit else word("site", lang))
+                extensions = _sub(point, f"{{{GPX_NS}}}extensions")
+                for key, value in _selection_fields(stop).items():
+                    _sub(extensions, f"{{{VIGIA_NS}}}{key}", value)
     for team in teams:
         for day in team.days:
             route = _sub(root, f"{{{GPX_NS}}}rte")
@@ -140,6 +156,9 @@ def to_kml(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
                 placemark = _sub(folder, f"{{{KML_NS}}}Placemark")
                 _sub(placemark, f"{{{KML_NS}}}name", _stop_name(stop, lang))
                 _sub(placemark, f"{{{KML_NS}}}description", _stop_description(team, day, stop, lang))
+                data = _sub(placemark, f"{{{KML_NS}}}ExtendedData")
+                for key, value in _selection_fields(stop).items():
+                    _sub(_sub(data, f"{{{KML_NS}}}Data", name=key), f"{{{KML_NS}}}value", value)
                 _sub(_sub(placemark, f"{{{KML_NS}}}Point"), f"{{{KML_NS}}}coordinates", f"{stop.lon:.6f},{stop.lat:.6f}")
     return _bytes(root)
 

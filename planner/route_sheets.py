@@ -29,7 +29,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
 from planner.day_map import Frame, day_map_svg
-from planner.export_texts import long_date, word
+from planner.export_texts import long_date, selection_text, word
 from planner.exports import PlanContext
 from planner.plan import Plan
 from planner.route_svg import MapPoint
@@ -118,7 +118,8 @@ def _render(teams: Sequence[SheetTeam], plan: Plan, context: PlanContext, lang: 
     return template.render(
         lang=lang, title=title, teams=teams, maps=maps, synthetic=context.synthetic, engine=plan.engine,
         dataset=context.dataset, colour=ROUTE_COLOUR, hhmm=_hhmm, qr=_qr, leg=leg,
-        long_date=lambda d: long_date(d, lang), w=lambda code, **fmt: word(code, lang, **fmt))
+        long_date=lambda d: long_date(d, lang), w=lambda code, **fmt: word(code, lang, **fmt),
+        selection=lambda stop: selection_text(stop.selection, stop.selection_probability, lang))
 
 
 def sheets_pdf(html: str) -> bytes:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from planner.export_texts import sector_text
 from planner.exports import PlanContext, routes_frame, stops_frame
-from planner.plan import Plan
+from planner.plan import Plan, Visit
 from planner.problem import InspectionProblem
 
 
@@ -39,6 +39,9 @@ class SheetStop:
     minutes_from_previous: int | None
     must_visit: bool
     locked: bool
+    #: Why the visit is in the plan (``planned`` or ``random``) and, when drawn at random, its probability.
+    selection: str = "planned"
+    selection_probability: float | None = None
 
     @property
     def geo_uri(self) -> str:
@@ -106,6 +109,13 @@ def _time(value: object) -> datetime | None:
     return None if _missing(value) else pd.Timestamp(value).to_pydatetime()  # type: ignore[arg-type]
 
 
+def _selection(visit: Visit | None) -> tuple[str, float | None]:
+    """A visit's ``selection`` and ``selection_probability`` (start and end points: planned, none)."""
+    if visit is None:
+        return "planned", None
+    return visit.selection or "planned", visit.selection_probability
+
+
 def sheet_teams(plan: Plan, context: PlanContext, lang: str = "es") -> list[SheetTeam]:
     """Every team of the problem with its days; teams without a moving day get ``days=()``."""
     problem = context.problem
@@ -114,6 +124,7 @@ def sheet_teams(plan: Plan, context: PlanContext, lang: str = "es") -> list[Shee
     municipalities = context.background.municipalities if context.background else {}
     points = _locations(problem)
     totals = {(r["team_id"], r["date"]): r for r in routes.to_dict("records")}
+    chosen = {(v.team_id, str(v.day), v.site_id): v for v in plan.visits}
     teams = []
     for team in problem.teams:
         days = []
@@ -123,6 +134,8 @@ def sheet_teams(plan: Plan, context: PlanContext, lang: str = "es") -> list[Shee
             drawn: list[SheetStop] = []
             for row in group.sort_values("seq").to_dict("records"):
                 site = sites.get(_text(row["site_id"])) if row["kind"] == "visit" else None
+                selection, probability = _selection(
+                    chosen.get((team.team_id, str(day), site.site_id)) if site else None)
                 loc = problem.site_position(site.site_id) if site else \
                     points.get((round(float(row["lon"]), 6), round(float(row["lat"]), 6)))
                 km = minutes = None
@@ -137,7 +150,8 @@ def sheet_teams(plan: Plan, context: PlanContext, lang: str = "es") -> list[Shee
                     municipality=municipalities.get(site.area_id or "", "") if site else "",
                     lon=float(row["lon"]), lat=float(row["lat"]), arrive=_time(row["arrive"]),
                     depart=_time(row["depart"]), km_from_previous=km, minutes_from_previous=minutes,
-                    must_visit=bool(row["must_visit"]), locked=bool(row["locked"])))
+                    must_visit=bool(row["must_visit"]), locked=bool(row["locked"]),
+                    selection=selection, selection_probability=probability))
             info = totals.get((team.team_id, day), {})
             days.append(SheetDay(number=int(group["day"].iloc[0]), day=day,  # type: ignore[arg-type]
                                  stops=tuple(drawn), km=float(info.get("km", 0.0)),
