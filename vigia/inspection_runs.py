@@ -46,6 +46,9 @@ class PlanRequest:
     explore: float = 0.0
     #: A numeric ``sites`` column to use as priority (e.g. :data:`YIELD_COLUMN`), when no scores are given.
     priority_column: str | None = None
+    #: Rank sites by the yield learned from the dataset's inspection history (``--learn``), when no scores
+    #: are given and the history is enough to learn from (:func:`learning`).
+    learn: bool = False
 
 
 @dataclass
@@ -55,6 +58,8 @@ class PlanRun:
     request: PlanRequest
     result: PlanResult
     context: PlanContext
+    #: Why the learned yield was asked for (``learn``) but not used (too little history, no layer...).
+    learn_note: str | None = None
 
     @property
     def problem(self) -> InspectionProblem:
@@ -104,27 +109,43 @@ def with_site_yield(dataset: Dataset) -> tuple[Dataset, str | None]:
                    problems=dataset.problems), None
 
 
+def learning(dataset: Dataset, request: PlanRequest) -> tuple[Dataset, PlanRequest, str | None]:
+    """What ``request.learn`` means for this dataset: with no scores file, the dataset gains the learned
+    site yield and the request ranks by it; otherwise both come back unchanged. The third value is the plain
+    reason when learning was asked for and could not be used (a scores file wins; too little history)."""
+    if not request.learn or request.priority_column is not None:
+        return dataset, request, None
+    if request.scores is not None:
+        return dataset, request, "a scores file was given: its priorities are used"
+    learned, why_not = with_site_yield(dataset)
+    if why_not:
+        return dataset, request, why_not
+    return learned, replace(request, priority_column=YIELD_COLUMN), None
+
+
 def _dataset_label(dataset: Dataset) -> str:
     return str(dataset.about.get("title") or dataset.source or "")
 
 
-def with_context(request: PlanRequest, result: PlanResult, dataset: Dataset) -> PlanRun:
+def with_context(request: PlanRequest, result: PlanResult, dataset: Dataset,
+                 learn_note: str | None = None) -> PlanRun:
     """A result (fresh, re-planned or reopened) with the dataset's department and office names."""
     context = replace(context_for(result.problem, dataset, result.baseline), dataset=_dataset_label(dataset),
                       scores=request.scores_name)
-    return PlanRun(replace(request, engine=result.engine), result, context)
+    return PlanRun(replace(request, engine=result.engine), result, context, learn_note)
 
 
 def run(dataset: Dataset, request: PlanRequest, on_stage: Callable[[str], None] | None = None,
         locked: tuple[LockedVisit, ...] = ()) -> PlanRun:
-    """Problem, then the planner's result. ``on_stage`` hears ``problem``, ``greedy``, ``solve`` as they start."""
+    """Problem (with the learned yield when ``request.learn``), then the planner's result. ``on_stage`` hears ``problem``, ``greedy``, ``solve`` as they start."""
     tell = on_stage or (lambda stage: None)
     from planner.explore import explore
 
     tell("problem")
+    dataset, request, learn_note = learning(dataset, request)
     problem, _ = explore(build_problem(dataset, request, locked), request.explore, request.seed)
     result = plan_inspections(problem, request.time_limit, request.seed, request.engine or engine_names()[0], tell)
-    return with_context(request, result, dataset)
+    return with_context(request, result, dataset, learn_note)
 
 
 def replan_run(dataset: Dataset, previous: PlanRun, lock: Iterable[str], drop: Iterable[str],

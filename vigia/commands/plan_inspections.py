@@ -175,20 +175,16 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
     try:
         teams = tuple(read_teams(args.teams, dataset)) if args.teams else None
         scores = read_scores(args.scores).areas if args.scores else None
-        priority_column = None
-        if args.learn and scores is None:
-            dataset, why_not = inspection_runs.with_site_yield(dataset)
-            if why_not:
-                print(f"Site yield not used: {why_not}")
-            else:
-                priority_column = inspection_runs.YIELD_COLUMN
         request = inspection_runs.PlanRequest(
             start=args.start, days=args.days, time_limit=args.time_limit, engine=args.engine or "",
             seed=args.seed, teams=teams, scores=scores, scores_name=file_label(args.scores) if args.scores else "",
-            explore=args.explore, priority_column=priority_column)
+            explore=args.explore, learn=bool(args.learn and scores is None))
         print(f"Planning {args.days} working day(s) from {args.start} on {source.name} "
               f"(time limit {args.time_limit:g} s)...", flush=True)
         run = inspection_runs.run(dataset, request)
+        if run.learn_note:
+            print(f"Site yield not used: {run.learn_note}")
+        priority_column = run.request.priority_column
     except DataError as error:
         lang = language()
         return data_errors(f"vigia plan-inspections: cannot plan — {summary(error.problems, lang)}:",

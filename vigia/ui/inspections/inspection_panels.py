@@ -170,12 +170,14 @@ def plan_setup(dataset: Dataset) -> tuple[PlanRequest | None, bool]:
     seed = c5.number_input(t("inspections.seed"), min_value=0, value=0, step=1, key="insp_seed")
     scores, scores_name, scores_ok = scores_setup()
     explore = learning_panels.explore_share()
+    learn = learning_panels.learn_switch()
     ready = teams is not None and scores_ok and isinstance(start, date)
     pressed = st.button(t("inspections.run"), type="primary", disabled=not ready, key="insp_run")
     if not ready or not isinstance(start, date):
         return None, False
     return PlanRequest(start=start, days=int(days), time_limit=float(limit), engine=str(engine), seed=int(seed),
-                       teams=teams, scores=scores, scores_name=scores_name, explore=explore), pressed
+                       teams=teams, scores=scores, scores_name=scores_name, explore=explore,
+                       learn=learn), pressed
 
 
 # -------------------------------------------------------------------------------- run

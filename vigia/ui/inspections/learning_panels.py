@@ -29,8 +29,24 @@ def explore_share() -> float:
     return float(share)
 
 
+def learn_switch() -> bool:
+    """The "rank by what inspections found" switch (the CLI's ``--learn``) with its one-line explanation."""
+    on = st.toggle(t("learning.learn"), value=False, key="insp_learn", help=t("learning.learn_help"))
+    st.caption(t("learning.learn_line"))
+    return bool(on)
+
+
+def show_learning(run: PlanRun) -> None:
+    """Whether the plan ranked by the learned yield, or why it could not (the reason as the model gives it)."""
+    if run.request.learn and run.request.priority_column:
+        st.caption(t("learning.learn_used"))
+    elif run.request.learn and run.learn_note:
+        st.caption(t("learning.learn_not_used", reason=run.learn_note))
+
+
 def show_exploration(run: PlanRun) -> None:
     """How many of the plan's visits are exploration, and with which probability they were drawn."""
+    show_learning(run)
     random = [v for v in run.plan.visits if v.selection == "random"]
     if not random:
         st.caption(t("learning.explore_off"))

@@ -67,6 +67,25 @@ TEXTS: dict[str, dict[str, str]] = {
               "from their results."},
     "learning.explore_off": {"es": "Sin exploración: todas las visitas siguen la prioridad.",
                              "en": "No exploration: every visit follows the priority."},
+    "learning.learn": {"es": "Priorizar con lo que encontraron las inspecciones",
+                       "en": "Rank by what inspections found"},
+    "learning.learn_help": {
+        "es": "Ordena los lugares por las víctimas que se espera hallar en cada visita, aprendidas del historial "
+              "de inspecciones del conjunto de datos (lo mismo que `vigia plan-inspections --learn`). Un archivo "
+              "de puntajes, si se cargó, tiene precedencia.",
+        "en": "Ranks sites by the victims a visit is expected to find, learned from the dataset's inspection "
+              "history (the same as `vigia plan-inspections --learn`). A scores file, when loaded, takes "
+              "precedence."},
+    "learning.learn_line": {
+        "es": "Un lugar donde las visitas anteriores hallaron víctimas sube; uno revisado muchas veces sin "
+              "hallazgos baja, solo con evidencia suficiente.",
+        "en": "A site where earlier visits found victims moves up; one checked many times with nothing found "
+              "moves down, only with enough evidence."},
+    "learning.learn_used": {"es": "Prioridad: rendimiento por lugar aprendido del historial de inspecciones.",
+                            "en": "Priority: site yield learned from the inspection history."},
+    "learning.learn_not_used": {
+        "es": "No se usó lo aprendido de las inspecciones ({reason}); se mantiene la prioridad habitual.",
+        "en": "What inspections found was not used ({reason}); the usual priority is kept."},
     "learning.results_header": {"es": "Resultados: ¿habría encontrado más Vigía?",
                                 "en": "Results: would Vigía have found more?"},
     "learning.results_intro": {
