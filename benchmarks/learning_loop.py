@@ -1,31 +1,58 @@
-"""Learning from inspection results, over simulated years (run by hand, a few minutes on 2 cores).
+"""Learning from inspection results, over simulated years (run by hand: about 3 minutes on 2 cores).
 
     python benchmarks/learning_loop.py [--worlds 20] [--years 5] [--seed 0] [--days 3] [--time-limit 0.2]
 
-Each world is a simulated country on Bolivia's real municipalities
-(``../shared/data/bolivia/municipios/``; the demo's areas when that folder is
-absent): sites in random municipalities with a hidden true yield (victims per
-visit = sector effect x area effect x site-level variation), recorded cases per
-area that follow the true risk only loosely and are inflated near the labour
-offices (where people looked), one team per department office. Every year the
-same budget (``--days`` working days per team, day trips) is planned by the REAL
-planner (:func:`planner.result.plan_inspections`, greedy reference then PyVRP
-within ``--time-limit`` seconds) under three policies:
+Each world is a simulated country on Bolivia's 343 real municipalities, read from
+``../shared/data/bolivia/municipios/`` (outside the repository; when that folder is
+absent the script says so and falls back to the demo's areas). One team per
+department office. Every year the same budget (``--days`` working days per team,
+day trips) is planned by the REAL planner (:func:`planner.result.plan_inspections`,
+greedy reference then PyVRP within ``--time-limit`` seconds) under three policies:
 
-* ``raw``: priority = recorded cases of the site's area;
+* ``raw``: priority = recorded (labour) cases of the site's municipality;
 * ``static``: Vigía without results, today's rule (:func:`planner.priority.sector_area_rule`:
-  sector weight x the area's labour-case rate);
-* ``learning``: Vigía learning from every earlier year's results
-  (:func:`risk.site_yield.fit_site_yield`: sector, the area's case rate as area
-  risk, past results per site), plus exploration (:func:`planner.explore.explore`,
+  sector weight x the municipality's labour-case rate);
+* ``learning``: Vigía learning from the register and from every earlier year's results,
+  exactly as ``vigia plan-inspections --learn`` ranks sites
+  (:func:`risk.site_yield.fit_site_yield` with the effort-adjusted yield per inspection of
+  :mod:`risk.effort` as the area risk), plus exploration (:func:`planner.explore.explore`,
   share 0.1) so every reachable site keeps a known inspection probability.
 
 A visit finds the victims drawn for that site and year (the same draws for all
-policies). An ``oracle`` that knows every site's true yield is planned too, as
-the ceiling any policy could reach in these worlds. ``ht_coverage_pct``: each learning year, the Horvitz-Thompson
-estimate of the year's total victims over all eligible sites (had each been
-inspected) from the random visits alone, with a 90% Student-t interval for a
-simple random sample; the share of world-years whose interval holds the truth.
+policies). An ``oracle`` told every site's true yield is planned too: the ceiling any
+policy could reach in these worlds. ``ht_coverage_pct``: each learning year, the
+Horvitz-Thompson estimate of the year's total victims over all eligible sites from the
+random visits alone, with a 90% interval; the share of world-years whose interval holds
+the truth.
+
+The world model, and why (each is a named constant below):
+
+* Recorded cases are DETECTIONS. Per municipality: the victims the ministry's register of
+  ``REGISTER_YEARS`` years of inspections found (those visits went to workplaces near an
+  office, ``CONVENIENCE_KM``, or followed a complaint, ``COMPLAINT_SHARE``), plus what other
+  channels (police, prosecutors, NGOs, hotlines) record: ``REPORT_RATE`` of the victims next
+  to a department capital, fading as exp(-km / ``REPORT_KM``), times a lognormal factor for
+  the institutions each municipality has. Why: the issue's premise and the US TIP Report
+  2020 (Bolivia): the 145 labour inspections of 2019 in the Amazon, northern Santa Cruz and
+  the Chaco found no forced-labour victim, while the same reports and the ILO (Bedoya &
+  Bedoya, "Enganche y servidumbre por deudas en Bolivia", 2005) document debt bondage in
+  those regions' Brazil-nut, sugar-cane and ranching work. Recorded cases come out at about
+  10-20% of the true victims, which is kind: prevalence estimates (Walk Free, Global Slavery
+  Index) are orders of magnitude above Bolivia's recorded cases.
+* The municipality effect on the true yield does not depend on the distance to an office
+  (no reason exploitation avoids remote places), and remote workplaces (> ``REMOTE_KM``) are
+  extractive more often (``SECTOR_MIX_REMOTE``: the regions named above).
+* Workplaces cluster where people live (municipality chosen ~ population^0.8, synthetic
+  lognormal populations with the capitals largest), so a municipality holds several listed
+  sites and its case count cannot tell them apart; it also counts victims at workplaces
+  that are in no register (``UNLISTED_SHARE``: informal work), which no site visit finds.
+* Site-level yield is heavy-tailed (Gamma frailty, shape ``FRAILTY_SHAPE``): most
+  workplaces have nobody, the top tenth hold about two thirds of the victims, in line with
+  violations concentrating in few facilities (Hino et al., Nature Sustainability 2018).
+  Sector and municipality explain only part of it; the rest is found by visiting.
+
+What the recorded data show of the truth in world 0 is printed first (share recorded,
+remote share of true victims and of recorded cases, rank correlation, concentration).
 
 Prints one line per world and ends with
 
@@ -53,6 +80,7 @@ from planner.explore import explore
 from planner.priority import sector_area_rule
 from planner.problem import InspectionProblem, Site, Team, working_days
 from planner.result import plan_inspections
+from risk.effort import inspection_effort
 from risk.site_yield import fit_site_yield
 
 MUNICIPIOS = Path(__file__).resolve().parents[2] / "shared" / "data" / "bolivia" / "municipios" / \
@@ -71,6 +99,8 @@ def load_areas() -> gpd.GeoDataFrame:
                                 geometry=areas.geometry, crs=4326)
     from geodata.demo import build_demo
 
+    print(f"{MUNICIPIOS} is absent (the shared data folder is outside the repository): the demo's areas stand "
+          "in for the municipalities, so the figures are not comparable with runs on the real ones")
     demo = build_demo()
     return gpd.GeoDataFrame(demo.areas[["area_id", "admin1", "geometry"]], crs=4326)
 
@@ -82,52 +112,132 @@ def _km(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarray) 
     return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1))) * DETOUR
 
 
-class World:
-    """One simulated country: sites with a hidden yield, biased recorded cases, offices and teams."""
+#: Years of the ministry's own inspection register before the benchmark's first year (what Vigía finds in the
+#: dataset's ``inspections`` layer on day one, and where the recorded cases come from).
+REGISTER_YEARS = 3
+#: Share of a register year's visits that followed a complaint; the rest went to workplaces near an office.
+COMPLAINT_SHARE = 0.3
+#: Convenience of a workplace for the register's routine visits: exp(-km to the nearest office / this).
+CONVENIENCE_KM = 40.0
+#: Other channels (police, prosecutors, NGOs, hotlines): share of an area's victims per year they record
+#: next to a department capital, fading with distance: exp(-km / REPORT_KM), times a lognormal(0, 0.5)
+#: institutional factor per municipality.
+REPORT_RATE, REPORT_KM = 0.15, 60.0
+#: Victims per year at workplaces NOT in the site register (informal, unregistered), per municipality, relative
+#: to the listed sites' expected total: recorded cases count them, inspections of listed sites never find them.
+UNLISTED_SHARE = 1.0
+#: Site-level frailty Gamma(shape, 1/shape): most workplaces have nobody, a few have many.
+FRAILTY_SHAPE = 0.35
+#: Remote: farther than this from every office. Remote workplaces are extractive more often (sector mix below).
+REMOTE_KM = 150.0
+SECTOR_MIX_NEAR = (0.08, 0.1, 0.2, 0.07, 0.03, 0.25, 0.17, 0.1)
+SECTOR_MIX_REMOTE = (0.15, 0.05, 0.35, 0.02, 0.2, 0.1, 0.08, 0.05)
 
-    def __init__(self, areas: gpd.GeoDataFrame, seed: int, n_sites: int, years: int) -> None:
+
+class World:
+    """One simulated country on the real municipalities (assumptions with their reasons in the module docstring).
+
+    Truth: every listed workplace has a hidden yield (victims a visit finds, per year: Poisson of sector effect x
+    municipality effect x site frailty). Data Vigía sees: the ministry's register of ``REGISTER_YEARS`` years of
+    inspections (chosen near offices or after complaints, as before any targeting) and the recorded cases per
+    municipality, which are DETECTIONS: the victims those inspections found plus what other channels record,
+    which fades with distance to the department capitals.
+    """
+
+    def __init__(self, areas: gpd.GeoDataFrame, seed: int, n_sites: int, years: int, register_visits: int) -> None:
         rng = np.random.default_rng(seed)
         self.areas = areas
         n_areas = len(areas)
         points = areas.geometry.representative_point()
-        # One office per department, in its most central municipality.
+        ax, ay = points.x.to_numpy(), points.y.to_numpy()
+        # One office per department, in its most central municipality (the capital stands in for it).
         offices = []
         for _, group in areas.groupby("admin1"):
             centre = group.geometry.union_all().centroid
             pts = points.loc[group.index]
             offices.append(int(group.index[np.argmin((pts.x - centre.x) ** 2 + (pts.y - centre.y) ** 2)]))
-        self.office_xy = np.array([(points.iloc[i].x, points.iloc[i].y) for i in offices])
-        # Sites cluster near towns: a municipality at random, a point near its seat.
-        where = rng.integers(0, n_areas, n_sites)
-        lon = points.x.to_numpy()[where] + rng.normal(0, 0.08, n_sites)
-        lat = points.y.to_numpy()[where] + rng.normal(0, 0.08, n_sites)
-        sector = rng.choice(SECTORS, n_sites, p=[0.1, 0.1, 0.25, 0.05, 0.05, 0.2, 0.15, 0.1])
-        high = np.isin(sector, HIGH_RISK_SECTORS)
-        # Hidden truth: sector effects only loosely follow the contract's high-risk list.
+        self.office_xy = np.array([(ax[i], ay[i]) for i in offices])
+        area_to_office = _km(ax, ay, self.office_xy[:, 0], self.office_xy[:, 1]).min(axis=1)
+        # Municipal populations span three orders of magnitude; the capitals are the largest.
+        population = rng.lognormal(np.log(12_000), 1.0, n_areas)
+        population[offices] *= 20
+        # Workplaces are where people are: a municipality with probability ~ population^0.8, near its seat.
+        weight = population ** 0.8
+        where = rng.choice(n_areas, n_sites, p=weight / weight.sum())
+        lon = ax[where] + rng.normal(0, 0.05, n_sites)
+        lat = ay[where] + rng.normal(0, 0.05, n_sites)
+        to_office = _km(lon, lat, self.office_xy[:, 0], self.office_xy[:, 1]).min(axis=1)
+        remote = to_office > REMOTE_KM
+        sector = np.where(remote, rng.choice(SECTORS, n_sites, p=SECTOR_MIX_REMOTE),
+                          rng.choice(SECTORS, n_sites, p=SECTOR_MIX_NEAR))
+        # Hidden truth: sector effects only loosely follow the contract's high-risk list; the municipality
+        # effect does not depend on the distance to an office (exploitation does not avoid remote places).
         sector_effect = {s: float(rng.lognormal(np.log(0.25 if s in HIGH_RISK_SECTORS else 0.08), 0.6))
                          for s in SECTORS}
-        area_effect = rng.lognormal(0.0, 0.7, n_areas)
-        frailty = rng.gamma(1.5, 1 / 1.5, n_sites)
+        area_effect = rng.lognormal(0.0, 0.8, n_areas)
+        frailty = rng.gamma(FRAILTY_SHAPE, 1 / FRAILTY_SHAPE, n_sites)
         self.truth = np.array([sector_effect[s] for s in sector]) * area_effect[where] * frailty
         self.victims = rng.poisson(self.truth[None, :], (years, n_sites))  # what a visit would find, per year
-        # Recorded cases: the area's true risk x detection, detection high near an office.
-        ax, ay = points.x.to_numpy(), points.y.to_numpy()
-        to_office = _km(ax, ay, self.office_xy[:, 0], self.office_xy[:, 1]).min(axis=1)
-        detection = 0.3 + 2.5 * np.exp(-to_office / 60.0)
-        population = rng.integers(3_000, 120_000, n_areas).astype(float)
-        area_truth = np.bincount(where, weights=self.truth, minlength=n_areas)
-        cases = rng.poisson(3.0 * area_truth * detection * rng.lognormal(0, 0.5, n_areas))
         ids = areas["area_id"].astype(str).to_numpy()
-        self.site_area = pd.Series(ids[where])
-        self.cases = pd.Series(cases, index=ids)
         self.sites = pd.DataFrame({"site_id": [f"S{k:04d}" for k in range(n_sites)], "sector": sector,
-                                   "area_id": ids[where], "lon": lon, "lat": lat, "high": high})
+                                   "area_id": ids[where], "lon": lon, "lat": lat, "remote": remote})
+        self.site_area = pd.Series(ids[where])
+        # Other channels record a share of each municipality's victims, fading with distance to a capital.
+        listed_mean = np.bincount(where, weights=np.array([sector_effect[s] for s in sector]) * area_effect[where],
+                                  minlength=n_areas)
+        unlisted = UNLISTED_SHARE * area_effect * population / population.mean() * listed_mean.sum() / n_areas
+        area_truth = np.bincount(where, weights=self.truth, minlength=n_areas) + unlisted
+        report = REPORT_RATE * np.exp(-area_to_office / REPORT_KM) * rng.lognormal(0, 0.5, n_areas)
+        cases = rng.poisson(REGISTER_YEARS * area_truth * report)
+        # The register: routine visits near offices, plus visits after complaints (complaints ~ victims x
+        # reporting). What those visits found is recorded as cases too: detections follow inspectors.
+        self.history: list[dict] = []
+        complaint_weight = self.truth * report[where] + 1e-9
+        convenience = np.exp(-to_office / CONVENIENCE_KM) + 1e-9
+        for year in range(REGISTER_YEARS):
+            n_complaint = int(round(COMPLAINT_SHARE * register_visits))
+            by_complaint = rng.choice(n_sites, n_complaint, replace=False, p=complaint_weight / complaint_weight.sum())
+            rest = np.setdiff1d(np.arange(n_sites), by_complaint)
+            routine = rng.choice(rest, register_visits - n_complaint, replace=False,
+                                 p=convenience[rest] / convenience[rest].sum())
+            found = rng.poisson(self.truth)
+            day = date(2020 - REGISTER_YEARS + year, 3, 2)
+            for k, (i, how) in enumerate([(i, "complaint") for i in by_complaint] + [(i, "other") for i in routine]):
+                cases[where[i]] += found[i]
+                self.history.append(self.visit_row(f"R{year}-{k}", day + timedelta(days=k % 200), int(i),
+                                                   int(found[i]), how, None))
+        self.cases = pd.Series(cases, index=ids)
+        self.area_truth = pd.Series(area_truth, index=ids)
+        self.area_remote = pd.Series(area_to_office > REMOTE_KM, index=ids)
+        self.area_ids = pd.Index(ids, name="area_id")
         self.dataset = Dataset(layers={
             "areas": gpd.GeoDataFrame({"area_id": ids, "population": population, "admin1": areas["admin1"]},
                                       geometry=areas.geometry, crs=4326),
-            "cases": pd.DataFrame({"area_id": ids, "period": "2020", "exploitation": "labour", "cases": cases,
+            "cases": pd.DataFrame({"area_id": ids, "period": "2019", "exploitation": "labour", "cases": cases,
                                    "victims": cases})}, source="simulated")
-        self.area_rate = pd.Series(cases / population * 1e4, index=ids)
+
+    def describe(self) -> str:
+        """What the recorded data show of the truth: the figures that make the world kind or unkind to raw cases."""
+        from scipy.stats import spearmanr
+
+        register = pd.DataFrame(self.history)
+        true_remote = float(self.area_truth[self.area_remote].sum() / self.area_truth.sum())
+        cases_remote = float(self.cases[self.area_remote].sum() / max(self.cases.sum(), 1))
+        rho = float(spearmanr(self.cases, self.area_truth).statistic)
+        top = self.truth >= np.quantile(self.truth, 0.9)
+        return (f"recorded cases = {self.cases.sum() / (REGISTER_YEARS * self.area_truth.sum()):.0%} of true victims; "
+                f"remote municipalities: {true_remote:.0%} of true victims, {cases_remote:.0%} of recorded cases; "
+                f"Spearman(cases, true victims) by municipality {rho:.2f}; top 10% of sites hold "
+                f"{self.truth[top].sum() / self.truth.sum():.0%} of site victims; register visits finding anyone "
+                f"{(register['victims'] > 0).mean():.0%}")
+
+    def visit_row(self, inspection_id: str, day: date, i: int, victims: int, selection: str,
+                  probability: float | None) -> dict:
+        """One ``inspections`` row for a visit to site ``i``."""
+        site = self.sites.iloc[i]
+        return {"inspection_id": inspection_id, "date": day.isoformat(), "area_id": site["area_id"],
+                "site_id": site["site_id"], "sector": site["sector"], "victims": victims, "selection": selection,
+                "selection_probability": probability}
 
     def problem(self, days: int) -> InspectionProblem:
         """The planning problem with neutral priorities (policies set them): travel by great circle."""
@@ -178,6 +288,17 @@ def ht_interval(values: np.ndarray, population: int, level: float = 0.9) -> tupl
     return total, max(total - q * se, float(values.sum())), total + q * se
 
 
+def learned_priority(world: World, history: list[dict], year: int) -> np.ndarray | None:
+    """Expected victims per visit from everything recorded before ``year``, as the app's ``--learn`` computes
+    it (:func:`risk.site_yield.dataset_site_yield`): the site yield model with each municipality's
+    effort-adjusted yield per inspection (:mod:`risk.effort`) as the area risk. None when too little history."""
+    frame = pd.DataFrame(history)
+    area_risk = inspection_effort(frame, world.area_ids).table["yield_per_inspection"]
+    fitted = fit_site_yield(world.sites[["site_id", "sector", "area_id"]], frame, area_risk,
+                            as_of=f"{2020 + year}-01-01")
+    return fitted.table["expected_victims"].to_numpy(float) if fitted.fitted else None
+
+
 def run_world(world: World, years: int, days: int, time_limit: float, seed: int) -> dict[str, float]:
     base = world.problem(days)
     raw_priority = world.site_area.map(world.cases).to_numpy(float) + 0.01
@@ -187,18 +308,13 @@ def run_world(world: World, years: int, days: int, time_limit: float, seed: int)
     oracle_visits = [i for i, _, _ in visited(with_priority(base, world.truth), time_limit, seed)]
     found = {"raw": 0.0, "static": 0.0, "learning": 0.0, "oracle": 0.0}
     covered, tried = 0, 0
-    history: list[dict] = []
-    sites = world.sites[["site_id", "sector", "area_id"]]
+    history = list(world.history)
     for year in range(years):
         found["raw"] += float(world.victims[year, raw_visits].sum())
         found["static"] += float(world.victims[year, static_visits].sum())
         found["oracle"] += float(world.victims[year, oracle_visits].sum())
-        priority = static_priority
-        if history:
-            fitted = fit_site_yield(sites, pd.DataFrame(history), world.cases,
-                                    as_of=f"{2020 + year}-01-01")
-            if fitted.fitted:
-                priority = fitted.table["expected_victims"].to_numpy(float)
+        learned = learned_priority(world, history, year)
+        priority = static_priority if learned is None else learned
         problem, info = explore(with_priority(base, priority), EXPLORE_SHARE, seed=seed * 100 + year)
         plan = visited(problem, time_limit, seed)
         idx = np.array([i for i, _, _ in plan], dtype=int)
@@ -211,12 +327,9 @@ def run_world(world: World, years: int, days: int, time_limit: float, seed: int)
             tried += 1
             covered += int(low <= truth <= high)
         day = date(2020 + year, 3, 2)
-        for k, (i, sel, prob) in enumerate(plan):
-            history.append({"inspection_id": f"{year}-{k}", "date": (day + timedelta(days=k % 200)).isoformat(),
-                            "area_id": world.sites["area_id"].iloc[i], "site_id": world.sites["site_id"].iloc[i],
-                            "sector": world.sites["sector"].iloc[i], "victims": int(world.victims[year, i]),
-                            "selection": sel, "selection_probability": prob})
-    return {**found, "covered": covered, "tried": tried}
+        history.extend(world.visit_row(f"{year}-{k}", day + timedelta(days=k % 200), i, int(world.victims[year, i]),
+                                       sel, prob) for k, (i, sel, prob) in enumerate(plan))
+    return {**found, "covered": covered, "tried": tried, "visits": len(raw_visits)}
 
 
 def main() -> None:
@@ -224,7 +337,10 @@ def main() -> None:
     parser.add_argument("--worlds", type=int, default=20)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--sites", type=int, default=400)
+    parser.add_argument("--sites", type=int, default=600)
+    parser.add_argument("--register-visits", type=int, default=110,
+                        help="visits per year in the ministry's register before the first simulated year "
+                             "(default: about what the plans' budget visits)")
     parser.add_argument("--days", type=int, default=3, help="working days per team and year (the budget)")
     parser.add_argument("--time-limit", type=float, default=0.2, help="planner seconds per plan")
     args = parser.parse_args()
@@ -234,12 +350,14 @@ def main() -> None:
           f"{args.days} day(s) per team and year, planner limit {args.time_limit:g} s")
     totals = {"raw": 0.0, "static": 0.0, "learning": 0.0, "oracle": 0.0, "covered": 0, "tried": 0}
     for w in range(args.worlds):
-        world = World(areas, args.seed * 1000 + w, args.sites, args.years)
+        world = World(areas, args.seed * 1000 + w, args.sites, args.years, args.register_visits)
+        if w == 0:
+            print(f"world  0 data: {world.describe()}")
         out = run_world(world, args.years, args.days, args.time_limit, args.seed * 1000 + w)
-        for key in totals:
+        for key in totals:  # "visits" is printed per world only
             totals[key] += out[key]
         print(f"world {w:2d}: raw {out['raw']:5.0f}  static {out['static']:5.0f}  learning {out['learning']:5.0f}  "
-              f"oracle {out['oracle']:5.0f}  "
+              f"oracle {out['oracle']:5.0f}  visits/year {out['visits']:.0f}  "
               f"HT interval held the truth {out['covered']}/{out['tried']}  ({time.perf_counter() - began:.0f} s)",
               flush=True)
     raw, static, learning = totals["raw"], totals["static"], totals["learning"]
