@@ -68,6 +68,7 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -288,18 +289,27 @@ def ht_interval(values: np.ndarray, population: int, level: float = 0.9) -> tupl
     return total, max(total - q * se, float(values.sum())), total + q * se
 
 
-def learned_priority(world: World, history: list[dict], year: int) -> np.ndarray | None:
+def learned_priority(world: World, history: list[dict], year: int, thompson: bool = False,
+                     area_risk_from: str = "effort") -> np.ndarray | None:
     """Expected victims per visit from everything recorded before ``year``, as the app's ``--learn`` computes
     it (:func:`risk.site_yield.dataset_site_yield`): the site yield model with each municipality's
-    effort-adjusted yield per inspection (:mod:`risk.effort`) as the area risk. None when too little history."""
+    effort-adjusted yield per inspection (:mod:`risk.effort`) as the area risk (``area_risk_from="cases"``: the
+    recorded case rate instead, for comparison). None when too little history."""
     frame = pd.DataFrame(history)
-    area_risk = inspection_effort(frame, world.area_ids).table["yield_per_inspection"]
+    if area_risk_from == "cases":
+        population = world.dataset.areas.set_index("area_id")["population"]
+        area_risk = world.cases / population.reindex(world.cases.index) * 1e4
+    else:
+        area_risk = inspection_effort(frame, world.area_ids).table["yield_per_inspection"]
     fitted = fit_site_yield(world.sites[["site_id", "sector", "area_id"]], frame, area_risk,
                             as_of=f"{2020 + year}-01-01")
-    return fitted.table["expected_victims"].to_numpy(float) if fitted.fitted else None
+    if not fitted.fitted:
+        return None
+    return fitted.draw(seed=year).to_numpy(float) if thompson else fitted.table["expected_victims"].to_numpy(float)
 
 
-def run_world(world: World, years: int, days: int, time_limit: float, seed: int) -> dict[str, float]:
+def run_world(world: World, years: int, days: int, time_limit: float, seed: int, share: float = EXPLORE_SHARE,
+              thompson: bool = False, area_risk_from: str = "effort") -> dict[str, Any]:
     base = world.problem(days)
     raw_priority = world.site_area.map(world.cases).to_numpy(float) + 0.01
     static_priority = sector_area_rule(world.dataset, world.sites, world.site_area)
@@ -307,18 +317,20 @@ def run_world(world: World, years: int, days: int, time_limit: float, seed: int)
     static_visits = [i for i, _, _ in visited(with_priority(base, static_priority), time_limit, seed)]
     oracle_visits = [i for i, _, _ in visited(with_priority(base, world.truth), time_limit, seed)]
     found = {"raw": 0.0, "static": 0.0, "learning": 0.0, "oracle": 0.0}
+    by_year = np.zeros((years, 4))
     covered, tried = 0, 0
     history = list(world.history)
     for year in range(years):
         found["raw"] += float(world.victims[year, raw_visits].sum())
         found["static"] += float(world.victims[year, static_visits].sum())
         found["oracle"] += float(world.victims[year, oracle_visits].sum())
-        learned = learned_priority(world, history, year)
+        learned = learned_priority(world, history, year, thompson, area_risk_from)
         priority = static_priority if learned is None else learned
-        problem, info = explore(with_priority(base, priority), EXPLORE_SHARE, seed=seed * 100 + year)
+        problem, info = explore(with_priority(base, priority), share, seed=seed * 100 + year)
         plan = visited(problem, time_limit, seed)
         idx = np.array([i for i, _, _ in plan], dtype=int)
         found["learning"] += float(world.victims[year, idx].sum())
+        by_year[year] = [world.victims[year, v].sum() for v in (raw_visits, static_visits, idx, oracle_visits)]
         random_idx = np.array([i for i, sel, _ in plan if sel == "random"], dtype=int)
         if len(random_idx) >= 2:
             eligible = world.sites.index[world.sites["site_id"].isin(info.eligible_ids)].to_numpy()
@@ -329,7 +341,7 @@ def run_world(world: World, years: int, days: int, time_limit: float, seed: int)
         day = date(2020 + year, 3, 2)
         history.extend(world.visit_row(f"{year}-{k}", day + timedelta(days=k % 200), i, int(world.victims[year, i]),
                                        sel, prob) for k, (i, sel, prob) in enumerate(plan))
-    return {**found, "covered": covered, "tried": tried, "visits": len(raw_visits)}
+    return {**found, "covered": covered, "tried": tried, "visits": len(raw_visits), "by_year": by_year}
 
 
 def main() -> None:
@@ -343,23 +355,36 @@ def main() -> None:
                              "(default: about what the plans' budget visits)")
     parser.add_argument("--days", type=int, default=3, help="working days per team and year (the budget)")
     parser.add_argument("--time-limit", type=float, default=0.2, help="planner seconds per plan")
+    parser.add_argument("--explore", type=float, default=EXPLORE_SHARE,
+                        help="exploration share of the learning policy (0: none; then no HT interval)")
+    parser.add_argument("--thompson", action="store_true",
+                        help="learning ranks by one posterior draw of each site's yield (Thompson sampling) "
+                             "instead of the posterior mean that --learn uses")
+    parser.add_argument("--area-risk", choices=("effort", "cases"), default="effort",
+                        help="area risk of the learning policy's yield model: the effort-adjusted yield per "
+                             "inspection (what --learn uses) or the recorded case rate")
     args = parser.parse_args()
     began = time.perf_counter()
     areas = load_areas()
     print(f"{len(areas)} areas ({'municipalities' if MUNICIPIOS.exists() else 'demo areas'}), {args.sites} sites, "
           f"{args.days} day(s) per team and year, planner limit {args.time_limit:g} s")
     totals = {"raw": 0.0, "static": 0.0, "learning": 0.0, "oracle": 0.0, "covered": 0, "tried": 0}
+    by_year = np.zeros((args.years, 4))
     for w in range(args.worlds):
         world = World(areas, args.seed * 1000 + w, args.sites, args.years, args.register_visits)
         if w == 0:
             print(f"world  0 data: {world.describe()}")
-        out = run_world(world, args.years, args.days, args.time_limit, args.seed * 1000 + w)
+        out = run_world(world, args.years, args.days, args.time_limit, args.seed * 1000 + w, args.explore,
+                        args.thompson, args.area_risk)
+        by_year += out.pop("by_year")
         for key in totals:  # "visits" is printed per world only
             totals[key] += out[key]
         print(f"world {w:2d}: raw {out['raw']:5.0f}  static {out['static']:5.0f}  learning {out['learning']:5.0f}  "
               f"oracle {out['oracle']:5.0f}  visits/year {out['visits']:.0f}  "
               f"HT interval held the truth {out['covered']}/{out['tried']}  ({time.perf_counter() - began:.0f} s)",
               flush=True)
+    print("Victims found by year (raw / static / learning / oracle): " + "; ".join(
+        f"{y + 1}: " + " / ".join(f"{v:.0f}" for v in row) for y, row in enumerate(by_year)))
     raw, static, learning = totals["raw"], totals["static"], totals["learning"]
     coverage = 100.0 * totals["covered"] / totals["tried"] if totals["tried"] else float("nan")
     print(f"Ceiling: a planner told every site's true yield finds {totals['oracle']:.0f} "
