@@ -145,7 +145,8 @@ class World:
     which fades with distance to the department capitals.
     """
 
-    def __init__(self, areas: gpd.GeoDataFrame, seed: int, n_sites: int, years: int, register_visits: int) -> None:
+    def __init__(self, areas: gpd.GeoDataFrame, seed: int, n_sites: int, years: int, register_visits: int,
+                 unlisted_share: float = UNLISTED_SHARE) -> None:
         rng = np.random.default_rng(seed)
         self.areas = areas
         n_areas = len(areas)
@@ -186,7 +187,7 @@ class World:
         # Other channels record a share of each municipality's victims, fading with distance to a capital.
         listed_mean = np.bincount(where, weights=np.array([sector_effect[s] for s in sector]) * area_effect[where],
                                   minlength=n_areas)
-        unlisted = UNLISTED_SHARE * area_effect * population / population.mean() * listed_mean.sum() / n_areas
+        unlisted = unlisted_share * area_effect * population / population.mean() * listed_mean.sum() / n_areas
         area_truth = np.bincount(where, weights=self.truth, minlength=n_areas) + unlisted
         report = REPORT_RATE * np.exp(-area_to_office / REPORT_KM) * rng.lognormal(0, 0.5, n_areas)
         cases = rng.poisson(REGISTER_YEARS * area_truth * report)
@@ -360,6 +361,9 @@ def main() -> None:
     parser.add_argument("--thompson", action="store_true",
                         help="learning ranks by one posterior draw of each site's yield (Thompson sampling) "
                              "instead of the posterior mean that --learn uses")
+    parser.add_argument("--unlisted-share", type=float, default=UNLISTED_SHARE,
+                        help="victims at workplaces in no register, relative to the listed ones (sensitivity: 0 "
+                             "makes recorded cases come only from listed sites)")
     parser.add_argument("--area-risk", choices=("effort", "cases"), default="effort",
                         help="area risk of the learning policy's yield model: the effort-adjusted yield per "
                              "inspection (what --learn uses) or the recorded case rate")
@@ -371,7 +375,7 @@ def main() -> None:
     totals = {"raw": 0.0, "static": 0.0, "learning": 0.0, "oracle": 0.0, "covered": 0, "tried": 0}
     by_year = np.zeros((args.years, 4))
     for w in range(args.worlds):
-        world = World(areas, args.seed * 1000 + w, args.sites, args.years, args.register_visits)
+        world = World(areas, args.seed * 1000 + w, args.sites, args.years, args.register_visits, args.unlisted_share)
         if w == 0:
             print(f"world  0 data: {world.describe()}")
         out = run_world(world, args.years, args.days, args.time_limit, args.seed * 1000 + w, args.explore,
