@@ -237,3 +237,15 @@ def test_a_police_unit_inside_bolivia_near_each_official_crossing(demo: Dataset)
         assert outline.contains(row.geometry), row.name
         assert km_between(row.geometry, official.geometry[row.crossing_id]) < 8.0, row.name
         assert row.staff > 0 and "(sintético)" in row.name
+
+
+def test_the_shipped_file_is_the_documented_simplification_of_the_source(shared_dir: Path, tmp_path: Path) -> None:
+    """``python -m geodata.demo.municipios SOURCE OUT`` (the command in ATTRIBUTION.md) rebuilds it exactly."""
+    from geodata.demo.municipios import data_path, simplify
+
+    rebuilt = simplify(shared_dir / "data/bolivia/municipios/municipios_bolivia_2024.gpkg", tmp_path / "m.geojson")
+    shipped = gpd.read_file(data_path())
+    assert list(rebuilt["codigo_ine"]) == list(shipped["codigo_ine"])
+    same = shapely.equals_exact(shapely.normalize(rebuilt.geometry.to_numpy()),  # ring order/orientation aside
+                                shapely.normalize(shipped.geometry.to_numpy()), tolerance=1e-9)
+    assert same.all(), list(rebuilt.loc[~same, "nombre_mun"])
