@@ -1,9 +1,10 @@
 """SYNTHETIC municipal populations for the demo, matching the real CPV-2024 department totals.
 
-No public municipal census table with a licence that allows shipping it turned up (INE publishes
-the CPV-2024 municipal results on its own site, without an open licence). So the demo makes up
-each municipality's population, and says so in every area's ``population_source`` and in the
-dataset's ``about``; only the department totals are real.
+A search of public repositories (December 2026) found no municipal census table (CPV-2024 or
+2012) under a licence that allows shipping it: only department totals, and scripts that read
+CPV-2012 municipal indicators from datos.gob.bo without the data or a stated licence. So the demo
+makes up each municipality's population, and says so in every area's ``population_source`` and
+in the dataset's ``about``; only the department totals are real.
 
 Department totals: INE Bolivia, Censo de Población y Vivienda 2024, results published on
 29 August 2024 (Bolivia 11,312,620). The split inside a department, seeded by
