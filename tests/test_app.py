@@ -104,9 +104,13 @@ def test_rerun_and_new_session_do_not_reload_the_dataset(app_env: Path, monkeypa
 def test_first_run_without_a_dataset_builds_the_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(state.ENV_DATASET, raising=False)
     monkeypatch.setenv(state.ENV_DATA_DIR, str(tmp_path / "vigia"))
+    (tmp_path / "vigia").mkdir()
+    (tmp_path / "vigia" / "demo.gpkg").write_bytes(b"the demo areas of an earlier version")
     at = _open("vigia/ui/about/page.py")
-    assert (tmp_path / "vigia" / "demo.gpkg").is_file()
+    assert (tmp_path / "vigia" / state.DEMO_FILE).is_file(), "an older demo in the folder must not stand in"
     assert t("banner.synthetic", "es") in _texts(at.warning)
+    about = " ".join(_texts(at.markdown))
+    assert "Lab TecnoSocial" in about and "CC BY 4.0" in about  # the municipal boundaries are credited
 
 
 def test_data_page_shows_the_dataset_and_the_contract(app_env: Path) -> None:

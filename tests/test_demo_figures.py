@@ -12,6 +12,9 @@ import shapely
 from geodata.contracts import CRS, EXPLOITATION_TYPES, HIGH_RISK_SECTORS, LAYERS
 from geodata.dataset import Dataset
 from geodata.demo import DEFAULT_SEED, build_demo
+from geodata.demo.build import anchors
+from geodata.demo.figures import YEARS, area_profile, planted_trend
+from geodata.demo.places import bolivian_places
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +64,8 @@ def test_about_says_the_figures_are_synthetic_and_credits_sources(demo: Dataset)
     assert about["generator"] and about["title"] and "SYNTHETIC" in about["title"]
     assert "GeoNames" in about["attribution"] and "CC BY 4.0" in about["attribution"]
     assert "Natural Earth" in about["attribution"] and "public domain" in about["attribution"]
+    assert "Lab TecnoSocial" in about["attribution"] and "Lab TecnoSocial" in about["sources"]
+    assert "municipal populations" in about["synthetic_parts"]
 
 
 # ----------------------------------------------------------------------------- the contract
@@ -217,9 +222,16 @@ def test_different_seeds_agree_on_the_shape(demo: Dataset) -> None:
 
 def test_planted_trends_give_the_emerging_hotspot_view_something_to_show(demo: Dataset) -> None:
     """The demo plants rising cases in three regions (``PLANTED_GROWTH``) within the same national total,
-    so a user opening the emerging-hotspot view on the demo sees classes, not 183 areas of "no pattern"."""
+    so a user opening the emerging-hotspot view on the demo sees classes, not 343 areas of "no pattern";
+    the hot ones lie in or next to the planted regions (neighbours share a Gi* cluster)."""
     from risk.pipeline import ScoreConfig, prepare
 
     emerging = prepare(demo, ScoreConfig(permutations=99, draws=50)).emerging
     rising = emerging[emerging.isin(["new", "consecutive", "intensifying", "persistent", "sporadic"])]
     assert len(rising) >= 2, emerging.value_counts().to_dict()
+    assert emerging.isin(["consecutive", "intensifying", "persistent"]).any(), "hot for more than the last year"
+    areas = demo.areas.set_index("area_id")
+    profile = area_profile(demo.areas, *anchors(demo.areas, bolivian_places()), demo["crossings"])
+    planted = shapely.union_all(areas.geometry[planted_trend(profile, YEARS[-1]) > 1].to_numpy())
+    near = areas.geometry[rising.index].intersects(planted.buffer(1e-6))
+    assert near.all(), list(areas.loc[near[~near].index, "name"])

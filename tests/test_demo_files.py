@@ -32,9 +32,12 @@ def test_write_demo_writes_every_layer_and_says_synthetic(demo_gpkg: Path) -> No
     layers = {str(name) for name, _ in pyogrio.list_layers(demo_gpkg)}
     assert set(LAYER_ORDER) | {"about"} == layers
     about = about_table(demo_gpkg)
-    assert about["synthetic"] == "true" and "demo areas" in about["areas_kind"]
+    assert about["synthetic"] == "true" and about["areas_kind"].startswith("municipalities")
+    assert "Lab TecnoSocial" in about["attribution"]
+    areas = read_layer(demo_gpkg, "areas")
+    assert areas["area_id"].str.fullmatch(r"\d{6}").all()  # INE codes stay text, leading zeros kept
     cases = read_layer(demo_gpkg, "cases")
-    assert cases["area_id"].str.startswith("GN").all() and cases["period"].str.fullmatch(r"\d{4}").all()
+    assert set(cases["area_id"]) == set(areas["area_id"]) and cases["period"].str.fullmatch(r"\d{4}").all()
     sites = read_layer(demo_gpkg, "sites")
     assert sites["must_visit"].dtype == bool and sites.crs.to_epsg() == 4326
 

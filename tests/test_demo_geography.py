@@ -1,4 +1,4 @@
-"""The demo's real geography: areas, departments, border crossings, offices."""
+"""The demo's real geography: the 343 municipalities, departments, border crossings, offices."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 import shapely
@@ -15,8 +16,6 @@ from geodata.contracts import NEIGHBOURS
 from geodata.dataset import Dataset
 from geodata.demo import build_demo
 from geodata.demo.places import bolivian_places
-
-DEPARTMENTS = {"Chuquisaca", "La Paz", "Cochabamba", "Oruro", "Potosí", "Tarija", "Santa Cruz", "Beni", "Pando"}
 
 
 def km_between(a: shapely.Point, b: shapely.Point) -> float:
@@ -39,65 +38,101 @@ def area_at(demo: Dataset, lon: float, lat: float) -> pd.Series:
 
 # ----------------------------------------------------------------------------- areas
 
-def test_one_demo_area_per_geonames_place(demo: Dataset) -> None:
+#: Units per department in the CPV-2024 municipal geography (the source's PROVENANCE counts).
+UNITS_PER_DEPARTMENT = {"La Paz": 87, "Santa Cruz": 56, "Cochabamba": 48, "Potosí": 42, "Oruro": 35,
+                        "Chuquisaca": 29, "Beni": 20, "Pando": 15, "Tarija": 11}
+
+#: Published CPV-2024 department totals (INE, 29 August 2024); Bolivia 11,312,620.
+CENSUS_2024 = {"Santa Cruz": 3_115_386, "La Paz": 3_022_566, "Cochabamba": 2_005_373, "Potosí": 856_419,
+               "Chuquisaca": 600_132, "Oruro": 570_194, "Tarija": 534_348, "Beni": 477_441, "Pando": 130_761}
+
+
+def test_the_areas_are_the_343_municipalities_with_their_ine_codes(demo: Dataset) -> None:
     areas = demo.areas
-    assert 170 <= len(areas) <= 200
-    assert areas["area_id"].is_unique
-    assert set(areas["geonameid"]) == set(bolivian_places()["geonameid"])
+    assert len(areas) == 343 and areas["area_id"].is_unique
+    assert areas["area_id"].str.fullmatch(r"\d{6}").all()
+    by_code = areas.set_index("area_id")
+    assert by_code.loc["010101", "name"] == "Sucre"  # the leading zero survives
+    assert by_code.loc["020105", "name"] == "El Alto" and by_code.loc["020105", "admin1"] == "La Paz"
+    assert areas["admin1"].value_counts().to_dict() == UNITS_PER_DEPARTMENT
+    # the code starts with the INE department code, so tables keyed by department prefix join too
+    assert (areas.groupby(areas["area_id"].str[:2])["admin1"].nunique() == 1).all()
 
 
-def test_demo_area_codes_cannot_be_mistaken_for_ine_codes(demo: Dataset) -> None:
-    codes = demo.areas["area_id"]
-    assert codes.str.fullmatch(r"GN\d+").all()
-    assert not codes.str.fullmatch(r"\d{6}").any()
+def test_shipped_units_match_the_source_codes_and_names(demo: Dataset, shared_dir: Path) -> None:
+    source = pd.read_csv(shared_dir / "data/bolivia/municipios/municipios_bolivia_2024.csv", dtype=str)
+    mine = demo.areas.set_index("area_id")
+    theirs = source.set_index("codigo_ine")
+    assert sorted(mine.index) == sorted(theirs.index)
+    assert (mine["name"] == theirs["nombre_mun"].reindex(mine.index)).all()
+    assert (mine["admin1"] == theirs["nombre_dep"].reindex(mine.index)).all()
 
 
-def test_areas_are_valid_polygons_that_tile_bolivia_without_overlaps(demo: Dataset) -> None:
-    geoms = demo.areas.geometry
-    assert geoms.is_valid.all() and not geoms.is_empty.any()
-    assert set(geoms.geom_type) <= {"Polygon", "MultiPolygon"}
-    outline = bolivia_outline()
-    union = shapely.union_all(geoms.to_numpy())
-    assert union.symmetric_difference(outline).area < 1e-6 * outline.area  # covered, nothing outside
-    planar_area = shapely.area(geoms.to_numpy()).sum()  # degrees², like the outline's
-    assert abs(planar_area - outline.area) < 1e-6 * outline.area  # sum == union: no overlaps
+def test_simplified_units_keep_their_shape_and_their_neighbours(demo: Dataset, shared_dir: Path) -> None:
+    """Simplified as one coverage: no overlaps, every unit within a few % of its source area, and units
+    that share a border in the source still share one (hotspots use who borders whom)."""
+    source = gpd.read_file(shared_dir / "data/bolivia/municipios/municipios_bolivia_2024.gpkg", layer="municipios")
+    source = source.set_index("codigo_ine").loc[demo.areas["area_id"]]
+    mine = demo.areas.geometry.to_numpy()
+    assert shapely.is_valid(mine).all() and not shapely.is_empty(mine).any()
+    assert set(demo.areas.geom_type) <= {"Polygon", "MultiPolygon"}
+    union = shapely.area(shapely.union_all(mine))
+    assert abs(shapely.area(mine).sum() - union) < 1e-6 * union  # sum == union: no overlaps
+    ratio = shapely.area(mine) / shapely.area(source.geometry.to_numpy())
+    assert np.median(np.abs(ratio - 1)) < 0.01 and np.abs(ratio - 1).max() < 0.15
+    tree = shapely.STRtree(mine)
+    left, right = tree.query(mine, predicate="intersects")
+    simplified = {(a, b) for a, b in zip(left, right) if a < b}
+    src = source.geometry.to_numpy()
+    left, right = shapely.STRtree(src).query(src, predicate="touches")
+    original = {(a, b) for a, b in zip(left, right) if a < b}
+    assert len(original - simplified) <= 0.01 * len(original), len(original - simplified)
 
 
-def test_every_department_has_areas(demo: Dataset) -> None:
-    assert set(demo.areas["admin1"]) == DEPARTMENTS
+def test_the_shipped_file_is_small_and_carries_its_licence() -> None:
+    from geodata.demo.municipios import data_path
+
+    assert data_path().stat().st_size < 1_000_000
+    attribution = data_path("ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "Lab TecnoSocial" in attribution and "CC BY 4.0" in attribution.replace("Attribution 4.0", "CC BY 4.0")
+    assert "Attribution 4.0 International" in data_path("LICENSE-CC-BY-4.0.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    ("lon", "lat", "name", "department"),
+    ("lon", "lat", "code", "name", "department"),
     [
-        (-68.15, -16.50, "La Paz", "La Paz"),
-        (-65.7531, -19.5836, "Potosí", "Potosí"),
-        (-68.7692, -11.0267, "Cobija", "Pando"),
-        (-63.1812, -17.7863, "Santa Cruz de la Sierra", "Santa Cruz"),
-        (-64.7296, -21.5355, "Tarija", "Tarija"),
+        (-68.1336, -16.4958, "020101", "Nuestra Señora de La Paz", "La Paz"),
+        (-68.1900, -16.5050, "020105", "El Alto", "La Paz"),
+        (-65.7531, -19.5836, "050101", "Potosí", "Potosí"),
+        (-68.7692, -11.0267, "090101", "Cobija", "Pando"),
+        (-63.1812, -17.7863, "070101", "Santa Cruz de la Sierra", "Santa Cruz"),
+        (-64.7296, -21.5355, "060101", "Tarija", "Tarija"),
     ],
 )
-def test_known_towns_are_in_their_own_area_and_department(
-    demo: Dataset, lon: float, lat: float, name: str, department: str
+def test_known_towns_are_in_their_own_municipality_and_department(
+    demo: Dataset, lon: float, lat: float, code: str, name: str, department: str
 ) -> None:
-    if not bolivia_outline().contains(shapely.Point(lon, lat)):
-        lon, lat = lon + 0.02, lat - 0.02  # Cobija sits on the border river: step inland
     area = area_at(demo, lon, lat)
-    assert area["name"] == name
-    assert area["admin1"] == department
+    assert (area["area_id"], area["name"], area["admin1"]) == (code, name, department)
 
 
-def test_area_population_is_the_places_geonames_figure(demo: Dataset) -> None:
-    areas = demo.areas.set_index("name")
-    assert areas.loc["La Paz", "population"] > 1_000_000
-    assert areas.loc["Santa Cruz de la Sierra", "population"] > areas.loc["Cochabamba", "population"]
-    assert (demo.areas["population"] >= 500).all()
-    zero = demo.areas[demo.areas["population_source"] != "GeoNames"]
-    assert (zero["population"] == 500).all()  # the documented floor, said in population_source
+def test_populations_are_synthetic_but_add_up_to_the_census_department_totals(demo: Dataset) -> None:
+    areas = demo.areas
+    assert areas.groupby("admin1")["population"].sum().to_dict() == CENSUS_2024
+    assert areas["population"].sum() == 11_312_620
+    largest = areas.nlargest(4, "population")["name"].tolist()
+    assert set(largest) == {"Santa Cruz de la Sierra", "Nuestra Señora de La Paz", "El Alto", "Cochabamba"}
+    assert (areas["population"] >= 1_000).all()
+    assert areas["population_source"].str.startswith("synthetic").all()
+    assert "SYNTHETIC" in demo.about["population"] and "CPV-2024" in demo.about["population"]
 
 
-def test_about_says_demo_areas_are_not_official_boundaries(demo: Dataset) -> None:
-    assert "not official boundaries" in demo.about["areas_kind"]
+def test_about_names_the_areas_as_municipalities_in_both_languages(demo: Dataset) -> None:
+    from vigia.ui.i18n import areas_kind_label
+
+    assert areas_kind_label(demo, "es") == "municipios"
+    assert areas_kind_label(demo, "en") == "municipalities"
+    assert "Lab TecnoSocial" in demo.about["attribution"] and "CC BY 4.0" in demo.about["attribution"]
     assert demo.synthetic
 
 
@@ -202,3 +237,15 @@ def test_a_police_unit_inside_bolivia_near_each_official_crossing(demo: Dataset)
         assert outline.contains(row.geometry), row.name
         assert km_between(row.geometry, official.geometry[row.crossing_id]) < 8.0, row.name
         assert row.staff > 0 and "(sintético)" in row.name
+
+
+def test_the_shipped_file_is_the_documented_simplification_of_the_source(shared_dir: Path, tmp_path: Path) -> None:
+    """``python -m geodata.demo.municipios SOURCE OUT`` (the command in ATTRIBUTION.md) rebuilds it exactly."""
+    from geodata.demo.municipios import data_path, simplify
+
+    rebuilt = simplify(shared_dir / "data/bolivia/municipios/municipios_bolivia_2024.gpkg", tmp_path / "m.geojson")
+    shipped = gpd.read_file(data_path())
+    assert list(rebuilt["codigo_ine"]) == list(shipped["codigo_ine"])
+    same = shapely.equals_exact(shapely.normalize(rebuilt.geometry.to_numpy()),  # ring order/orientation aside
+                                shapely.normalize(shipped.geometry.to_numpy()), tolerance=1e-9)
+    assert same.all(), list(rebuilt.loc[~same, "nombre_mun"])

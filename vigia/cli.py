@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo-data", help="write the demo dataset: real geography, synthetic figures")
     p.add_argument("out", help="dataset .gpkg to write")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed for the synthetic figures (default {DEFAULT_SEED})")
-    p.add_argument("--areas", default=None, help="attach the figures to this real boundary file instead of demo catchments")
+    p.add_argument("--areas", default=None, help="attach the figures to this boundary file instead of the bundled 343 municipalities")
     p.set_defaults(func=_cmd_demo_data)
 
     from vigia.commands import register_all

@@ -1,8 +1,10 @@
-"""The bundled demo: Bolivia's real geography with SYNTHETIC figures, built offline.
+"""The bundled demo: Bolivia's 343 real municipalities with SYNTHETIC figures, built offline.
 
-Modules, one job each: ``places`` (GeoNames places), ``areas`` (their
-catchments), ``boundaries`` (a real boundary file instead), ``crossings``,
-``offices``, ``figures`` (the seeded rules for every synthetic number),
+Modules, one job each: ``municipios`` (the shipped boundaries, INE codes),
+``population`` (synthetic municipal populations on the real department totals),
+``places`` (GeoNames places), ``boundaries`` (a user's boundary file instead),
+``crossings``, ``offices``, ``figures`` (the seeded rules for every synthetic
+number), ``history`` (the inspection history), ``lists`` (agency lists),
 ``sampling`` (points inside areas) and ``build`` (assembly).
 
 The names below load ``build`` (and geopandas) on first use, not on import of the

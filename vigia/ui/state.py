@@ -26,7 +26,10 @@ ENV_DATA_DIR = paths.ENV_DATA_DIR
 #: Session-state key holding the path of the dataset this session shows.
 SESSION_DATASET = "vigia_dataset_path"
 
-DEMO_FILE = "demo.gpkg"
+#: The demo's file in the data folder. Named after the demo's geography, so a data folder built
+#: by an earlier version (demo areas around GeoNames places) gets the municipal demo on next start
+#: instead of keeping the old one.
+DEMO_FILE = "demo-municipios.gpkg"
 UPLOADS_FOLDER = "datasets"
 
 
