@@ -8,6 +8,7 @@ formats (CSV, GeoJSON) keep the stable column codes so scripts can rely on them.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 LANGS = ("es", "en")
@@ -106,6 +107,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "about.mode": ("Modo", "Mode"),
     "about.pool": ("Semanas muestreadas", "Sampled weeks"),
     "about.units": ("Unidades", "Units"),
+    "about.timezone": ("Zona horaria de las horas", "Time zone of the times"),
     # what-if report (planner.coverage.report)
     "wi.rank": ("Puesto", "Rank"),
     "wi.option": ("Opción", "Option"),
@@ -224,10 +226,41 @@ WORDS: dict[str, tuple[str, str]] = {
     "ics_summary": ("Inspección: {site} — {team}", "Inspection: {site} — {team}"),
     "ics_description": (
         "Equipo: {team}\nOrden en el día: {order}\nSector: {sector}\nDepartamento: {department}\n"
-        "Prioridad: {priority:.2f}\nObligatoria: {must}\nFijada: {locked}",
+        "Prioridad: {priority}\nObligatoria: {must}\nFijada: {locked}",
         "Team: {team}\nOrder in the day: {order}\nSector: {sector}\nDepartment: {department}\n"
-        "Priority: {priority:.2f}\nMust visit: {must}\nLocked: {locked}",
+        "Priority: {priority}\nMust visit: {must}\nLocked: {locked}",
     ),
+    # code columns of files people read: the code (for machines, joins, reading back) beside its words
+    "code.sector": ("Código del sector", "Sector code"),
+    "code.selection": ("Código de selección", "Selection code"),
+    "code.kind": ("Código del tipo de cambio", "Kind code"),
+    "code.robustness": ("Código de solidez", "Robustness code"),
+    # why a visit is in the plan (contract selection kinds)
+    "selection.planned": ("planificada", "planned"),
+    "selection.random": ("al azar", "random"),
+    "selection.complaint": ("por denuncia", "complaint"),
+    "selection.follow_up": ("de seguimiento", "follow-up"),
+    "selection.other": ("otra", "other"),
+    # how the plan set priorities and travel times (the planner's own English sentences, translated)
+    "rule.scores": ("Prioridad = puntaje de riesgo (0-100) del área que contiene el lugar, según el archivo de "
+                    "puntajes.",
+                    "Priority = risk score (0-100) of the area that contains the site, from the scores file."),
+    "rule.column": ("Prioridad = la columna '{column}' de los lugares.", "Priority = the sites column '{column}'."),
+    "rule.sector_area": (
+        "Prioridad = peso del sector x factor del área. El peso del sector es 1,0 para los sectores de alto riesgo "
+        "del contrato de datos ({sectors}) y 0,5 para cualquier otro. El factor del área es 1 + los casos de "
+        "explotación laboral del área por 10.000 habitantes divididos por la tasa más alta del país (de 1 a 2); "
+        "es 1 en todas partes cuando los datos no tienen capa de casos. Escala: 0,5 a 2, más alto = inspeccionar "
+        "antes.",
+        "Priority = sector weight x area factor. Sector weight is 1.0 for the high-risk sectors of the data "
+        "contract ({sectors}) and 0.5 for any other sector. Area factor is 1 + the area's labour-exploitation "
+        "cases per 10,000 residents divided by the highest such rate in the country (so 1 to 2); it is 1 "
+        "everywhere when the dataset has no cases layer. Scale: 0.5 to 2, higher = inspect first."),
+    "travel.great_circle": ("estimación en línea recta (gran círculo x factor de desvío / velocidad de la región)",
+                            "straight-line estimate (great circle x detour factor / regional speed)"),
+    "travel.road_network": ("red de caminos", "road network"),
+    "mode.randomised": ("sorteado", "randomised"),
+    "mode.fixed": ("fijo", "fixed"),
     # contract sectors (others are shown as the data gives them)
     "sector.mining": ("minería", "mining"),
     "sector.agriculture": ("agricultura", "agriculture"),
@@ -320,6 +353,31 @@ def word(code: str, lang: str = "es", **fmt: object) -> str:
 def sector_text(sector: str, lang: str = "es") -> str:
     """A contract sector in ``lang``; a ministry's own sector names as given."""
     return word(f"sector.{sector}", lang) if f"sector.{sector}" in WORDS else sector
+
+
+def sentence_text(text: str, prefix: str, lang: str = "es") -> str:
+    """One of the core's English sentences (``prefix.*`` entries, ``{name}`` parts filled from it)
+    in ``lang``; a sentence this table does not know is returned as given."""
+    if lang == "en":
+        return text
+    for code, (spanish, english) in WORDS.items():
+        if not code.startswith(prefix + "."):
+            continue
+        pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
+                          for part in re.split(r"(\{\w+\})", english))
+        found = re.fullmatch(pattern, text.strip(), re.S)
+        if found:
+            parts = found.groupdict()
+            if "sectors" in parts:
+                parts["sectors"] = ", ".join(sector_text(name.strip(), lang) for name in parts["sectors"].split(","))
+            return spanish.format(**parts)
+    return text
+
+
+def code_text(prefix: str, code: object, lang: str = "es") -> str:
+    """A code of a files' code column (``selection``, ``sector``...) in words; unknown codes as given."""
+    text = "" if code is None or (isinstance(code, float) and code != code) else str(code)
+    return word(f"{prefix}.{text}", lang) if f"{prefix}.{text}" in WORDS else text
 
 
 def reason_text(code: str, fallback: str, lang: str = "es") -> str:
