@@ -191,6 +191,7 @@ def test_both_planners_read_the_same_file_from_the_cli_and_from_the_app(
 
 
 def test_every_human_export_of_the_scores_carries_the_provenance(demo_gpkg: Path, demo_scores: Scores) -> None:
+    from vigia.ui.i18n import t
     from vigia.ui.risk_map import risk_exports, risk_maps, risk_tables
 
     provenance = demo_scores.provenance(created_by="ana")
@@ -202,7 +203,7 @@ def test_every_human_export_of_the_scores_carries_the_provenance(demo_gpkg: Path
     assert any(short_hash in line for line in header) and any(weights in line for line in header)
     assert len(pd.read_csv(io.StringIO(csv), comment="#")) == len(export)
     sheets = pd.read_excel(io.BytesIO(risk_exports.xlsx_bytes(export, None, provenance)), sheet_name=None)
-    sheet = sheets[risk_exports.PROVENANCE_SHEET].astype(str).to_numpy().ravel().tolist()
+    sheet = sheets[t(risk_exports.PROVENANCE_SHEET, "es")].astype(str).to_numpy().ravel().tolist()
     assert short_hash in sheet and weights in sheet and "ana" in sheet
     fmap = risk_maps.area_view(load_dataset(demo_gpkg), demo_scores.area_scores, "score", online=False)
     page = risk_exports.map_html(fmap, provenance).decode()

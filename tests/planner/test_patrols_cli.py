@@ -65,10 +65,11 @@ def test_randomised_roster_csv_obeys_rules_and_is_reproducible(demo_gpkg, scores
 def test_fixed_roster_as_xlsx_and_ics(demo_gpkg, scores_gpkg, tmp_path) -> None:
     xlsx, ics = tmp_path / "r.xlsx", tmp_path / "r.ics"
     assert _run(demo_gpkg, scores_gpkg, xlsx, "--mode", "fixed") == 0
-    assert openpyxl.load_workbook(xlsx).sheetnames == ["Turnos", "Semana", "Lugares", "about"]
-    about = dict(pd.read_excel(xlsx, sheet_name="about").to_numpy().tolist())
+    assert openpyxl.load_workbook(xlsx).sheetnames == ["Turnos", "Semana", "Lugares", "Acerca del rol"]
+    about = dict(pd.read_excel(xlsx, sheet_name="Acerca del rol").to_numpy().tolist())
     assert about["Puntajes de riesgo usados (archivo · SHA-256)"] == f"scores.gpkg · {file_hash(scores_gpkg)[:16]}"
-    assert str(about["Semilla"]) == "4" and about["Modo"] == "fixed"
+    assert str(about["Semilla"]) == "4" and about["Modo"] == "fijo"
+    assert about["Zona horaria de las horas"] == "America/La_Paz"
     assert _run(demo_gpkg, scores_gpkg, ics, "--mode", "fixed") == 0
     calendar = Calendar.from_ical(ics.read_bytes())
     events = calendar.walk("VEVENT")
