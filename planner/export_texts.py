@@ -143,13 +143,35 @@ WORDS: dict[str, tuple[str, str]] = {
     "wi.sheet.about": ("Acerca del análisis", "About the analysis"),
     "wi.title": ("¿Qué pasa si…? Recursos", "What if…? Resources"),
     "wi.rule": ("Regla de cobertura: un área cuenta como cubierta a medias por el primer equipo que la "
-                "alcanza en {hours:g} h de viaje, y cada equipo más cubre la mitad de lo que falta. "
+                "alcanza en {hours} h de viaje, y cada equipo más cubre la mitad de lo que falta. "
                 "Solidez: una opción es sólida si cada lugar está en el mejor conjunto en al menos "
-                "{share:.0%} de los sorteos de los puntajes; si no, es frágil.",
+                "{share} de los sorteos de los puntajes; si no, es frágil.",
                 "Coverage rule: an area counts as half covered by the first team that reaches it within "
-                "{hours:g} h of travel, and each further team covers half of what is left. Robustness: an "
-                "option is robust when each of its sites is in the best set in at least {share:.0%} of the "
+                "{hours} h of travel, and each further team covers half of what is left. Robustness: an "
+                "option is robust when each of its sites is in the best set in at least {share} of the "
                 "score draws; otherwise it is fragile."),
+    "wi.about.question": ("Pregunta", "Question"),
+    "wi.about.target": ("Demanda que se cubre", "Demand covered"),
+    "wi.about.total_risk": ("Riesgo total", "Total risk"),
+    "wi.about.covered_today": ("Riesgo cubierto hoy", "Risk covered today"),
+    "wi.about.reach_minutes": ("Alcance (minutos de viaje)", "Reach (travel minutes)"),
+    "wi.about.draws_solved": ("Sorteos de puntajes resueltos", "Score draws solved"),
+    "wi.about.seconds": ("Segundos de cálculo", "Computing seconds"),
+    "wi.about.note": ("Nota", "Note"),
+    "wi.about.rule": ("Regla", "Rule"),
+    "wi.q.new_sites": ("sedes nuevas", "new sites"),
+    "wi.q.teams_per_new_site": ("equipos por sede nueva", "teams per new site"),
+    "wi.q.add_teams": ("equipos añadidos", "teams added"),
+    "wi.q.move_teams": ("equipos que pueden trasladarse", "teams that may move"),
+    "wi.target.sites": ("lugares de trabajo", "workplaces"),
+    "wi.target.areas": ("áreas", "areas"),
+    "wi.target.crossings": ("pasos fronterizos", "border crossings"),
+    "wi.note.draws": ("solidez medida sobre los {n} sorteos del propio archivo de puntajes",
+                      "robustness over the scores' own {n} draws"),
+    "wi.note.crossing_draws": ("solidez medida sobre los {n} sorteos de pasos del propio archivo de puntajes",
+                               "robustness over the scores' own {n} crossing draws"),
+    "wi.note.no_draws": ("sin sorteos de puntajes para {target}: solidez sin evaluar",
+                         "no score draws for the {target}: robustness not assessed"),
     # route sheets and calendar
     "sheet_title": ("Hoja de ruta", "Route sheet"),
     "period": ("Periodo", "Period"),

@@ -349,7 +349,7 @@ def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
     for column, text in LABELLED.items():
         if column in out.columns:
-            out.insert(out.columns.get_loc(column) + 1, f"{column}_label",
+            out.insert(list(out.columns).index(column) + 1, f"{column}_label",
                        [text(v, lang) for v in out[column]])
     return out
 

@@ -55,7 +55,7 @@ def _table(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(frame.drop(columns="geometry", errors="ignore")).copy()
     for column, words in CODE_LABELS.items():
         if column in out.columns:
-            out.insert(out.columns.get_loc(column) + 1, f"{column}_label", [words(v) for v in out[column]])
+            out.insert(list(out.columns).index(column) + 1, f"{column}_label", [words(v) for v in out[column]])
     return out
 
 
