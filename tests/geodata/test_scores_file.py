@@ -195,7 +195,8 @@ def test_every_human_export_of_the_scores_carries_the_provenance(demo_gpkg: Path
     from vigia.ui.risk_map import risk_exports, risk_maps, risk_tables
 
     provenance = demo_scores.provenance(created_by="ana")
-    weights = next(text for name, text in provenance.rows() if name == "weights")
+    weights = dict(risk_exports.provenance_rows(provenance))[t("provenance.weights", "es")]
+    assert "Cercanía a la frontera: 0,100" in weights, "each indicator's weight by its name, decimal comma"
     short_hash = demo_scores.dataset_hash[:16]
     export = risk_tables.export_frame(demo_scores.area_scores)
     csv = risk_exports.csv_bytes(export, provenance).decode("utf-8-sig")
@@ -208,7 +209,7 @@ def test_every_human_export_of_the_scores_carries_the_provenance(demo_gpkg: Path
     fmap = risk_maps.area_view(load_dataset(demo_gpkg), demo_scores.area_scores, "score", online=False)
     page = risk_exports.map_html(fmap, provenance).decode()
     footer = page.split('class="vigia-provenance"', 1)[1]
-    assert short_hash in footer and "balanced" in footer
+    assert short_hash in footer and t("riskmap.preset.balanced", "es") in footer
 
 
 def test_a_provenance_round_trips_and_names_a_missing_field() -> None:

@@ -155,7 +155,7 @@ def test_roster_pdf_has_a_page_per_unit_with_the_week_dates(demo_gpkg, scores_gp
     for unit, text in zip(units, pages):
         flat = " ".join(text.split())
         assert unit.name.split(" · ")[0] in flat, f"page of {unit.unit_id} does not name its unit"
-        assert "del 01/06/2026 al 07/06/2026" in flat
+        assert "del 1 jun de 2026 al 7 jun de 2026" in flat  # dates as people write them (geodata.formats)
     with_shifts = [" ".join(p.split()) for p in pages if "no tiene turnos" not in p]
     assert with_shifts and all(re.search(r"(lunes|martes|miércoles|jueves|viernes|sábado|domingo) "
                                          r"0[1-7]/06/2026", p) for p in with_shifts)

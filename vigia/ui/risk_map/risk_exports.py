@@ -17,6 +17,8 @@ of words after each code column; the GeoPackage is the machine file and has code
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import html
 import io
 from collections.abc import Callable
@@ -25,8 +27,9 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from geodata import formats
 from geodata.scores_file import Provenance, ScoresFile, scores_bytes
-from vigia.ui.i18n import has_text, t
+from vigia.ui.i18n import current_language, has_text, t
 from vigia.ui.risk_map.risk_maps import emerging_label
 from vigia.ui.risk_map.risk_tables import drivers_text, indicator_label
 
@@ -87,16 +90,37 @@ def _number_formats(sheet: object, frame: pd.DataFrame) -> None:
                 cell.number_format = NUMBER_FORMATS[column]
 
 
+def provenance_rows(provenance: Provenance) -> list[tuple[str, str]]:
+    """``(label, text)`` per provenance field as people read it, in the session's language: the preset,
+    normalisation and aggregation in words, each indicator's weight by its name with the language's
+    decimal mark, the time in Bolivia's clock (the dataset's hash and version as they are)."""
+    lang = current_language()
+    words = {"preset": "riskmap.preset", "normalisation": "riskmap.norm", "aggregation": "riskmap.agg"}
+    out = []
+    for name, text in provenance.rows():
+        if name in words:
+            text = _word(words[name], text)
+        elif name == "weights":
+            text = "; ".join(f"{indicator_label(k)}: {formats.decimal(float(v), lang, 3)}"
+                             for k, v in sorted(provenance.weights.items()))
+        elif name in ("seed", "draws", "permutations"):
+            text = formats.integer(int(text), lang)
+        elif name == "created_at" and text:
+            with contextlib.suppress(ValueError):
+                text = formats.date_time(dt.datetime.fromisoformat(text), lang)
+        out.append((t(f"provenance.{name}"), text))
+    return out
+
+
 def provenance_table(provenance: Provenance) -> pd.DataFrame:
     """The provenance as two labelled columns (translated field names and values)."""
-    rows = provenance.rows()
-    return pd.DataFrame({t("provenance.header"): [t(f"provenance.{name}") for name, _ in rows],
-                         "": [text for _, text in rows]})
+    rows = provenance_rows(provenance)
+    return pd.DataFrame({t("provenance.header"): [label for label, _ in rows], "": [text for _, text in rows]})
 
 
 def csv_bytes(areas: gpd.GeoDataFrame, provenance: Provenance) -> bytes:
     """Area scores as UTF-8 CSV with a byte-order mark, after ``#`` lines giving the provenance."""
-    header = "".join(f"# {t(f'provenance.{name}')}: {text}\n" for name, text in provenance.rows())
+    header = "".join(f"# {label}: {text}\n" for label, text in provenance_rows(provenance))
     return (header + _table(areas).to_csv(index=False)).encode("utf-8-sig")
 
 
@@ -122,8 +146,7 @@ def gpkg_bytes(scores: ScoresFile) -> bytes:
 
 def provenance_footer(provenance: Provenance) -> str:
     """The provenance as a small HTML block pinned under a map."""
-    lines = "<br>".join(f"{html.escape(t(f'provenance.{name}'))}: {html.escape(text)}"
-                        for name, text in provenance.rows())
+    lines = "<br>".join(f"{html.escape(label)}: {html.escape(text)}" for label, text in provenance_rows(provenance))
     return ('<div class="vigia-provenance" style="position:fixed;bottom:0;left:0;z-index:1000;'
             'background:rgba(255,255,255,0.85);font:11px sans-serif;padding:4px 8px;max-width:60%">'
             f"<b>{html.escape(t('provenance.header'))}</b><br>{lines}</div>")
