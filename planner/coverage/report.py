@@ -102,9 +102,21 @@ def to_geojson(result: WhatIf) -> bytes:
     return json.dumps(geojson_dict(result), ensure_ascii=False).encode("utf-8")
 
 
+def _written(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Numbers as people read them in ``lang`` (``6.193,65``; coordinates to 5 decimals), for the HTML page."""
+    out = frame.copy()
+    for column in out.columns:
+        digits = 5 if column in ("lon", "lat") else 2
+        if pd.api.types.is_integer_dtype(out[column]):
+            out[column] = [formats.integer(v, lang) for v in out[column]]
+        elif pd.api.types.is_float_dtype(out[column]):
+            out[column] = [formats.decimal(v, lang, digits) if pd.notna(v) else None for v in out[column]]
+    return out
+
+
 def to_html(result: WhatIf, lang: str = "es") -> bytes:
     """A self-contained page (no scripts, no web requests): the rule and the ranked table."""
-    table = _localised(result.to_frame(), lang).to_html(index=False, na_rep="–", border=0)
+    table = _localised(_written(result.to_frame(), lang), lang).to_html(index=False, na_rep="–", border=0)
     title = html.escape(word("wi.title", lang))
     page = (f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{title}</title>"
             "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
