@@ -356,6 +356,10 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Excel number formats of date and date-time cells, per language (the cell keeps a real date).
+DATE_CELL = {"es": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
+DATE_TIME_CELL = {"es": "dd/mm/yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
+
 WEEKDAYS = {
     "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

@@ -27,7 +27,15 @@ import pandas as pd
 
 from geodata import formats
 from geodata.dataset import Dataset
-from planner.export_texts import code_text, reason_text, sector_text, sentence_text, word
+from planner.export_texts import (
+    DATE_CELL,
+    DATE_TIME_CELL,
+    code_text,
+    reason_text,
+    sector_text,
+    sentence_text,
+    word,
+)
 from planner.plan import Kpis, Plan, Route
 from planner.problem import InspectionProblem, Site
 from planner.route_background import MapBackground, background_for
@@ -388,9 +396,6 @@ def _cell_formats(sheet: Any, frame: pd.DataFrame, lang: str) -> None:
             cell.number_format = pattern
 
 
-#: Excel number formats of date and date-time cells, per language (the cell keeps a real date).
-DATE_CELL = {"es": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
-DATE_TIME_CELL = {"es": "dd/mm/yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
 
 
 def to_xlsx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:

@@ -244,3 +244,11 @@ def test_numbers_read_the_spanish_way(files: Path) -> None:
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+,\d", str(total)), f"thousands with a point, decimals with a comma: {total}"
     roster = "\n".join(text for _, text in _ics_texts(files / "rol.ics"))
     assert re.search(r"Minutos desde la base: \d+", roster) and "Turno: mañana 06:00–14:00" in roster
+
+
+def test_workbook_dates_and_numbers_stay_dates_and_numbers(files: Path) -> None:
+    for name, sheet in (("plan.xlsx", "Cronograma"), ("rol.xlsx", "Turnos")):
+        table = pd.read_excel(files / name, sheet_name=sheet)
+        assert pd.api.types.is_datetime64_any_dtype(table["Fecha"]), f"{name}: dates are date cells, not text"
+    timeline = pd.read_excel(files / "plan.xlsx", sheet_name="Cronograma")
+    assert pd.api.types.is_float_dtype(timeline["Prioridad"]) and pd.api.types.is_datetime64_any_dtype(timeline["Inicio"])

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geodata import formats
-from planner.export_texts import code_text, word
+from planner.export_texts import DATE_CELL, code_text, word
 from planner.patrols.model import DAYS, N_SLOTS, SHIFTS, PatrolProblem, slot_shift
 from planner.patrols.roster import Roster
 from planner.patrols.roster_words import (
@@ -138,8 +138,14 @@ def to_xlsx(roster: Roster, context: RosterContext) -> bytes:
     """Sheets: the shifts, the week grid (wrapped cells), the places legend and how it was made (``about``)."""
     lang = context.lang
     buffer = io.BytesIO()
+    shifts = roster_table(roster, context)
+    date_header = word("date", lang)
+    shifts[date_header] = [dt.datetime.strptime(day, "%d/%m/%Y") for day in shifts[date_header]]  # a date cell
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        roster_table(roster, context).to_excel(writer, sheet_name=word("sheet.roster", lang), index=False)
+        shifts.to_excel(writer, sheet_name=word("sheet.roster", lang), index=False)
+        column = list(shifts.columns).index(date_header) + 1
+        for row in writer.sheets[word("sheet.roster", lang)].iter_rows(min_row=2, min_col=column, max_col=column):
+            row[0].number_format = DATE_CELL.get(lang, DATE_CELL["es"])
         grid_sheet = word("sheet.week_grid", lang)
         week_grid(roster, context).to_excel(writer, sheet_name=grid_sheet, index=False)
         places_table(roster, lang).to_excel(writer, sheet_name=word("sheet.places", lang), index=False)
