@@ -110,6 +110,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "about.pool": ("Semanas muestreadas", "Sampled weeks"),
     "about.units": ("Unidades", "Units"),
     "about.timezone": ("Zona horaria de las horas", "Time zone of the times"),
+    "about.note": ("Nota", "Note"),
     # what-if report (planner.coverage.report)
     "wi.rank": ("Puesto", "Rank"),
     "wi.option": ("Opción", "Option"),
@@ -399,6 +400,8 @@ def sentence_text(text: str, prefix: str, lang: str = "es") -> str:
         found = re.fullmatch(pattern, text.strip(), re.S)
         if found:
             parts = found.groupdict()
+            if "target" in parts:
+                parts["target"] = code_text("wi.target", parts["target"], lang)
             if "sectors" in parts:
                 parts["sectors"] = ", ".join(sector_text(name.strip(), lang) for name in parts["sectors"].split(","))
             return spanish.format(**parts)

@@ -338,7 +338,7 @@ def about_frame(plan: Plan, context: PlanContext, lang: str = "es") -> pd.DataFr
         ("about.timezone", context.timezone),
     ]
     if context.synthetic:
-        rows.append(("key", word("synthetic", lang)))
+        rows.append(("about.note", word("synthetic", lang)))
     return pd.DataFrame({"key": [word(k, lang) for k, _ in rows], "value": [v for _, v in rows]})
 
 

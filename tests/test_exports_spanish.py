@@ -252,3 +252,15 @@ def test_workbook_dates_and_numbers_stay_dates_and_numbers(files: Path) -> None:
         assert pd.api.types.is_datetime64_any_dtype(table["Fecha"]), f"{name}: dates are date cells, not text"
     timeline = pd.read_excel(files / "plan.xlsx", sheet_name="Cronograma")
     assert pd.api.types.is_float_dtype(timeline["Prioridad"]) and pd.api.types.is_datetime64_any_dtype(timeline["Inicio"])
+
+
+def test_the_planners_own_sentences_are_translated(english: re.Pattern[str]) -> None:
+    """The plan's About sheet shows the priority rule the planner wrote in English: each known
+    sentence must come out in Spanish (a reworded planner sentence makes this fail)."""
+    from planner.export_texts import sentence_text
+    from planner.priority import SECTOR_AREA_RULE
+
+    for sentence in (SECTOR_AREA_RULE, "Priority = risk score (0-100) of the area that contains the site, from the "
+                     "scores file.", "Priority = the sites column 'prioridad'."):
+        spanish = sentence_text(sentence, "rule", "es")
+        assert spanish.startswith("Prioridad = ") and _english_in(iter([("rule", spanish)]), english) == {}, spanish
