@@ -35,7 +35,9 @@ class Dataset:
         ``country`` (ISO 3166-1 alpha-3 of the dataset's country, e.g. "BOL";
         maps follow it, and without it the country is taken from where the areas lie),
         ``synthetic`` ("true"/"false"), ``areas_kind`` (e.g. "demo areas"),
-        ``source``, ``seed``, ``generator``.
+        ``source``, ``seed``, ``generator``, ``timezone`` (IANA name of the clock times
+        people read in plans, rosters and calendars; ``America/La_Paz`` when absent,
+        see :func:`geodata.formats.timezone_of`).
     source:
         Where it was loaded from (file or folder name), for display.
     problems:

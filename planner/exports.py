@@ -6,14 +6,17 @@ for team names, sectors and departments). Tables come first (:func:`visits_frame
 writers then only format them. Each writer returns bytes (for a download button)
 and :func:`write_plan` picks one by the file's extension.
 
-Times are local Bolivian time (``America/La_Paz``, UTC-4 all year).
+Times are the plan's clock times in the dataset's time zone (``about.timezone``, default
+``America/La_Paz``); the calendar file names it (``TZID``). Files people read (XLSX, ICS
+texts) show code values in words, each code column (``sector``, ``selection``) keeping its
+codes under a «Código …» header beside the words; the CSV and GeoJSON are machine files.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,13 +25,24 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from geodata import formats
 from geodata.dataset import Dataset
-from planner.export_texts import reason_text, selection_text, word
+from planner.export_texts import (
+    DATE_CELL,
+    DATE_TIME_CELL,
+    code_text,
+    reason_text,
+    sector_text,
+    selection_text,
+    sentence_text,
+    word,
+)
 from planner.plan import Kpis, Plan, Route
 from planner.problem import InspectionProblem, Site
 from planner.route_background import MapBackground, background_for
 
-TIMEZONE = "America/La_Paz"
+#: The time zone of a plan whose dataset names none (``about.timezone``).
+TIMEZONE = formats.DEFAULT_TIMEZONE
 
 #: Formats :func:`write_plan` knows, by file extension.
 FORMATS = ("xlsx", "csv", "geojson", "ics")
@@ -75,6 +89,7 @@ class PlanContext:
     synthetic: bool = False
     background: MapBackground | None = None
     scores: str = ""
+    timezone: str = TIMEZONE
 
 
 def departments_of(areas: pd.DataFrame) -> dict[str, str]:
@@ -96,7 +111,8 @@ def context_for(problem: InspectionProblem, dataset: Dataset, baseline: Plan | N
     return PlanContext(problem, baseline=baseline, departments=departments_of(dataset.areas),
                        offices=offices_of(dataset.get("offices")),
                        dataset=str(dataset.about.get("title") or dataset.source or ""),
-                       synthetic=bool(dataset.synthetic), background=background_for(dataset))
+                       synthetic=bool(dataset.synthetic), background=background_for(dataset),
+                       timezone=formats.timezone_of(dataset.about).key)
 
 
 def _department(site: Site | None, departments: Mapping[str, str]) -> str:
@@ -162,14 +178,14 @@ def results_frame(plan: Plan, context: PlanContext) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RESULT_VISIT_COLUMNS + RESULT_COLUMNS)
 
 
-def _results_sheet_checks(sheet: Any, rows: int, lang: str) -> None:
-    """Drop-downs and whole-number checks on the cells a team fills, so Excel refuses most typos."""
+def _results_sheet_checks(sheet: Any, rows: int, lang: str, first: int) -> None:
+    """Drop-downs and whole-number checks on the cells a team fills (``first``: the 1-based column of
+    ``done``, the first of :data:`RESULT_COLUMNS`), so Excel refuses most typos."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     if rows == 0:
         return
-    first = len(RESULT_VISIT_COLUMNS) + 1
     done = DataValidation(type="list", formula1=f'"{word("yes", lang)},{word("no", lang)}"', allow_blank=True)
     counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
     letter = get_column_letter(first)
@@ -313,22 +329,74 @@ def about_frame(plan: Plan, context: PlanContext, lang: str = "es") -> pd.DataFr
     """How the plan was made: engine, time, horizon, teams, priority rule, travel times."""
     problem = context.problem
     rows = [
-        ("about.engine", plan.engine), ("about.seconds", f"{plan.seconds:.1f}"),
-        ("about.first_day", problem.days[0].isoformat() if problem.days else ""),
-        ("about.days", str(len(problem.days))), ("about.teams", str(len(problem.teams))),
-        ("about.priority_rule", problem.priority_rule), ("about.travel_method", problem.travel_method),
+        ("about.engine", plan.engine), ("about.seconds", formats.decimal(plan.seconds, lang)),
+        ("about.first_day", formats.date(problem.days[0], lang) if problem.days else ""),
+        ("about.days", formats.integer(len(problem.days), lang)),
+        ("about.teams", formats.integer(len(problem.teams), lang)),
+        ("about.priority_rule", sentence_text(problem.priority_rule, "rule", lang)),
+        ("about.travel_method", code_text("travel", problem.travel_method, lang)),
         ("about.dataset", context.dataset), ("about.scores", context.scores),
+        ("about.timezone", context.timezone),
     ]
     if context.synthetic:
-        rows.append(("key", word("synthetic", lang)))
+        rows.append(("about.note", word("synthetic", lang)))
     return pd.DataFrame({"key": [word(k, lang) for k, _ in rows], "value": [v for _, v in rows]})
 
 
 # ----------------------------------------------------------------------------- writers
 
+#: Code columns that files people read show in words too: column -> how one code is written.
+LABELLED: dict[str, Callable[[object, str], str]] = {
+    "sector": lambda code, lang: sector_text("" if code is None else str(code), lang),
+    "selection": lambda code, lang: code_text("selection", code, lang),
+}
+
+
+def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with a ``<code>_label`` column (the words in ``lang``) after each code column of
+    :data:`LABELLED`; the codes stay, so a file people read still joins back to the data."""
+    out = frame.copy()
+    for column, text in LABELLED.items():
+        if column in out.columns:
+            out.insert(list(out.columns).index(column) + 1, f"{column}_label",
+                       [text(v, lang) for v in out[column]])
+    return out
+
+
+def header_text(column: str, lang: str, columns: Collection[str] = ()) -> str:
+    """The header of ``column`` in ``lang``: a code column with words beside it reads «Código …»."""
+    if column.endswith("_label"):
+        return word(column[: -len("_label")], lang)
+    if f"{column}_label" in columns:
+        return word(f"code.{column}", lang)
+    return word(column, lang)
+
+
 def _localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Column codes replaced by headers in ``lang`` (for files people read)."""
-    return frame.rename(columns={c: word(c, lang) for c in frame.columns})
+    """Column codes replaced by headers in ``lang``, code values with their words (for files people read)."""
+    shown = labelled(frame, lang)
+    return shown.rename(columns={c: header_text(c, lang, shown.columns) for c in shown.columns})
+
+
+def _cell_formats(sheet: Any, frame: pd.DataFrame, lang: str) -> None:
+    """Dates and times as people write them; numbers stay numbers (Excel shows them in its own locale)."""
+    from openpyxl.utils import get_column_letter
+
+    for k, column in enumerate(frame.columns, start=1):
+        values = frame[column].dropna()
+        if values.empty:
+            continue
+        first = values.iloc[0]
+        if isinstance(first, datetime | pd.Timestamp):
+            pattern = DATE_TIME_CELL[lang if lang in DATE_TIME_CELL else "es"]
+        elif isinstance(first, date):
+            pattern = DATE_CELL[lang if lang in DATE_CELL else "es"]
+        else:
+            continue
+        for cell in sheet[get_column_letter(k)][1:]:
+            cell.number_format = pattern
+
+
 
 
 def to_xlsx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
@@ -357,8 +425,9 @@ def to_xlsx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
             shown.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
+            _cell_formats(sheet, shown, lang)
             if key == "sheet.results":
-                _results_sheet_checks(sheet, len(frame), lang)
+                _results_sheet_checks(sheet, len(frame), lang, list(shown.columns).index(word("done", lang)) + 1)
             for k, column in enumerate(shown.columns, start=1):
                 longest = max([len(str(column))] + [len(str(v)) for v in shown[column].head(200)])
                 sheet.column_dimensions[get_column_letter(k)].width = min(60, max(8, longest + 2))
@@ -413,15 +482,16 @@ def to_geojson(plan: Plan, context: PlanContext) -> bytes:
 
 
 def to_ics(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
-    """One calendar event per visit (team in the summary, place and coordinates as location)."""
+    """One calendar event per visit (team in the summary, place and coordinates as location), at the
+    plan's clock times in the dataset's time zone: ``TZID`` on each time and a ``VTIMEZONE`` for it."""
     from icalendar import Calendar, Event
 
-    zone = ZoneInfo(TIMEZONE)
+    zone = ZoneInfo(context.timezone)
     calendar = Calendar()
     calendar.add("prodid", "-//Vigia//inspection plan//ES")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", word("sheet_title", lang))
-    calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add("x-wr-timezone", context.timezone)
     stamp = datetime.now(ZoneInfo("UTC")).replace(microsecond=0)
     yes, no = word("yes", lang), word("no", lang)
     for v in visits_frame(plan, context).to_dict("records"):
@@ -434,8 +504,9 @@ def to_ics(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
         place = ", ".join(p for p in (v["site"], v["department"]) if p)
         event.add("location", f"{place} ({v['lat']:.5f}, {v['lon']:.5f})")
         event.add("geo", (float(v["lat"]), float(v["lon"])))
-        description = word("ics_description", lang, team=v["team"], order=v["order"], sector=v["sector"],
-                           department=v["department"], priority=float(v["priority"]),
+        description = word("ics_description", lang, team=v["team"], order=v["order"],
+                           sector=sector_text(str(v["sector"] or ""), lang),
+                           department=v["department"], priority=formats.decimal(v["priority"], lang, 2),
                            must=yes if v["must_visit"] else no, locked=yes if v["locked"] else no)
         selection = selection_text(v["selection"], v["selection_probability"], lang)
         event.add("description", f"{description}\n{selection}")

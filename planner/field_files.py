@@ -14,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from geodata import formats
 from planner.export_texts import long_date, selection_text, word
-from planner.exports import TIMEZONE, PlanContext
+from planner.exports import PlanContext
 from planner.palette import colours_for
 from planner.plan import Plan
 from planner.route_sheets import route_sheets_pdf, sheets_html
@@ -39,7 +40,8 @@ def _selection_fields(stop: SheetStop) -> dict[str, str]:
 
 
 def _hhmm(value: datetime | None) -> str:
-    return f"{value:%H:%M}" if value is not None else "–"
+    """A plan's clock time (already in the dataset's time zone) on the 24-hour clock."""
+    return formats.time(value.time()) if value is not None else "–"
 
 
 def _route_name(team: SheetTeam, day: SheetDay, lang: str) -> str:
@@ -55,7 +57,8 @@ def _stop_description(team: SheetTeam, day: SheetDay, stop: SheetStop, lang: str
                ", ".join(p for p in (stop.municipality, stop.department) if p),
                f"{stop.lat:.5f}, {stop.lon:.5f}"]
     if stop.km_from_previous is not None:
-        details.append(f"{word('leg', lang)}: {stop.km_from_previous:.1f} km, {stop.minutes_from_previous} min")
+        details.append(f"{word('leg', lang)}: {formats.decimal(stop.km_from_previous, lang)} km, "
+                       f"{formats.integer(stop.minutes_from_previous, lang)} min")
     marks = [word(m, lang) for m, on in (("must_visit", stop.must_visit), ("locked", stop.locked)) if on]
     if marks:
         details.append(" · ".join(marks))
@@ -67,7 +70,8 @@ def _stop_description(team: SheetTeam, day: SheetDay, stop: SheetStop, lang: str
 
 
 def _day_description(day: SheetDay, lang: str) -> str:
-    return word("nav_day_description", lang, km=day.km, hours=day.drive_minutes / 60, visits=len(day.visits),
+    return word("nav_day_description", lang, km=formats.decimal(day.km, lang),
+                hours=formats.decimal(day.drive_minutes / 60, lang), visits=formats.integer(len(day.visits), lang),
                 end=day.end.name)
 
 
@@ -94,7 +98,7 @@ def to_gpx(plan: Plan, context: PlanContext, lang: str = "es") -> bytes:
         _sub(metadata, f"{{{GPX_NS}}}desc", word("synthetic", lang))
     teams = sheet_teams(plan, context, lang)
     utc = ZoneInfo("UTC")
-    local = ZoneInfo(TIMEZONE)
+    local = ZoneInfo(context.timezone)
     for team in teams:
         for day in team.days:
             for stop in day.visits:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from geodata.cell_parsers import as_text, normalise_name, parse_bools
 from geodata.problems import Problem, Severity
 from geodata.readers import RawLayer
 from geodata.workbooks import read_xlsx
 from planner.export_texts import LANGS, word
-from planner.exports import RESULT_COLUMNS, RESULT_VISIT_COLUMNS
+from planner.exports import RESULT_COLUMNS, RESULT_VISIT_COLUMNS, header_text, labelled
 
 LAYER = "inspections"
 #: Result cells other than ``done``: filled in on a visit marked "no" or left unmarked, they contradict it.
@@ -53,14 +54,16 @@ def read_results(path: str | Path, display: str | None = None) -> tuple[RawLayer
 
 def _codes_for_headers(raw: RawLayer) -> tuple[RawLayer, dict[str, str]]:
     """Spanish or English headers of the results sheet back to their codes (other columns as they are);
-    also each code's header as the sheet writes it, for messages."""
-    codes = {normalise_name(word(code, lang)): code
-             for code in RESULT_VISIT_COLUMNS + RESULT_COLUMNS for lang in LANGS}
-    codes.update({normalise_name(code): code for code in RESULT_VISIT_COLUMNS + RESULT_COLUMNS})
+    also each code's header as the sheet writes it, for messages. The words written beside code
+    columns (``sector_label``: «Sector» next to «Código del sector») are dropped: the codes are read."""
+    written = list(labelled(pd.DataFrame(columns=RESULT_VISIT_COLUMNS + RESULT_COLUMNS), "es").columns)
+    codes = {normalise_name(code): code for code in written}
+    codes.update({normalise_name(header_text(code, lang, written)): code for code in written for lang in LANGS})
     rename = {c: codes.get(normalise_name(c), c) for c in raw.frame.columns}
-    raw.frame = raw.frame.rename(columns=rename)
-    raw.numeric_cells = {rename.get(k, k): v for k, v in raw.numeric_cells.items()}
-    raw.date_cells = {rename.get(k, k): v for k, v in raw.date_cells.items()}
+    raw.frame = raw.frame.rename(columns=rename).drop(columns=[c for c in written if c.endswith("_label")],
+                                                      errors="ignore")
+    raw.numeric_cells = {rename.get(k, k): v for k, v in raw.numeric_cells.items() if rename.get(k, k) in raw.frame}
+    raw.date_cells = {rename.get(k, k): v for k, v in raw.date_cells.items() if rename.get(k, k) in raw.frame}
     return raw, {code: str(header) for header, code in rename.items()}
 
 

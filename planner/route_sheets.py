@@ -28,6 +28,7 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
+from geodata import formats
 from planner.day_map import Frame, day_map_svg
 from planner.export_texts import long_date, selection_text, word
 from planner.exports import PlanContext
@@ -62,7 +63,8 @@ def _template_text() -> str:
 
 
 def _hhmm(value: datetime | None) -> str:
-    return f"{value:%H:%M}" if value is not None else ""
+    """A plan's clock time (already in the dataset's time zone) on the 24-hour clock."""
+    return formats.time(value.time()) if value is not None else ""
 
 
 def _qr(stop: SheetStop) -> Markup:
@@ -111,13 +113,15 @@ def _render(teams: Sequence[SheetTeam], plan: Plan, context: PlanContext, lang: 
     def leg(stop: SheetStop) -> Markup:
         if stop.km_from_previous is None or stop.minutes_from_previous is None:
             return Markup("")
-        return Markup("{:.1f} km<br>{} min").format(stop.km_from_previous, stop.minutes_from_previous)
+        return Markup("{} km<br>{} min").format(formats.decimal(stop.km_from_previous, lang),
+                                                 formats.integer(stop.minutes_from_previous, lang))
 
     title = word("sheet_title", lang) + (f" — {teams[0].name}" if len(teams) == 1 else "")
     template = _environment().from_string(_template_text())
     return template.render(
         lang=lang, title=title, teams=teams, maps=maps, synthetic=context.synthetic, engine=plan.engine,
         dataset=context.dataset, colour=ROUTE_COLOUR, hhmm=_hhmm, qr=_qr, leg=leg,
+        dec=lambda value: formats.decimal(value, lang), zone=context.timezone,
         long_date=lambda d: long_date(d, lang), w=lambda code, **fmt: word(code, lang, **fmt),
         selection=lambda stop: selection_text(stop.selection, stop.selection_probability, lang))
 

@@ -31,7 +31,8 @@ def fill(workbook: bytes, path: Path, rows: dict[int, tuple[object, ...]], sheet
     """Write (done, victims, violations, workers) into sheet rows, as a team would in Excel."""
     book = openpyxl.load_workbook(io.BytesIO(workbook))
     sheet = book[sheet_name]
-    first = len(exports.RESULT_VISIT_COLUMNS) + 1
+    headers = [cell.value for cell in sheet[1]]
+    first = next(k for k, h in enumerate(headers, start=1) if h in (word("done", "es"), word("done", "en")))
     for row, values in rows.items():
         for offset, value in enumerate(values):
             sheet.cell(row, first + offset).value = value

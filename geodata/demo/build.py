@@ -112,6 +112,7 @@ def build_demo(seed: int = DEFAULT_SEED, areas_file: str | Path | None = None) -
     about = {
         "title": TITLE,
         "country": "BOL",
+        "timezone": "America/La_Paz",
         "synthetic": "true",
         "seed": str(seed),
         "generator": GENERATOR,

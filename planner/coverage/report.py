@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata import formats
 from planner.coverage.model import FRAGILE_SHARE
-from planner.export_texts import word
+from planner.export_texts import sentence_text, word
 from planner.what_if import REPORT_COLUMNS, WhatIf
 
 FORMATS = ("xlsx", "csv", "geojson", "html")
@@ -24,16 +25,41 @@ FORMATS = ("xlsx", "csv", "geojson", "html")
 _TEXT_COLUMNS = ("option", "kind", "site_ids", "sites_lonlat", "teams_added", "site_new", "robustness")
 
 
-def _localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _localised(frame: pd.DataFrame, lang: str, codes: bool = False) -> pd.DataFrame:
+    """Headers and the kind and robustness of each option in ``lang``; with ``codes`` (the workbook)
+    each keeps its code in a «Código …» column beside the words, so the file still joins to the data."""
     out = frame.copy()
-    out["kind"] = [word(f"wi.kind.{k}", lang) for k in out["kind"]]
-    out["robustness"] = [word(f"wi.robustness.{r}", lang) for r in out["robustness"]]
-    return out.rename(columns={c: word(f"wi.{c}", lang) for c in out.columns})
+    for column in ("kind", "robustness"):
+        words = [word(f"wi.{column}.{k}", lang) for k in out[column]]
+        if codes:
+            out.insert(list(out.columns).index(column) + 1, f"code.{column}", out[column])
+        out[column] = words
+    return out.rename(columns={c: word(c if c.startswith("code.") else f"wi.{c}", lang) for c in out.columns})
+
+
+def about_rows(result: WhatIf, lang: str = "es") -> list[tuple[str, str]]:
+    """How the options were measured, in words: the question, the demand, totals, draws, time, notes, rule."""
+    about = result.about()
+    question = about["question"] if isinstance(about["question"], dict) else {}
+    asked = "; ".join(f"{word(f'wi.q.{k}', lang)}: {formats.integer(v, lang)}" for k, v in question.items())
+    rows = [("wi.about.question", asked),
+            ("wi.about.target", word(f"wi.target.{about['target']}", lang)),
+            ("wi.about.total_risk", formats.decimal(float(about["total_risk"]), lang)),  # type: ignore[arg-type]
+            ("wi.about.covered_today", formats.decimal(float(about["covered_today"]), lang)),  # type: ignore[arg-type]
+            ("wi.about.reach_minutes", formats.integer(float(about["reach_minutes"]), lang)),  # type: ignore[arg-type]
+            ("wi.about.draws_solved", formats.integer(float(about["draws_solved"]), lang)),  # type: ignore[arg-type]
+            ("wi.about.seconds", formats.decimal(float(about["seconds"]), lang))]  # type: ignore[arg-type]
+    notes = about.get("notes")
+    rows += [("wi.about.note", sentence_text(str(note), "wi.note", lang))
+             for note in (notes if isinstance(notes, list) else [])]
+    rows.append(("wi.about.rule", rule_text(result, lang)))
+    return [(word(key, lang), value) for key, value in rows]
 
 
 def rule_text(result: WhatIf, lang: str = "es") -> str:
     """The coverage and robustness rules in words."""
-    return word("wi.rule", lang, hours=round(result.reach_minutes / 60, 2), share=FRAGILE_SHARE)
+    return word("wi.rule", lang, hours=formats.decimal(result.reach_minutes / 60, lang, 1),
+                share=formats.percent(FRAGILE_SHARE, lang))
 
 
 def to_csv(result: WhatIf) -> bytes:
@@ -41,14 +67,13 @@ def to_csv(result: WhatIf) -> bytes:
 
 
 def to_xlsx(result: WhatIf, lang: str = "es") -> bytes:
-    about = pd.DataFrame({"key": list(result.about()) + ["rule"],
-                          "value": [json.dumps(v, ensure_ascii=False) for v in result.about().values()]
-                          + [rule_text(result, lang)]})
+    rows = about_rows(result, lang)
+    about = pd.DataFrame({word("key", lang): [k for k, _ in rows], word("value", lang): [v for _, v in rows]})
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _localised(result.to_frame(), lang).to_excel(writer, sheet_name=word("wi.sheet.options", lang), index=False)
-        about.rename(columns={"key": word("key", lang), "value": word("value", lang)}).to_excel(
-            writer, sheet_name=word("wi.sheet.about", lang), index=False)
+        _localised(result.to_frame(), lang, codes=True).to_excel(writer, sheet_name=word("wi.sheet.options", lang),
+                                                                 index=False)
+        about.to_excel(writer, sheet_name=word("wi.sheet.about", lang), index=False)
     return buffer.getvalue()
 
 
@@ -77,9 +102,21 @@ def to_geojson(result: WhatIf) -> bytes:
     return json.dumps(geojson_dict(result), ensure_ascii=False).encode("utf-8")
 
 
+def _written(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Numbers as people read them in ``lang`` (``6.193,65``; coordinates to 5 decimals), for the HTML page."""
+    out = frame.copy()
+    for column in out.columns:
+        digits = 5 if column in ("lon", "lat") else 2
+        if pd.api.types.is_integer_dtype(out[column]):
+            out[column] = [formats.integer(v, lang) for v in out[column]]
+        elif pd.api.types.is_float_dtype(out[column]):
+            out[column] = [formats.decimal(v, lang, digits) if pd.notna(v) else None for v in out[column]]
+    return out
+
+
 def to_html(result: WhatIf, lang: str = "es") -> bytes:
     """A self-contained page (no scripts, no web requests): the rule and the ranked table."""
-    table = _localised(result.to_frame(), lang).to_html(index=False, na_rep="–", border=0)
+    table = _localised(_written(result.to_frame(), lang), lang).to_html(index=False, na_rep="–", border=0)
     title = html.escape(word("wi.title", lang))
     page = (f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{title}</title>"
             "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"

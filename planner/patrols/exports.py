@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from planner.export_texts import word
+from geodata import formats
+from planner.export_texts import DATE_CELL, code_text, word
 from planner.patrols.model import DAYS, N_SLOTS, SHIFTS, PatrolProblem, slot_shift
 from planner.patrols.roster import Roster
 from planner.patrols.roster_words import (
@@ -122,7 +123,7 @@ def to_ics(roster: Roster, context: RosterContext) -> bytes:
         event.add("description", word("ics_patrol_description", lang, unit=r["unit"], base=r["base"],
                                       place=r["place"], kind=r["place_kind"],
                                       shift=shift_words(SHIFTS[slot_shift(r["slot"])], lang),
-                                      minutes=r["minutes_from_base"]))
+                                      minutes=formats.integer(r["minutes_from_base"], lang)))
         event.add("location", f"{r['place']} ({point.y:.5f}, {point.x:.5f})")
         event.add("geo", (float(point.y), float(point.x)))
         event.add("dtstart", r["start_dt"].replace(tzinfo=zone))
@@ -137,21 +138,31 @@ def to_xlsx(roster: Roster, context: RosterContext) -> bytes:
     """Sheets: the shifts, the week grid (wrapped cells), the places legend and how it was made (``about``)."""
     lang = context.lang
     buffer = io.BytesIO()
+    shifts = roster_table(roster, context)
+    date_header = word("date", lang)
+    shifts[date_header] = [dt.datetime.strptime(day, "%d/%m/%Y") for day in shifts[date_header]]  # a date cell
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        roster_table(roster, context).to_excel(writer, sheet_name=word("sheet.roster", lang), index=False)
+        shifts.to_excel(writer, sheet_name=word("sheet.roster", lang), index=False)
+        column = list(shifts.columns).index(date_header) + 1
+        for row in writer.sheets[word("sheet.roster", lang)].iter_rows(min_row=2, min_col=column, max_col=column):
+            row[0].number_format = DATE_CELL.get(lang, DATE_CELL["es"])
         grid_sheet = word("sheet.week_grid", lang)
         week_grid(roster, context).to_excel(writer, sheet_name=grid_sheet, index=False)
         places_table(roster, lang).to_excel(writer, sheet_name=word("sheet.places", lang), index=False)
         _wrap_columns(writer.book[grid_sheet])
         if context.about:
-            about_frame(context).to_excel(writer, sheet_name="about", index=False)
+            about_frame(context).to_excel(writer, sheet_name=word("sheet.roster_about", lang), index=False)
     return buffer.getvalue()
 
 
 def about_frame(context: RosterContext) -> pd.DataFrame:
-    """How the roster was made (``context.about``), labelled in ``context.lang``: the scores used, seed..."""
-    return pd.DataFrame({"key": [word(code, context.lang) for code, _ in context.about],
-                         "value": [value for _, value in context.about]})
+    """How the roster was made (``context.about``), labelled in ``context.lang``: the scores used, seed...
+    (the mode in words; the time zone of every time in the files last)."""
+    lang = context.lang
+    rows = [*context.about, ("about.timezone", context.timezone)]
+    return pd.DataFrame({word("key", lang): [word(code, lang) for code, _ in rows],
+                         word("value", lang): [code_text("mode", value, lang) if code == "about.mode" else value
+                                               for code, value in rows]})
 
 
 def _wrap_columns(sheet: object) -> None:

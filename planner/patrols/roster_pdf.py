@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from geodata import formats
 from geodata.basemap import countries_around
 from planner.export_texts import word
 from planner.patrols.model import SHIFTS, slot_shift
@@ -55,8 +56,8 @@ def _header(fig: Figure, roster: Roster, u: int, context: RosterContext) -> floa
     title = textwrap.wrap(word("roster_title", lang, unit=unit.name), 70)
     fig.text(0.06, 0.965, "\n".join(title), fontsize=13, weight="bold", va="top")
     shift = 0.017 * (len(title) - 1)
-    fig.text(0.06, 0.93 - shift, word("roster_week", lang, week=context.week, first=f"{dates[0]:%d/%m/%Y}",
-                              last=f"{dates[-1]:%d/%m/%Y}"), fontsize=11)
+    fig.text(0.06, 0.93 - shift, word("roster_week", lang, week=context.week, first=formats.date(dates[0], lang),
+                              last=formats.date(dates[-1], lang)), fontsize=11)
     fig.text(0.06, 0.91 - shift, word("roster_base", lang, base=base_name(roster, u, context), crew=unit.crew),
              fontsize=10)
     top = 0.885 - shift
@@ -84,7 +85,7 @@ def _table(fig: Figure, rows: list[dict], context: RosterContext, top: float) ->
         values = {"#": str(n), "date": f"{r['day']} {r['date']}",
                   "shift": shift_words(SHIFTS[slot_shift(r["slot"])], lang),
                   "place": r["place"], "place_kind": r["place_kind"],
-                  "minutes_from_base": str(r["minutes_from_base"])}
+                  "minutes_from_base": formats.integer(r["minutes_from_base"], lang)}
         height = 1
         for code, x, width in COLUMNS:
             lines = _wrap(values[code], width)

@@ -7,13 +7,12 @@ how a day, a shift or a place is written, in Spanish or English, and in which ti
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
+from geodata import formats
 from geodata.dataset import Dataset
 from planner.export_texts import WEEKDAYS, word
 from planner.patrols.model import (
@@ -29,7 +28,7 @@ from planner.patrols.roster import Roster
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 #: The time zone when the dataset's ``about`` table names none (Bolivia: UTC-4 all year).
-DEFAULT_TIMEZONE = "America/La_Paz"
+DEFAULT_TIMEZONE = formats.DEFAULT_TIMEZONE
 
 
 def week_monday(week: str) -> dt.date:
@@ -58,13 +57,9 @@ def week_dates(week: str) -> list[dt.date]:
 
 
 def timezone_of(about: Mapping[str, str]) -> str:
-    """The dataset's time zone (``about.timezone``) when it is a known zone, else :data:`DEFAULT_TIMEZONE`."""
-    zone = str(about.get("timezone", "") or "").strip()
-    # An unknown or malformed zone name falls back to the default (ZoneInfoNotFoundError is a KeyError).
-    with contextlib.suppress(ValueError, KeyError):
-        if zone and ZoneInfo(zone):
-            return zone
-    return DEFAULT_TIMEZONE
+    """The dataset's time zone (``about.timezone``) when it is a known zone, else :data:`DEFAULT_TIMEZONE`
+    (:func:`geodata.formats.timezone_of`, the one rule for every file)."""
+    return formats.timezone_of(about).key
 
 
 @dataclass(frozen=True)

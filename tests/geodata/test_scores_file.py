@@ -191,10 +191,12 @@ def test_both_planners_read_the_same_file_from_the_cli_and_from_the_app(
 
 
 def test_every_human_export_of_the_scores_carries_the_provenance(demo_gpkg: Path, demo_scores: Scores) -> None:
+    from vigia.ui.i18n import t
     from vigia.ui.risk_map import risk_exports, risk_maps, risk_tables
 
     provenance = demo_scores.provenance(created_by="ana")
-    weights = next(text for name, text in provenance.rows() if name == "weights")
+    weights = dict(risk_exports.provenance_rows(provenance))[t("provenance.weights", "es")]
+    assert "Cercanía a la frontera: 0,100" in weights, "each indicator's weight by its name, decimal comma"
     short_hash = demo_scores.dataset_hash[:16]
     export = risk_tables.export_frame(demo_scores.area_scores)
     csv = risk_exports.csv_bytes(export, provenance).decode("utf-8-sig")
@@ -202,12 +204,12 @@ def test_every_human_export_of_the_scores_carries_the_provenance(demo_gpkg: Path
     assert any(short_hash in line for line in header) and any(weights in line for line in header)
     assert len(pd.read_csv(io.StringIO(csv), comment="#")) == len(export)
     sheets = pd.read_excel(io.BytesIO(risk_exports.xlsx_bytes(export, None, provenance)), sheet_name=None)
-    sheet = sheets[risk_exports.PROVENANCE_SHEET].astype(str).to_numpy().ravel().tolist()
+    sheet = sheets[t(risk_exports.PROVENANCE_SHEET, "es")].astype(str).to_numpy().ravel().tolist()
     assert short_hash in sheet and weights in sheet and "ana" in sheet
     fmap = risk_maps.area_view(load_dataset(demo_gpkg), demo_scores.area_scores, "score", online=False)
     page = risk_exports.map_html(fmap, provenance).decode()
     footer = page.split('class="vigia-provenance"', 1)[1]
-    assert short_hash in footer and "balanced" in footer
+    assert short_hash in footer and t("riskmap.preset.balanced", "es") in footer
 
 
 def test_a_provenance_round_trips_and_names_a_missing_field() -> None:

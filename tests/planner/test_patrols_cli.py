@@ -65,10 +65,11 @@ def test_randomised_roster_csv_obeys_rules_and_is_reproducible(demo_gpkg, scores
 def test_fixed_roster_as_xlsx_and_ics(demo_gpkg, scores_gpkg, tmp_path) -> None:
     xlsx, ics = tmp_path / "r.xlsx", tmp_path / "r.ics"
     assert _run(demo_gpkg, scores_gpkg, xlsx, "--mode", "fixed") == 0
-    assert openpyxl.load_workbook(xlsx).sheetnames == ["Turnos", "Semana", "Lugares", "about"]
-    about = dict(pd.read_excel(xlsx, sheet_name="about").to_numpy().tolist())
+    assert openpyxl.load_workbook(xlsx).sheetnames == ["Turnos", "Semana", "Lugares", "Acerca del rol"]
+    about = dict(pd.read_excel(xlsx, sheet_name="Acerca del rol").to_numpy().tolist())
     assert about["Puntajes de riesgo usados (archivo · SHA-256)"] == f"scores.gpkg · {file_hash(scores_gpkg)[:16]}"
-    assert str(about["Semilla"]) == "4" and about["Modo"] == "fixed"
+    assert str(about["Semilla"]) == "4" and about["Modo"] == "fijo"
+    assert about["Zona horaria de las horas"] == "America/La_Paz"
     assert _run(demo_gpkg, scores_gpkg, ics, "--mode", "fixed") == 0
     calendar = Calendar.from_ical(ics.read_bytes())
     events = calendar.walk("VEVENT")
@@ -154,7 +155,7 @@ def test_roster_pdf_has_a_page_per_unit_with_the_week_dates(demo_gpkg, scores_gp
     for unit, text in zip(units, pages):
         flat = " ".join(text.split())
         assert unit.name.split(" · ")[0] in flat, f"page of {unit.unit_id} does not name its unit"
-        assert "del 01/06/2026 al 07/06/2026" in flat
+        assert "del 1 jun de 2026 al 7 jun de 2026" in flat  # dates as people write them (geodata.formats)
     with_shifts = [" ".join(p.split()) for p in pages if "no tiene turnos" not in p]
     assert with_shifts and all(re.search(r"(lunes|martes|miércoles|jueves|viernes|sábado|domingo) "
                                          r"0[1-7]/06/2026", p) for p in with_shifts)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from geodata import formats
 from geodata.load import load_dataset
 from planner import exports, route_sheets
 from planner.day_map import frame_for
@@ -67,7 +68,7 @@ def test_pdf_text_has_every_stops_coordinates_and_each_days_km(planned, pdf_text
     for route in _moving(plan):
         for lon, lat in _day_points(plan, route):
             assert f"{lat:.5f}" in pdf_text and f"{lon:.5f}" in pdf_text, (route.team_id, route.day, lon, lat)
-        assert f"{round(route.km, 1):.1f}" in pdf_text, f"{route.team_id} {route.day}: {route.km:.1f} km"
+        assert formats.decimal(route.km, "es") in pdf_text, f"{route.team_id} {route.day}: {route.km:.1f} km"
     sites = {s.site_id: s for s in context.problem.sites}
     for visit in plan.visits:
         sector = sector_text(sites[visit.site_id].sector, "es")

@@ -36,12 +36,17 @@ def test_bad_table_exits_1_naming_row_and_column(tmp_path: Path, capsys: pytest.
 
 
 def test_by_period_writes_one_row_per_stratum(demo_gpkg: Path, tmp_path: Path) -> None:
-    out = tmp_path / "dark.xlsx"
+    out = tmp_path / "dark.csv"  # the machine file: column codes and "all"
     assert main(["dark-figure", str(demo_gpkg), "--by", "period", "--out", str(out)]) == 0
-    table = pd.read_excel(out, dtype={"stratum": str})
+    table = pd.read_csv(out, dtype={"stratum": str})
     assert list(table.columns[:6]) == ["stratum", "observed", "estimate", "low", "high", "model"]
     assert table["stratum"].tolist() == ["all", *[str(y) for y in range(2016, 2025)]]
     assert (table["low"] <= table["estimate"]).all() and (table["estimate"] <= table["high"]).all()
+    book = tmp_path / "dark.xlsx"  # the workbook people read: words in the chosen language
+    assert main(["dark-figure", str(demo_gpkg), "--by", "period", "--out", str(book), "--lang", "es"]) == 0
+    people = pd.read_excel(book, sheet_name="Cifra oculta", dtype={"Estrato": str})
+    assert list(people.columns[:3]) == ["Estrato", "Registradas", "Estimado"]
+    assert people["Estrato"].iloc[0] == "todo" and people["Modelo"].iloc[0].startswith("efectos principales")
 
 
 def test_small_observed_counts_are_suppressed_in_print_and_file(tmp_path: Path,

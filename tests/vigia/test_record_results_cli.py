@@ -24,9 +24,12 @@ def workbook(demo_gpkg: Path) -> bytes:
 
 def test_the_sheet_names_each_visit_and_has_no_free_text_column(workbook: bytes) -> None:
     sheet = pd.read_excel(io.BytesIO(workbook), sheet_name=SHEET)
-    assert list(sheet.columns) == [word(c, "es") for c in exports.RESULT_VISIT_COLUMNS + exports.RESULT_COLUMNS]
+    written = list(exports.labelled(pd.DataFrame(columns=exports.RESULT_VISIT_COLUMNS + exports.RESULT_COLUMNS),
+                                    "es").columns)
+    assert list(sheet.columns) == [exports.header_text(c, "es", written) for c in written]
     assert sheet["Código de inspección"].is_unique and len(sheet) > 5
-    assert (sheet["Selección"] == "planned").all()  # the greedy plan knows no random share
+    # the greedy plan knows no random share: the code for the data, the words for the team
+    assert (sheet["Código de selección"] == "planned").all() and (sheet["Selección"] == "planificada").all()
     assert sheet["Probabilidad de selección"].isna().all()  # unknown, so empty: never a made-up 1.0
     assert sheet[["Realizada", "Víctimas", "Infracciones", "Trabajadores"]].isna().all().all()
 
@@ -85,15 +88,16 @@ def test_random_visits_keep_their_probability_and_one_without_it_is_refused(
         workbook: bytes, demo_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     filled = fill(workbook, tmp_path / "resultados.xlsx", {2: ("sí", 0, 1, 6), 3: ("sí", 2, 0, 8)})
     book = openpyxl.load_workbook(filled)
-    column = exports.RESULT_VISIT_COLUMNS.index("selection") + 1
+    headers = [cell.value for cell in book[SHEET][1]]
+    column, chance = headers.index("Código de selección") + 1, headers.index("Probabilidad de selección") + 1
     for row, probability in ((2, 0.18), (3, None)):  # as an exploring plan writes them, one cell lost
         book[SHEET].cell(row, column).value = "random"
-        book[SHEET].cell(row, column + 1).value = probability
+        book[SHEET].cell(row, chance).value = probability
     book.save(filled)
     out = tmp_path / "v2.gpkg"
     assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_DATA_ERRORS
     assert "row 3, column 'selection_probability': the value is empty, but selection is random" in capsys.readouterr().err
-    book[SHEET].cell(3, column + 1).value = 0.18
+    book[SHEET].cell(3, chance).value = 0.18
     book.save(filled)
     assert main(["record-results", str(demo_gpkg), str(filled), "--out", str(out), "--lang", "en"]) == EXIT_OK
     recorded = load_dataset(out).layers["inspections"].set_index("inspection_id").loc[visit_codes(workbook, [2, 3])]

@@ -19,6 +19,7 @@ from geodata.load import load_dataset
 from geodata.privacy import small_count_threshold
 from geodata.scores_file import AREA_LAYER, CROSSING_LAYER, read_scores
 from risk import pipeline
+from vigia.ui.i18n import t
 from vigia.ui.risk_map import risk_exports, risk_maps, risk_tables
 
 
@@ -56,15 +57,18 @@ def test_csv_xlsx_and_gpkg_hide_small_counts_and_their_complements(demo_scores, 
 
     csv = pd.read_csv(io.BytesIO(risk_exports.csv_bytes(export, written.provenance)), comment="#",
                       dtype={"area_id": str, "recorded_cases": str})
-    xlsx = pd.read_excel(io.BytesIO(risk_exports.xlsx_bytes(export, scores.crossing_scores, written.provenance)),
-                         sheet_name=None, dtype={"area_id": str, "recorded_cases": str})
+    workbook = risk_exports.xlsx_bytes(export, scores.crossing_scores, written.provenance)
+    codes = dict(zip(risk_exports.people_table(export).columns, risk_exports._table(export).columns))
+    xlsx = pd.read_excel(io.BytesIO(workbook), sheet_name=t("riskexport.sheet.areas", "es"), dtype=str)
+    xlsx = xlsx.rename(columns=codes)  # the workbook's words back to the column codes
     path = tmp_path / "scores.gpkg"
     path.write_bytes(risk_exports.gpkg_bytes(written))
     gpkg = read_scores(path).areas  # the scores file, as the planners read it
     gpkg["recorded_cases"] = np.where(gpkg["recorded_suppressed"] != "", gpkg["recorded_suppressed"],
                                       gpkg["recorded_cases"].astype("Int64").astype(str))
     assert {AREA_LAYER, CROSSING_LAYER} <= {str(n) for n, _ in pyogrio.list_layers(path)}
-    for frame in (csv, xlsx[AREA_LAYER], gpkg):
+    assert t("riskexport.sheet.crossings", "es") in pd.ExcelFile(io.BytesIO(workbook)).sheet_names
+    for frame in (csv, xlsx, gpkg):
         frame = frame.set_index(frame["area_id"].astype(str))
         assert len(frame) == len(areas)
         _assert_protected(frame["recorded_cases"].fillna(""), true.reindex(frame.index), admin1.reindex(frame.index))

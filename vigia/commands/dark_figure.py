@@ -47,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (same seed, same interval)")
     p.add_argument("--draws", type=int, default=499, help="bootstrap draws (default 499)")
     p.add_argument("--out", default=None, help="write one row per stratum to this .csv or .xlsx")
+    p.add_argument("--lang", choices=("es", "en"), default=None,
+                   help="language of the .xlsx (default from LANG; the .csv keeps codes)")
     p.set_defaults(func=run)
 
 
@@ -107,12 +109,12 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  {stratum.stratum}: observed {seen}; estimate {_number(f.estimate_)} "
                       f"({_number(f.low_)} – {_number(f.high_)}); {f.model_.label}")
     if out is not None:
-        _write(result.table(), out)
+        _write(result.table(), out, language(args))
         print(f"\nWrote {out}")
     return EXIT_OK
 
 
-def _write(table: pd.DataFrame, out: Path) -> None:
+def _write(table: pd.DataFrame, out: Path, lang: str) -> None:
     """Counts below the small-count threshold are suppressed, with complements so the total cannot
     reveal them; estimates are model outputs and kept."""
     from geodata.privacy import protect_strata, suppress_small
@@ -125,6 +127,27 @@ def _write(table: pd.DataFrame, out: Path) -> None:
     shown = shown[OUT_COLUMNS]
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".xlsx":
-        shown.to_excel(out, index=False)
+        _in_words(shown, lang).to_excel(out, index=False, sheet_name=_word("dark.sheet", lang))
     else:
-        shown.to_csv(out, index=False)
+        shown.to_csv(out, index=False)  # the machine file: column codes, "all", the model as MSE papers write it
+
+
+def _word(key: str, lang: str, **fmt: object) -> str:
+    from vigia.ui.texts.dark_figure import TEXTS
+
+    return TEXTS[key][lang].format(**fmt)
+
+
+def _in_words(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as people read it: headers and the overall row in ``lang``, the model in words
+    (``efectos principales + police × fiscalia``), counts as numbers unless hidden (``<5``)."""
+    from risk.dark_figure import MAIN_EFFECTS
+
+    out = shown.copy()
+    out.loc[out.index[0], "stratum"] = _word("dark.all", lang)
+    out["model"] = [str(m).replace(MAIN_EFFECTS, _word("dark.main_effects", lang), 1).replace(":", " × ")
+                    if isinstance(m, str) else m for m in out["model"]]
+    out["observed"] = [int(v) if str(v).isdigit() else v for v in out["observed"]]
+    for column in ("estimate", "low", "high"):
+        out[column] = [_word("dark.unbounded", lang) if v == "inf" else v for v in out[column]]
+    return out.rename(columns={c: _word(f"dark.col.{c}", lang) for c in out.columns})

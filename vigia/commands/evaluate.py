@@ -47,18 +47,31 @@ def _text(key: str, lang: str, **fmt: object) -> str:
 
 
 def _shown(key: str, value: float | int | None, lang: str) -> str:
-    """A figure as the human report shows it: victims 1..4 hidden, shares as percentages."""
-    from geodata.privacy import suppress_small
+    """A figure as the human report shows it: victims 1..4 hidden, shares as percentages, numbers in the
+    language's format (:mod:`geodata.formats`)."""
+    from geodata import formats
+    from geodata.privacy import is_small, suppress_small
 
     if value is None:
         return _text("evaluate.not_available", lang)
     if key == "victims":
-        return suppress_small(value)
+        return suppress_small(value) if is_small(value) else formats.integer(value, lang)
     if key.startswith("share_"):
-        return f"{100 * float(value):.0f}%"
-    if key in ("year", "inspections"):
+        return formats.percent(float(value), lang)
+    if key == "year":
         return str(int(value))
-    return f"{float(value):.3f}".replace(".", "," if lang == "es" else ".")
+    if key == "inspections":
+        return formats.integer(value, lang)
+    return formats.decimal(float(value), lang, 3)
+
+
+def _cell(key: str, value: float | int | None, lang: str) -> object:
+    """A figure as the workbook holds it: a number stays a number (victims 1..4 still hidden)."""
+    from geodata.privacy import is_small
+
+    if value is None or (key == "victims" and is_small(value)):
+        return _shown(key, value, lang)
+    return int(value) if key in ("year", "inspections", "victims") else float(value)
 
 
 def report_lines(figures: dict[str, float | int | None], lang: str) -> list[tuple[str, str]]:
@@ -96,7 +109,10 @@ def _write(path: Path, figures: dict[str, float | int | None], note: str | None,
     year = figures["year"]
     footer = _text("evaluate.suppressed", lang, limit=small_count_threshold() - 1, marker=suppressed_marker())
     if path.suffix.lower() == ".xlsx":
-        pd.DataFrame(lines, columns=["", str(year)]).to_excel(path, index=False)
+        cells = [_cell(key, value, lang) for key, value in figures.items()]
+        sheet = _text("evaluate.year", lang) + f" {year}"
+        pd.DataFrame({_text("evaluate.figure", lang): [label for label, _ in lines], str(year): cells}).to_excel(
+            path, index=False, sheet_name=sheet)
         return
     rows = "".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in lines)
     extra = f"<p>{html.escape(note)}</p>" if note else ""

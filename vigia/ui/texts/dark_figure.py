@@ -99,5 +99,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "dark.col.chosen": {"es": "Elegido", "en": "Chosen"},
     "dark.col.interaction": {"es": "Interacción", "en": "Interaction"},
     "dark.all": {"es": "todo", "en": "all"},
+    "dark.sheet": {"es": "Cifra oculta", "en": "Dark figure"},
     "dark.assumptions": {"es": _ASSUMPTIONS_ES, "en": _ASSUMPTIONS_EN},
 }

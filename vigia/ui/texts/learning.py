@@ -12,6 +12,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "what {year}'s inspections really found.",
     },
     "evaluate.year": {"es": "Año", "en": "Year"},
+    "evaluate.figure": {"es": "Cifra", "en": "Figure"},
     "evaluate.inspections": {"es": "Inspecciones del año", "en": "Inspections that year"},
     "evaluate.victims": {"es": "Víctimas encontradas", "en": "Victims found"},
     "evaluate.auc": {"es": "AUC del orden de lugares (0,5 = azar, 1 = perfecto)",
