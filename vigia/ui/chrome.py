@@ -141,7 +141,9 @@ def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
     rows = [localise(p, lang).as_dict() for p in problems]
     frame = pd.DataFrame(rows, columns=["severity", "file", "layer", "row", "column", "message", "hint"])
     frame["severity"] = [t(f"severity_one.{value}") for value in frame["severity"]]
-    frame["row"] = frame["row"].astype("Int64")
+    # a problem about a whole file or layer has no row or column: an empty cell, never "None"
+    frame["row"] = [str(int(value)) if pd.notna(value) else "" for value in frame["row"]]  # as the sheet numbers it
+    frame = frame.fillna("")
     return frame.rename(columns={c: t(f"problems.{c}") for c in frame.columns})
 
 

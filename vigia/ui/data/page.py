@@ -11,7 +11,7 @@ from geodata.contracts import contract_markdown
 from vigia.ui import access, chrome, state, stored_datasets, summaries
 from vigia.ui.data import stored_datasets_view
 from vigia.ui.data.upload import UploadOutcome, process_upload
-from vigia.ui.i18n import t, table_labels
+from vigia.ui.i18n import current_language, t, table_labels
 from vigia.workspace.roles import Action
 
 #: Session-state key of the last upload's outcome (shown after the rerun).
@@ -90,4 +90,4 @@ if outcome is not None:
 
 with st.expander(t("data.contract_header")):
     st.caption(t("data.contract_note"))
-    st.markdown(contract_markdown())
+    st.markdown(contract_markdown(current_language()))
