@@ -8,11 +8,16 @@ as they come.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
+from babel.numbers import get_group_symbol
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from geodata import formats
 
 LANGS: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
@@ -413,13 +418,62 @@ def has_text(key: str) -> bool:
 
 
 def thousands(lang: str | None = None) -> str:
-    """Thousands separator: a point in Spanish (Bolivian usage), a comma in English."""
-    return "." if (lang or current_language()) == "es" else ","
+    """Thousands separator of the language's locale (a point in Spanish, a comma in English)."""
+    return get_group_symbol(formats.locale_for(lang or current_language()))
 
 
 def fmt_int(value: float | int, lang: str | None = None) -> str:
-    """Whole number with the language's thousands separator (1.234.567 / 1,234,567)."""
-    return f"{int(round(float(value))):,}".replace(",", thousands(lang))
+    """Whole number in the session's language (``1.234.567`` / ``1,234,567``): :func:`geodata.formats.integer`."""
+    return formats.integer(value, lang or current_language())
+
+
+def fmt_dec(value: float | int, lang: str | None = None, digits: int = 1) -> str:
+    """A number with ``digits`` decimals in the session's language (``267,8`` / ``267.8``)."""
+    return formats.decimal(value, lang or current_language(), digits)
+
+
+def fmt_pct(share: float, lang: str | None = None, digits: int = 0) -> str:
+    """A share in [0, 1] as a percentage in the session's language (``26 %`` / ``26%``)."""
+    return formats.percent(share, lang or current_language(), digits)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
+
+
+@lru_cache(maxsize=1)
+def _reason_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    patterns = []
+    for key, text in TEXTS.items():
+        if key.startswith("why."):
+            parts = re.split(r"\{(\w+)\}", text["en"])
+            regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+            patterns.append((key, re.compile(regex + r"\Z", re.S)))
+    return tuple(patterns)
+
+
+def reason_text(reason: str | None, lang: str | None = None) -> str:
+    """A reason ``risk`` gave in English, in the session's language (``why.*`` texts); unknown ones as given.
+
+    Numbers inside (``1.04`` visits) are written the language's way (``1,04``).
+    """
+    lang = lang or current_language()
+    if not reason or lang == "en":
+        return reason or ""
+    for key, pattern in _reason_patterns():
+        match = pattern.match(reason)
+        if match is not None:
+            fields = {}
+            for name, value in match.groupdict().items():
+                number = _NUMBER.fullmatch(value)
+                fields[name] = (formats.decimal(float(value), lang, len(number.group(1) or ""))
+                                if number else reason_text(value, lang))
+            return t(key, lang, **fields)
+    return reason
+
+
+def part_text(part: str, lang: str | None = None) -> str:
+    """A part of the analysis (a key of ``Scores.missing``) in the session's language; unknown ones as given."""
+    return t(f"part.{part}", lang) if f"part.{part}" in TEXTS else part
 
 
 def table_labels(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from geodata.scores_file import AREA_LAYER, CROSSING_LAYER
 from vigia.ui import access, chrome, saved_work, summaries, url_choices
-from vigia.ui.i18n import current_language, fmt_int, has_text, t, table_labels, thousands
+from vigia.ui.i18n import current_language, fmt_int, has_text, part_text, reason_text, t, table_labels, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT
 from vigia.ui.risk_map import (
     charts,
@@ -108,7 +108,7 @@ if meanings:
 if scores.missing:
     with st.expander(t("riskmap.missing_header")):
         for part, reason in scores.missing.items():
-            st.markdown(t("riskmap.missing_item", part=part, reason=reason))
+            st.markdown(t("riskmap.missing_item", part=part_text(part), reason=reason_text(reason)))
 
 # --- one area: contributions, trend, uncertainty ------------------------------------------
 st.subheader(t("riskmap.detail_header"))

@@ -16,6 +16,7 @@ from vigia.ui.texts import (
     inspections,
     learning,
     patrols,
+    reasons,
     risk,
     sessions,
     what_if,
@@ -23,8 +24,8 @@ from vigia.ui.texts import (
 )
 
 #: Every feature table, in merge order.
-TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, learning, patrols, risk, sessions, what_if,
-                                  workspace)
+TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, learning, patrols, reasons, risk, sessions,
+                                  what_if, workspace)
 
 
 def feature_texts() -> dict[str, dict[str, str]]:
