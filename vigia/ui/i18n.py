@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-from babel.numbers import get_group_symbol
 import streamlit as st
+from babel.numbers import get_group_symbol
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geodata import formats

@@ -14,7 +14,16 @@ import streamlit as st
 
 from geodata.scores_file import AREA_LAYER, CROSSING_LAYER
 from vigia.ui import access, chrome, saved_work, summaries, url_choices
-from vigia.ui.i18n import current_language, fmt_int, has_text, part_text, reason_text, t, table_labels, thousands
+from vigia.ui.i18n import (
+    current_language,
+    fmt_int,
+    has_text,
+    part_text,
+    reason_text,
+    t,
+    table_labels,
+    thousands,
+)
 from vigia.ui.privacy import SMALL_COUNT_LIMIT
 from vigia.ui.risk_map import (
     charts,
