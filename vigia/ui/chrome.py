@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from geodata import formats
 from geodata.dataset import Dataset
 from geodata.messages import localise
 from geodata.problems import DataError, Problem
@@ -123,16 +124,43 @@ def online_tiles() -> bool:
 _COUNT_TEXT = re.compile(r"^(<\d+|[\d.,]*)$")
 
 
-def table(frame: pd.DataFrame) -> None:
-    """A read-only table: numbers localised and right-aligned, count texts ("<5") too."""
-    config = {}
+def _decimals(values: pd.Series) -> int:
+    """The fewest decimals (0 to 3) that show every value of a numeric column as it is."""
+    finite = values.dropna().astype(float)
+    for digits in range(4):
+        if ((finite - finite.round(digits)).abs() < 1e-9).all():
+            return digits
+    return 3
+
+
+def localised_numbers(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """``frame`` with its number columns written the language's way (``10.934``, ``267,8``), as text.
+
+    The browser's own locale would decide otherwise (Streamlit's "localized" format), so a
+    Spanish page read on an English browser would mix ``10,934`` with Spanish words.
+    """
+    lang = lang or current_language()
+    shown = frame.copy()
     for column in frame.columns:
         values = frame[column]
         if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            config[column] = st.column_config.NumberColumn(format="localized")
-        elif values.dtype == object and len(values) and values.map(lambda v: bool(_COUNT_TEXT.match(str(v)))).all():
+            digits = _decimals(values)
+            shown[column] = [formats.decimal(v, lang, digits) if digits else formats.integer(v, lang)
+                             for v in values]
+    return shown
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A read-only table: numbers in the page's language and right-aligned, count texts ("<5") too."""
+    shown = localised_numbers(frame)
+    config = {}
+    for column in frame.columns:
+        values = frame[column]
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        if numeric or (values.dtype == object and len(values)
+                       and values.map(lambda v: bool(_COUNT_TEXT.match(str(v)))).all()):
             config[column] = st.column_config.TextColumn(alignment="right")
-    st.dataframe(frame, hide_index=True, column_config=config)
+    st.dataframe(shown, hide_index=True, column_config=config)
 
 
 def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:

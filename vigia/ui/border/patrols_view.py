@@ -46,7 +46,7 @@ from vigia.ui import access, chrome, maps, saved_work, state
 from vigia.ui.border.patrol_grid import grid_html
 from vigia.ui.border.patrol_map import coverage_map, unit_legend_html
 from vigia.ui.border.patrol_result import PARTS, ShownRoster
-from vigia.ui.i18n import current_language, t
+from vigia.ui.i18n import current_language, fmt_dec, fmt_pct, t
 from vigia.workspace import ItemRecord
 from vigia.workspace.roles import Action
 
@@ -153,7 +153,7 @@ def _slot_label(slot: int) -> str:
 
 
 def _pct(value: float) -> str:
-    return f"{value:.0f} %"
+    return fmt_pct(value / 100)
 
 
 def _units_table(dataset: Dataset) -> pd.DataFrame | None:
@@ -206,13 +206,13 @@ def _show_comparison(shown: ShownRoster) -> None:
     cols = st.columns(3)
     cols[0].metric(t("patrols.metric_fixed"), t("patrols.out_of_ten", n=fixed))
     cols[1].metric(t("patrols.metric_random"), t("patrols.out_of_ten", n=drawn))
-    cols[2].metric(t("patrols.metric_reduction"), f"{c.attacker_utility_random:.1f}",
+    cols[2].metric(t("patrols.metric_reduction"), fmt_dec(c.attacker_utility_random),
                    help=t("patrols.gain_delta", pct=_pct(c.reduction_pct)))
-    st.write(t("patrols.compare_words", fixed=fixed, random=drawn, gain_fixed=f"{c.attacker_utility_fixed:.1f}",
-               gain_random=f"{c.attacker_utility_random:.1f}", pct=_pct(c.reduction_pct)))
+    st.write(t("patrols.compare_words", fixed=fixed, random=drawn, gain_fixed=fmt_dec(c.attacker_utility_fixed),
+               gain_random=fmt_dec(c.attacker_utility_random), pct=_pct(c.reduction_pct)))
     st.write(t("patrols.predictability_words", unknown=_pct(100 * (1 - c.predictable_share_random))))
     if shown.gap is not None:
-        st.caption(t("patrols.gap_words", gap=f"{100 * shown.gap:.1f}", broken=shown.weeks_breaking_rules))
+        st.caption(t("patrols.gap_words", gap=fmt_dec(100 * shown.gap), broken=shown.weeks_breaking_rules))
     st.caption(t("patrols.profile_note"))
 
 
@@ -283,7 +283,7 @@ def _pin_section(dataset: Dataset, shown: ShownRoster, request: dict) -> None:
             st.warning(t("patrols.pin_impossible", error=str(error)))
             return
         words: dict[str, Any] = {"unit": units[unit], "target": places[target], "slot": _slot_label(int(slot)),
-                 "free": f"{cost.attacker_utility_free:.1f}", "pinned": f"{cost.attacker_utility_pinned:.1f}",
+                 "free": fmt_dec(cost.attacker_utility_free), "pinned": fmt_dec(cost.attacker_utility_pinned),
                  "pct": _pct(cost.weakening_pct), "before": out_of_ten(cost.watcher_success_free),
                  "after": out_of_ten(cost.watcher_success_pinned)}
         st.info(t("patrols.pin_free" if cost.costs_nothing else "patrols.pin_cost", **words))

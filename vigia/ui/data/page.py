@@ -7,6 +7,7 @@ errors are listed and the page says the current dataset was kept.
 import pandas as pd
 import streamlit as st
 
+from geodata import formats
 from geodata.contracts import contract_markdown
 from vigia.ui import access, chrome, state, stored_datasets, summaries
 from vigia.ui.data import stored_datasets_view
@@ -49,7 +50,7 @@ if st.button(t(default_label), disabled=state.is_default(st.session_state)):
     st.session_state.pop(OUTCOME_KEY, None)
     st.rerun()
 
-stored_datasets_view.render(workspace, viewer)
+stored_datasets_view.render(workspace, viewer, formats.timezone_of(dataset.about))
 
 st.subheader(t("data.upload_header"))
 if viewer.can(Action.UPLOAD_DATASET):

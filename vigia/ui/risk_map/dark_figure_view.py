@@ -17,7 +17,7 @@ from geodata.dataset import Dataset
 from geodata.privacy import protect_strata
 from risk.dark_figure import MAIN_EFFECTS, StrataEstimates, estimate_strata
 from vigia.ui import chrome
-from vigia.ui.i18n import fmt_int, reason_text, t, thousands
+from vigia.ui.i18n import fmt_dec, fmt_int, reason_text, t, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT, suppress_small
 from vigia.ui.risk_map import charts
 
@@ -76,7 +76,7 @@ def render(dataset: Dataset) -> None:
     c1.metric(t("dark.metric_observed"), suppress_small(overall.observed, thousands=thousands()))
     c2.metric(t("dark.metric_estimate"), _number(fit.estimate_))
     c3.metric(t("dark.metric_interval"), t("dark.interval_value", low=_number(fit.low_), high=_number(fit.high_)))
-    c4.metric(t("dark.metric_ratio"), t("dark.ratio_value", ratio=f"{fit.ratio_:.1f}"))
+    c4.metric(t("dark.metric_ratio"), t("dark.ratio_value", ratio=fmt_dec(fit.ratio_)))
     st.caption(t("dark.model", criterion=CRITERION.upper(), model=model_text(fit.model_.label)))
     truth = dataset.about.get("lists_true_total")
     if dataset.synthetic and truth:
