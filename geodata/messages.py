@@ -121,6 +121,39 @@ MESSAGES: tuple[MessageText, ...] = (
                 "'{name}' no es un nombre de archivo, así que el archivo no se puede leer"),
     MessageText("upload.same_name", r"(?P<count>\d+) uploaded files have the same name '(?P<name>.+)'; one would "
                 r"overwrite the other", "{count} archivos subidos tienen el mismo nombre '{name}'; uno reemplazaría al otro"),
+    # patrol units, shift profiles and crossing scores (planner.patrols)
+    MessageText("units.no_unit_id", r"the column 'unit_id' is missing", "falta la columna 'unit_id'"),
+    MessageText("units.no_base_column", r"the file says neither where units start \(base_id\) nor lon/lat",
+                "el archivo no dice dónde empiezan las unidades (base_id) ni lon/lat"),
+    MessageText("units.no_id", r"the unit has no unit_id", "la unidad no tiene unit_id"),
+    MessageText("units.twice", r"unit_id '(?P<unit>.+)' is used twice \(also row (?P<row>\d+)\)",
+                "unit_id '{unit}' se usa dos veces (también en la fila {row})"),
+    MessageText("units.not_lon", r"lon '(?P<value>.*)' is not a longitude", "lon '{value}' no es una longitud"),
+    MessageText("units.not_lat", r"lat '(?P<value>.*)' is not a latitude", "lat '{value}' no es una latitud"),
+    MessageText("units.unknown_base", r"base_id '(?P<base>.+)' is not an office of the dataset",
+                "base_id '{base}' no es una oficina de los datos"),
+    MessageText("units.no_base", r"the unit has no base", "la unidad no tiene base"),
+    MessageText("units.crew", r"crew '(?P<value>.*)' is not a whole number >= 1",
+                "crew '{value}' no es un número entero >= 1"),
+    MessageText("units.shift", r"shifts '(?P<value>.*)' names an unknown shift",
+                "shifts '{value}' nombra un turno desconocido"),
+    MessageText("units.max_shifts", r"max_shifts '(?P<value>.*)' is not a whole number 0\.\.(?P<max>\d+)",
+                "max_shifts '{value}' no es un número entero de 0 a {max}"),
+    MessageText("units.none", r"the file lists no units", "el archivo no contiene unidades"),
+    MessageText("units.file_type", r"'(?P<name>.+)' is not a units file type",
+                "'{name}' no es un tipo de archivo de unidades"),
+    MessageText("file.missing", r"the file does not exist", "el archivo no existe"),
+    MessageText("units.no_police", r"there are no patrol units", "no hay unidades de patrullaje"),
+    MessageText("profile.not_file", r"not an existing \.csv or \.xlsx file", "no es un archivo .csv o .xlsx existente"),
+    MessageText("profile.column", r"column '(?P<column>.+)' is missing", "falta la columna '{column}'"),
+    MessageText("profile.kind", r"kind '(?P<value>.*)' is unknown", "kind '{value}' es desconocido"),
+    MessageText("profile.weight", r"'(?P<value>.*)' is not a weight >= 0", "'{value}' no es un peso >= 0"),
+    MessageText("patrol.score", r"score of (?P<crossing>.+) is not a number >= 0",
+                "el puntaje de {crossing} no es un número >= 0"),
+    MessageText("patrol.no_score", r"no score for crossing\(s\) (?P<ids>.+?)(?: and (?P<more>\d+) more)?",
+                "no hay puntaje para los pasos {ids}{more}"),
+    MessageText("patrol.no_crossings", r"the dataset has no crossings, so there is nothing to patrol",
+                "los datos no tienen pasos fronterizos, así que no hay nada que patrullar"),
     MessageText("cell.choice", r"(?P<value>.+?) is not one of (?P<choices>[^;( ]+)(?P<rest>.*)",
                 "{value} no es uno de {choices}{rest}"),
     MessageText("cell.country", r"(?P<value>.+?) is not an ISO 3166-1 alpha-3 country code(?P<rest>.*)",
@@ -288,6 +321,34 @@ HINTS: dict[str, str] = {
         "cambie el nombre del archivo por el de su capa (p. ej. cases.csv) y vuelva a subirlo",
     "upload one file per name (rename or leave out the others)":
         "suba un archivo por nombre (cambie el nombre de los demás o déjelos fuera)",
+    "add a column unit_id with one code per unit": "agregue una columna unit_id con un código por unidad",
+    "add base_id (an office_id of a police office) or two columns lon and lat":
+        "agregue base_id (el office_id de una oficina policial) o dos columnas lon y lat",
+    "give every unit a code": "dé un código a cada unidad",
+    "give each unit its own code": "dé a cada unidad su propio código",
+    "write degrees, e.g. -68.63": "escriba grados, p. ej. -68.63",
+    "write degrees, e.g. -19.27": "escriba grados, p. ej. -19.27",
+    "fill base_id, or lon and lat": "complete base_id, o lon y lat",
+    "write the officers on patrol, e.g. 3": "escriba los efectivos en patrullaje, p. ej. 3",
+    "write the shifts separated by ';', e.g. morning;night (or mañana;tarde;noche), or 'all'":
+        "escriba los turnos separados por ';', p. ej. mañana;noche (o morning;afternoon;night), o 'all' (todos)",
+    "write how many 8-hour shifts a week the unit may work, e.g. 5":
+        "escriba cuántos turnos de 8 horas por semana puede trabajar la unidad, p. ej. 5",
+    "add one row per patrol unit": "agregue una fila por unidad de patrullaje",
+    "give a .csv or .xlsx file with one row per unit": "use un archivo .csv o .xlsx con una fila por unidad",
+    "add police units to the offices layer or give a units file":
+        "agregue unidades policiales a la capa offices o use un archivo de unidades",
+    "give a table with columns kind, morning, afternoon, night":
+        "use una tabla con las columnas kind, morning (mañana), afternoon (tarde), night (noche)",
+    "the table needs kind, morning, afternoon, night":
+        "la tabla necesita kind, morning (mañana), afternoon (tarde), night (noche)",
+    "write a number such as 1.5": "escriba un número como 1.5",
+    "the layer needs crossing_id and score (0..100)": "la capa necesita crossing_id y score (0..100)",
+    "scores are 0..100, higher = more risk": "los puntajes van de 0 a 100; más alto = más riesgo",
+    "score the same dataset the roster is planned for":
+        "calcule los puntajes de los mismos datos para los que se planifica el rol",
+    "add a crossings layer (official and unofficial border crossings)":
+        "agregue una capa crossings (pasos fronterizos oficiales y no oficiales)",
     "nothing to do": "nada que hacer",
     "write the year (2023) or the year and month (2023-07); in Excel format the column as Text":
         "escriba el año (2023) o el año y el mes (2023-07); en Excel dé formato de Texto a la columna",
@@ -358,6 +419,9 @@ HINT_PATTERNS: tuple[MessageText, ...] = (
                 "agregue {target} (p. ej. {target}.csv o {target}.geojson) o quite {name}"),
     MessageText("hint.fill_or_remove", r"fill it in, or remove the (?P<layer>\S+) file if there is no data",
                 "complétela, o quite el archivo {layer} si no hay datos"),
+    MessageText("hint.office_or_point", r"use an office_id from the offices layer \(e\.g\. (?P<known>.+)\) or give lon "
+                r"and lat", "use un office_id de la capa offices (p. ej. {known}) o indique lon y lat"),
+    MessageText("hint.check_path", r"check the path (?P<path>.+)", "revise la ruta {path}"),
     MessageText("hint.known_codes", r"use (?P<column>\S+) codes that exist in (?P<file>.+)",
                 "use códigos de {column} que existan en {file}"),
     MessageText("hint.one_of", r"use one of (?P<choices>.+)", "use uno de {choices}"),
@@ -424,6 +488,10 @@ def _translate(message: str, hints: bool) -> str:
             groups["what"] = DESCRIPTIONS.get(groups["what"], groups["what"])
         if "word" in groups:
             groups["word"] = FRAME[f"word.{groups['word']}"]["es"]
+        if groups.get("more"):
+            groups["more"] = f" y {groups['more']} más"
+        if groups.get("known", "").startswith("none: "):
+            groups["known"] = "ninguna: los datos no tienen capa offices"
         if "rest" in groups:
             groups["rest"] = groups["rest"].replace("; did you mean", "; ¿quiso decir")
         return entry.es.format(**groups)

@@ -8,8 +8,6 @@ as they come.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -437,38 +435,11 @@ def fmt_pct(share: float, lang: str | None = None, digits: int = 0) -> str:
     return formats.percent(share, lang or current_language(), digits)
 
 
-_NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
-
-
-@lru_cache(maxsize=1)
-def _reason_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    patterns = []
-    for key, text in TEXTS.items():
-        if key.startswith("why."):
-            parts = re.split(r"\{(\w+)\}", text["en"])
-            regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
-            patterns.append((key, re.compile(regex + r"\Z", re.S)))
-    return tuple(patterns)
-
-
 def reason_text(reason: str | None, lang: str | None = None) -> str:
-    """A reason ``risk`` gave in English, in the session's language (``why.*`` texts); unknown ones as given.
+    """A reason ``risk`` or ``planner`` gave in English, in the session's language (``why.*`` texts)."""
+    from vigia.ui.texts import translate_reason
 
-    Numbers inside (``1.04`` visits) are written the language's way (``1,04``).
-    """
-    lang = lang or current_language()
-    if not reason or lang == "en":
-        return reason or ""
-    for key, pattern in _reason_patterns():
-        match = pattern.match(reason)
-        if match is not None:
-            fields = {}
-            for name, value in match.groupdict().items():
-                number = _NUMBER.fullmatch(value)
-                fields[name] = (formats.decimal(float(value), lang, len(number.group(1) or ""))
-                                if number else reason_text(value, lang))
-            return t(key, lang, **fields)
-    return reason
+    return translate_reason(reason, lang or current_language())
 
 
 def part_text(part: str, lang: str | None = None) -> str:

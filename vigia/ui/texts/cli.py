@@ -1,0 +1,90 @@
+"""What the ``vigia`` commands print (``--lang``), in Spanish and English.
+
+Read through :func:`vigia.cli_output.cli_text`, which needs no Streamlit, so the CLI
+stays quick to start. ``why.*`` entries are reasons the planners state in English
+(matched by :func:`vigia.ui.texts.translate_reason`).
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- vigia what-if -------------------------------------------------------------------
+    "cli.whatif.solving": {"es": "Resolviendo con {dataset} y {scores} (límite {limit} s)...",
+                           "en": "Solving on {dataset} with {scores} (time limit {limit} s)..."},
+    "cli.whatif.today": {"es": "Riesgo cubierto hoy: {covered} de {total} ({share})",
+                         "en": "Risk covered today: {covered} of {total} ({share})"},
+    "cli.whatif.no_risk": {"es": "No hay riesgo que cubrir.", "en": "No risk to cover."},
+    "cli.whatif.measured.sites": {"es": "lugares de inspección (cada uno con el riesgo de su área)",
+                                  "en": "inspection sites (each with its area's risk)"},
+    "cli.whatif.measured.areas": {"es": "áreas (su puntaje de riesgo)", "en": "areas (their risk score)"},
+    "cli.whatif.measured.crossings": {"es": "pasos fronterizos (su puntaje de riesgo)",
+                                      "en": "border crossings (their risk score)"},
+    "cli.whatif.coverage": {"es": "Cobertura de {measured}; alcance: {hours} h de viaje; solidez sobre {draws} "
+                                  "simulación(es)",
+                            "en": "Coverage of {measured}; reach: {hours} h of travel; robustness over {draws} draw(s)"},
+    "cli.whatif.note": {"es": "Nota: {note}", "en": "Note: {note}"},
+    "cli.whatif.none": {"es": "No se encontró ninguna opción (no hay candidatos, o el límite de tiempo se agotó "
+                              "antes de la primera solución).",
+                        "en": "No option found (no candidate, or the time limit ran out before the first solution)."},
+    "cli.whatif.col.option": {"es": "opción", "en": "option"},
+    "cli.whatif.col.covered": {"es": "cubierto", "en": "covered"},
+    "cli.whatif.col.gain": {"es": "ganancia", "en": "gain"},
+    "cli.whatif.col.gain_pct": {"es": "gan.%", "en": "gain%"},
+    "cli.whatif.col.in_best": {"es": "en mejor", "en": "in best"},
+    "cli.whatif.col.label": {"es": "solidez", "en": "label"},
+    "cli.whatif.col.gap": {"es": "brecha%", "en": "gap%"},
+    "cli.whatif.col.planner": {"es": "planif.%", "en": "planner%"},
+    "cli.whatif.at": {"es": "   en lon {lon}, lat {lat}", "en": "   at lon {lon}, lat {lat}"},
+    "cli.whatif.check.crossings": {
+        "es": "Comprobación con el planificador: la semana del planificador de patrullajes vigila {today} con las "
+              "unidades de hoy, {after}.",
+        "en": "Check by planning: the patrol planner's week guards {today} with today's units, {after}."},
+    "cli.whatif.check.areas": {
+        "es": "Comprobación con el planificador: el planificador de inspecciones cubre {today} con los equipos de "
+              "hoy, {after}.",
+        "en": "Check by planning: the inspection planner covers {today} with today's teams, {after}."},
+    "cli.whatif.check_option": {"es": "{value} con la opción {rank}", "en": "{value} with option {rank}"},
+    "cli.whatif.wrote": {"es": "Se escribió {path} ({n} opción(es))", "en": "Wrote {path} ({n} option(s))"},
+    "cli.cannot_compute": {"es": "vigia {command}: no se puede calcular — {summary}:",
+                           "en": "vigia {command}: cannot compute — {summary}:"},
+    "cli.nothing_computed": {"es": "{source}: {verdict} — {summary}; no se calculó nada.",
+                             "en": "{source}: {verdict} — {summary}; nothing computed."},
+    "why.no_draws_target": {"es": "no hay simulaciones de puntajes para {target}: solidez sin evaluar",
+                            "en": "no score draws for the {target}: robustness not assessed"},
+    "why.own_draws": {"es": "solidez sobre las {n} simulaciones propias de los puntajes",
+                      "en": "robustness over the scores' own {n} draws"},
+    "why.own_crossing_draws": {"es": "solidez sobre las {n} simulaciones propias de los puntajes de los pasos",
+                               "en": "robustness over the scores' own {n} crossing draws"},
+    "why.seeded_draws": {"es": "solidez sobre {n} simulaciones con semilla de los pesos y métodos de los puntajes "
+                               "(semilla {seed})",
+                         "en": "robustness over {n} seeded draws of the scores' weights and methods (seed {seed})"},
+    "why.no_draws_error": {"es": "no hay simulaciones de puntajes ({error}): solidez sin evaluar",
+                           "en": "no score draws ({error}): robustness not assessed"},
+    "why.word.areas": {"es": "las áreas", "en": "areas"},
+    "why.word.sites": {"es": "los lugares", "en": "sites"},
+    "why.word.crossings": {"es": "los pasos fronterizos", "en": "crossings"},
+    "why.no_patrol_check": {"es": "no se hizo la comprobación con el planificador de patrullajes: {error}",
+                            "en": "check by the patrol planner not made: {error}"},
+    # --- vigia plan-patrols --------------------------------------------------------------
+    "cli.patrols.problems": {"es": "vigia plan-patrols: {n} problema(s):", "en": "vigia plan-patrols: {n} problem(s):"},
+    "cli.patrols.mode.randomised": {"es": "sorteado", "en": "randomised"},
+    "cli.patrols.mode.fixed": {"es": "fijo", "en": "fixed"},
+    "cli.patrols.wrote": {
+        "es": "Se escribió {path}: rol {mode} para la semana {week}, {shifts} turno(s) para {units} unidad(es) "
+              "sobre {targets} objetivo(s) (semilla {seed}).",
+        "en": "Wrote {path}: {mode} roster for {week}, {shifts} shift(s) for {units} unit(s) over {targets} "
+              "target(s) (seed {seed})."},
+    "cli.patrols.gain": {
+        "es": "  mejor ganancia esperada del tratante: rol fijo {fixed}, sorteado {random} ({pct} menos)",
+        "en": "  attacker's best expected gain: fixed roster {fixed}, randomised {random} ({pct} lower)"},
+    "cli.patrols.watcher": {
+        "es": "  un tratante que observa los patrullajes durante un mes encuentra sin vigilancia el lugar que elige "
+              "{fixed} veces de 10 con el rol fijo, {random} con roles sorteados",
+        "en": "  a trafficker who watches the patrols for a month finds the place they pick unwatched {fixed} times "
+              "out of 10 with the fixed roster, {random} with drawn rosters"},
+    "cli.patrols.sample": {
+        "es": "  {weeks} semanas sorteadas; mayor diferencia entre la frecuencia de un objetivo-turno y su "
+              "probabilidad planificada: {gap} puntos",
+        "en": "  {weeks} sampled weeks; largest gap between a target-slot's frequency and its planned probability: "
+              "{gap} points"},
+}
