@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--week", help="ISO week, e.g. 2026-W23 (default: the next week that has not started)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", required=True, help="roster file: .xlsx, .csv, .ics or .pdf (one A4 page per unit)")
-    parser.add_argument("--lang", choices=("es", "en"), default="es", help="language of the file (default es)")
+    parser.add_argument("--lang", choices=("es", "en"), default="es", help="language of the file and of this report (default es)")
     parser.add_argument("--mode", choices=("fixed", "randomised"), default="randomised",
                         help="randomised (default) or the best fixed roster")
     parser.add_argument("--pool", type=int, default=200, help="randomised weeks sampled (default 200)")

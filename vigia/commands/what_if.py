@@ -94,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "checkpoints are checked with the patrol planner over one week")
     p.add_argument("--seed", type=int, default=0, help="random seed (draws and planner)")
     p.add_argument("--out", default=None, help="report: .xlsx, .csv, .geojson or .html")
-    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the report (default es)")
+    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the report file and of what is printed (default es)")
     p.set_defaults(func=_cmd_what_if)
 
 
