@@ -543,31 +543,31 @@ DESCRIPTIONS: dict[str, str] = {
     "Crossing name.": "Nombre del paso.",
     "Country across the border, any ISO 3166-1 alpha-3 code (e.g. PER, ARG, COL).":
         "País al otro lado de la frontera, cualquier código ISO 3166-1 alfa-3 (p. ej. PER, ARG, COL).",
-    "official or unofficial.": "official (oficial) o unofficial (no oficial).",
+    "official or unofficial.": "`official` (oficial) o `unofficial` (no oficial).",
     "Labour inspection offices and police border units (where teams start).":
         "Oficinas de inspección laboral y unidades policiales de frontera (de donde salen los equipos).",
     "Office code.": "Código de la oficina.",
     "Office name.": "Nombre de la oficina.",
-    "labour or police.": "labour (laboral) o police (policía).",
+    "labour or police.": "`labour` (laboral) o `police` (policía).",
     "Inspectors or officers (int >= 0).": "Inspectores o efectivos (entero >= 0).",
     "Candidate inspection workplaces.": "Lugares de trabajo candidatos a inspección.",
     "Workplace code.": "Código del lugar de trabajo.",
     "Workplace name.": "Nombre del lugar de trabajo.",
-    "Economic sector, e.g. mining, brick-making.": "Sector económico, p. ej. mining (minería), brick-making (ladrillería).",
+    "Economic sector, e.g. mining, brick-making.": "Sector económico, p. ej. `mining` (minería), `brick-making` (ladrillería).",
     "Opening time HH:MM (optional).": "Hora de apertura HH:MM (opcional).",
     "Closing time HH:MM (optional).": "Hora de cierre HH:MM (opcional).",
     "Minutes an inspection takes (optional, default 60).": "Minutos que toma una inspección (opcional, por defecto 60).",
     "true when the site must be in the plan (optional, default false).":
-        "true cuando el lugar debe estar en el plan (opcional, por defecto false).",
+        "`true` cuando el lugar debe estar en el plan (opcional, por defecto `false`).",
     "Skill a team needs there, e.g. child labour, quechua (optional).":
-        "Capacidad que necesita el equipo allí, p. ej. child labour (trabajo infantil), quechua (opcional).",
+        "Capacidad que necesita el equipo allí, p. ej. `child labour` (trabajo infantil), `quechua` (opcional).",
     "Month of the last inspection, YYYY-MM or YYYY (optional).":
         "Mes de la última inspección, AAAA-MM o AAAA (opcional).",
     "Trafficking cases, AGGREGATED by area, period and type. Never personal data.":
         "Casos de trata, AGREGADOS por área, periodo y tipo. Nunca datos personales.",
     "Area code.": "Código del área.",
     "YYYY or YYYY-MM.": "AAAA o AAAA-MM.",
-    "sexual, labour, other or unknown.": "sexual, labour (laboral), other (otra) o unknown (desconocida).",
+    "sexual, labour, other or unknown.": "`sexual`, `labour` (laboral), `other` (otra) o `unknown` (desconocida).",
     "Cases opened (int >= 0).": "Casos abiertos (entero >= 0).",
     "Victims identified (int >= 0).": "Víctimas identificadas (entero >= 0).",
     "Migration flows at crossings by period.": "Flujos migratorios en los pasos, por periodo.",
@@ -575,7 +575,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Exits (int >= 0).": "Salidas (entero >= 0).",
     "Irregular entries detected (int >= 0).": "Entradas irregulares detectadas (entero >= 0).",
     "Employment in high-risk sectors by area.": "Empleo en sectores de alto riesgo, por área.",
-    "Sector name, e.g. mining, brazil nut.": "Nombre del sector, p. ej. mining (minería), brazil nut (castaña).",
+    "Sector name, e.g. mining, brazil nut.": "Nombre del sector, p. ej. `mining` (minería), `brazil nut` (castaña).",
     "People employed (int >= 0).": "Personas empleadas (entero >= 0).",
     "Victims per combination of agency lists (for the dark-figure estimate), AGGREGATED: one 0/1 column per list, "
     "at least two.":
@@ -594,17 +594,17 @@ DESCRIPTIONS: dict[str, str] = {
     "Day of the visit, YYYY-MM-DD (not in the future).": "Día de la visita, AAAA-MM-DD (no en el futuro).",
     "Area code of the visit.": "Código del área de la visita.",
     "Workplace code (optional), as in the sites layer.": "Código del lugar de trabajo (opcional), como en la capa sites.",
-    "Economic sector (optional), e.g. mining.": "Sector económico (opcional), p. ej. mining (minería).",
+    "Economic sector (optional), e.g. mining.": "Sector económico (opcional), p. ej. `mining` (minería).",
     "Persons identified as victims of trafficking or forced labour (int >= 0).":
         "Personas identificadas como víctimas de trata o trabajo forzoso (entero >= 0).",
     "Labour violations found (optional, int >= 0).": "Infracciones laborales encontradas (opcional, entero >= 0).",
     "Workers present (optional, int >= 0).": "Trabajadores presentes (opcional, entero >= 0).",
     "Why the site was visited: planned/random/complaint/follow_up/other (optional, default other).":
-        "Por qué se visitó el lugar: planned (planificada), random (al azar), complaint (denuncia), follow_up "
-        "(seguimiento) u other (otra) (opcional, por defecto other).",
+        "Por qué se visitó el lugar: `planned` (planificada), `random` (al azar), `complaint` (denuncia), "
+        "`follow_up` (seguimiento) u `other` (otra) (opcional, por defecto `other`).",
     "Chance the visit had of being drawn, in (0, 1] (optional; required when selection is random).":
         "Probabilidad que tenía la visita de ser sorteada, en (0, 1] (opcional; obligatoria cuando selection es "
-        "random).",
+        "`random`).",
 }
 
 
