@@ -169,8 +169,8 @@ def test_a_rejected_upload_is_reported_in_spanish_with_the_uploaded_files_names(
     report = at.dataframe[-1].value
     files = set(report[t("problems.file", "es")])
     assert files == {"casos.csv"}, "the name the user uploaded, never the server's temporary folder"
-    cells = report.astype(str).to_numpy().ravel()
-    assert not {"None", "nan", "<NA>"} & set(cells), "a problem about a whole file has empty cells"
+    assert not report.isna().to_numpy().any(), "a problem about a whole file or layer has empty cells, not None"
+    assert not {"None", "nan", "<NA>"} & {str(cell) for cell in report.to_numpy().ravel()}
     messages = " ".join(report[t("problems.message", "es")]) + " " + " ".join(report[t("problems.hint", "es")])
     assert "el valor no es un número" in messages and "falta la capa obligatoria de áreas" in messages
     assert english_in(page_text(at)) == []
@@ -187,8 +187,11 @@ def test_a_kpi_row_reads_spanish_numbers(app_env: Path) -> None:
 
 
 def test_tables_write_numbers_the_pages_language() -> None:
-    frame = pd.DataFrame({"km": [10934, 12], "hours": [267.8, 3.0]})
+    frame = pd.DataFrame({"km": [10934, 12], "hours": [267.8, 3.0],
+                          "visits": pd.array([1200, None], dtype="Int64")})
     spanish = chrome.localised_numbers(frame, "es")
     assert list(spanish["km"]) == ["10.934", "12"] and list(spanish["hours"]) == ["267,8", "3,0"]
+    assert list(spanish["visits"]) == ["1.200", ""], "a missing count is an empty cell"
     english = chrome.localised_numbers(frame, "en")
     assert list(english["km"]) == ["10,934", "12"] and list(english["hours"]) == ["267.8", "3.0"]
+

@@ -145,8 +145,8 @@ def localised_numbers(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFr
         values = frame[column]
         if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
             digits = _decimals(values)
-            shown[column] = [formats.decimal(v, lang, digits) if digits else formats.integer(v, lang)
-                             for v in values]
+            shown[column] = ["" if pd.isna(v) else formats.decimal(v, lang, digits) if digits
+                             else formats.integer(v, lang) for v in values]
     return shown
 
 
