@@ -44,6 +44,14 @@ def cli_text(key: str, lang: str, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def cli_word(prefix: str, code: str, lang: str) -> str:
+    """A code's label from the app's tables (``indicator.border_km``, ``part.cases``) in ``lang``; else the code."""
+    from vigia.ui.texts import feature_texts
+
+    entry = feature_texts().get(f"{prefix}.{code}")
+    return entry["es" if lang == "es" else "en"] if entry else code
+
+
 def cli_reason(reason: str, lang: str) -> str:
     """A planner's or risk's English reason in ``lang`` (see :func:`vigia.ui.texts.translate_reason`)."""
     from vigia.ui.texts import translate_reason

@@ -65,6 +65,34 @@ TEXTS: dict[str, dict[str, str]] = {
     "why.word.crossings": {"es": "los pasos fronterizos", "en": "crossings"},
     "why.no_patrol_check": {"es": "no se hizo la comprobación con el planificador de patrullajes: {error}",
                             "en": "check by the patrol planner not made: {error}"},
+    # --- vigia score --------------------------------------------------------------------
+    "cli.score.invalid": {"es": "vigia score: {source} NO ES VÁLIDO; no se calculó nada. Ejecute `vigia validate "
+                                "{source}` para ver el detalle:",
+                          "en": "vigia score: {source} is NOT VALID; nothing scored. Run `vigia validate {source}` "
+                                "for details:"},
+    "cli.score.wrote": {"es": "Se escribió {path}: {areas} área(s), {crossings} paso(s) — preset {preset}, {draws} "
+                              "simulaciones, semilla {seed}",
+                        "en": "Wrote {path}: {areas} area(s), {crossings} crossing(s) — preset {preset}, {draws} draws, "
+                              "seed {seed}"},
+    "cli.score.synthetic": {"es": " (datos SINTÉTICOS)", "en": " (SYNTHETIC data)"},
+    "cli.score.top": {"es": "Las {n} áreas de mayor riesgo (puesto, intervalo del 90 % sobre pesos y métodos, "
+                            "P(10 % más alto)):",
+                      "en": "Top {n} areas (rank, 90% interval over weights/methods, P(top 10%)):"},
+    "cli.score.area": {"es": "{rank:>5}. {name} ({admin1}) puntaje {score:>5}  puesto {low}-{high}  P(10 % más alto) "
+                             "{p}  [{drivers}]",
+                       "en": "{rank:>5}. {name} ({admin1}) score {score:>5}  rank {low}-{high}  P(top10%) {p}  "
+                             "[{drivers}]"},
+    "cli.score.top_crossings": {"es": "Pasos de mayor riesgo:", "en": "Top crossings:"},
+    "cli.score.crossing": {"es": "{rank:>5}. {name} puntaje {score:>5}  puesto {low}-{high}  [{drivers}]",
+                           "en": "{rank:>5}. {name} score {score:>5}  rank {low}-{high}  [{drivers}]"},
+    "cli.score.expected": {"es": "Casos esperados: modelo {model} ({folds}; desviación de Poisson fuera de muestra "
+                                 "{deviance}); {flagged} área(s) señaladas con probable subdetección",
+                           "en": "Expected cases: {model} model ({folds}; held-out Poisson deviance {deviance}); "
+                                 "{flagged} area(s) flagged as likely under-detected"},
+    "why.folds": {"es": "{n} particiones agrupadas por {column}", "en": "{n} folds grouped by {column}"},
+    "cli.score.missing": {"es": "No calculado / dejado fuera:", "en": "Not computed / left out:"},
+    "cli.score.missing_item": {"es": "  - {part}: {reason}", "en": "  - {part}: {reason}"},
+    "cli.score.provenance": {"es": "Procedencia: {rows}", "en": "Provenance: {rows}"},
     # --- vigia plan-patrols --------------------------------------------------------------
     "cli.patrols.problems": {"es": "vigia plan-patrols: {n} problema(s):", "en": "vigia plan-patrols: {n} problem(s):"},
     "cli.patrols.mode.randomised": {"es": "sorteado", "en": "randomised"},
