@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from english_texts import english_texts
+
 from vigia.cli import EXIT_DATA_ERRORS, EXIT_OK, main
 
 

@@ -104,11 +104,11 @@ def _print_summary(scores: Scores, out: Path, top: int, synthetic: bool, lang: s
                    draws=formats.integer(config.draws, lang), seed=config.seed)
           + (cli_text("cli.score.synthetic", lang) if synthetic else ""))
     say("cli.score.top", n=min(top, len(areas)))
-    for row in scores.summary(top).itertuples():
-        drivers = ", ".join(cli_word("indicator", str(d), lang) for d in (row.top_1, row.top_2) if d)
-        say("cli.score.area", rank=row.rank, name=row.name, admin1=row.admin1,
-            score=formats.decimal(row.score, lang), low=row.rank_low, high=row.rank_high,
-            p=formats.percent(row.p_top10, lang), drivers=drivers)
+    for area in scores.summary(top).to_dict("records"):
+        drivers = ", ".join(cli_word("indicator", str(d), lang) for d in (area["top_1"], area["top_2"]) if d)
+        say("cli.score.area", rank=area["rank"], name=area["name"], admin1=area["admin1"],
+            score=formats.decimal(area["score"], lang), low=area["rank_low"], high=area["rank_high"],
+            p=formats.percent(area["p_top10"], lang), drivers=drivers)
     if crossings is not None and n_cross:
         say("cli.score.top_crossings")
         for row in crossings.head(min(5, n_cross)).itertuples():
