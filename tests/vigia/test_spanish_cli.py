@@ -25,8 +25,9 @@ def test_plan_patrols_problems_in_spanish(demo_gpkg: Path, demo_scores_gpkg: Pat
     captured = capsys.readouterr()
     text = captured.out + captured.err
     assert code == EXIT_DATA_ERRORS
-    assert "unidades.csv, fila 2, columna 'base_id'" in text and "no es una oficina de los datos" in text
-    assert "fila 3, columna 'shifts'" in text and "nombra un turno desconocido" in text
+    assert "unidades.csv [units], fila 2, columna 'base_id'" in text and "no es una oficina de los datos" in text
+    assert "columna 'crew': crew 'tres' no es un número entero >= 1" in text
+    assert "unit_id 'U1' se usa dos veces (también en la fila 2)" in text
     assert english_in(text) == [], text
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from english_texts import english_texts
 from google.protobuf.descriptor import FieldDescriptor
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from geodata.problems import Severity
@@ -70,6 +71,15 @@ def _strings(message, out: list[str]) -> None:
                 _json_values(item, out)
 
 
+def displayed(node) -> pd.DataFrame | None:
+    """What a table shows when its numbers are written for the reader (a pandas Styler's display values)."""
+    arrow = getattr(node.proto, "arrow_data", node.proto)
+    styler = getattr(arrow, "styler", None)
+    if styler is None or not styler.display_values:
+        return None
+    return convert_arrow_bytes_to_pandas_df(styler.display_values)
+
+
 def page_text(at: AppTest) -> str:
     """Everything the page shows, as one text (tables as CSV)."""
     out: list[str] = []
@@ -81,6 +91,9 @@ def page_text(at: AppTest) -> str:
             frame = node.value
             if frame.index.name != t("col.key", "es"):  # the dataset's own about table: data, shown as given
                 out.append(frame.to_csv())
+                shown = displayed(node)
+                if shown is not None:
+                    out.append(shown.to_csv())
         elif proto is not None and hasattr(proto, "ListFields"):
             _strings(proto, out)
         for child in getattr(node, "children", {}).values():
@@ -184,6 +197,10 @@ def test_a_kpi_row_reads_spanish_numbers(app_env: Path) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+", metrics[t("risk.metric_population", "es")])
     assert re.fullmatch(r"\d+,\d", metrics[t("riskmap.metric_score", "es")])
+    departments = next(d for d in at.dataframe if t("col.population", "es") in d.value.columns)
+    population = displayed(departments)[t("col.population", "es")]
+    assert population.str.fullmatch(r"\d{1,3}(\.\d{3})+").all(), "tables write thousands the Spanish way too"
+    assert pd.api.types.is_numeric_dtype(departments.value[t("col.population", "es")]), "and still sort as numbers"
 
 
 def test_tables_write_numbers_the_pages_language() -> None:

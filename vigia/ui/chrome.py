@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -133,33 +135,46 @@ def _decimals(values: pd.Series) -> int:
     return 3
 
 
-def localised_numbers(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """``frame`` with its number columns written the language's way (``10.934``, ``267,8``), as text.
+def number_formats(frame: pd.DataFrame, lang: str | None = None) -> dict[Any, Callable[[Any], str]]:
+    """For each number column of ``frame``, how to write its values in the language (``10.934``, ``267,8``).
 
     The browser's own locale would decide otherwise (Streamlit's "localized" format), so a
     Spanish page read on an English browser would mix ``10,934`` with Spanish words.
     """
     lang = lang or current_language()
-    shown = frame.copy()
+    found: dict[Any, Callable[[Any], str]] = {}
     for column in frame.columns:
         values = frame[column]
         if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
             digits = _decimals(values)
-            shown[column] = ["" if pd.isna(v) else formats.decimal(v, lang, digits) if digits
-                             else formats.integer(v, lang) for v in values]
+            found[column] = partial(_number_text, lang=lang, digits=digits)
+    return found
+
+
+def _number_text(value: Any, lang: str, digits: int) -> str:
+    if pd.isna(value):
+        return ""
+    return formats.decimal(value, lang, digits) if digits else formats.integer(value, lang)
+
+
+def localised_numbers(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """``frame`` with its number columns written as text the language's way (what :func:`table` shows)."""
+    shown = frame.copy()
+    for column, write in number_formats(frame, lang).items():
+        shown[column] = [write(v) for v in frame[column]]
     return shown
 
 
 def table(frame: pd.DataFrame) -> None:
-    """A read-only table: numbers in the page's language and right-aligned, count texts ("<5") too."""
-    shown = localised_numbers(frame)
+    """A read-only table: numbers written the page's language's way (still sorted as numbers), count texts
+    ("<5") right-aligned like them."""
     config = {}
     for column in frame.columns:
         values = frame[column]
-        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
-        if numeric or (values.dtype == object and len(values)
-                       and values.map(lambda v: bool(_COUNT_TEXT.match(str(v)))).all()):
+        if values.dtype == object and len(values) and values.map(lambda v: bool(_COUNT_TEXT.match(str(v)))).all():
             config[column] = st.column_config.TextColumn(alignment="right")
+    writers = number_formats(frame)
+    shown = frame.style.format(writers) if writers else frame  # display text; the numbers stay numbers
     st.dataframe(shown, hide_index=True, column_config=config)
 
 

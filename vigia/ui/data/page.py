@@ -80,7 +80,7 @@ if outcome is not None:
     if outcome.accepted:
         st.success(t("workspace.accepted", name=outcome.saved_to.stem if outcome.saved_to else ""))
     else:
-        st.error(t("data.rejected", path=str(outcome.kept)))
+        st.error(t("data.rejected", path=outcome.kept.name if outcome.kept else ""))  # a name, not the server path
     counts = outcome.counts()
     c1, c2, c3 = st.columns(3)
     c1.metric(t("severity.error"), counts["error"])
