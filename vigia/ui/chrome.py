@@ -7,6 +7,7 @@ figures are invented.
 from __future__ import annotations
 
 import contextlib
+import numbers
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -135,14 +136,14 @@ def _decimals(values: pd.Series) -> int:
     return 3
 
 
-def number_formats(frame: pd.DataFrame, lang: str | None = None) -> dict[Any, Callable[[Any], str]]:
+def number_formats(frame: pd.DataFrame, lang: str | None = None) -> dict[Any, str | Callable[[object], str] | None]:
     """For each number column of ``frame``, how to write its values in the language (``10.934``, ``267,8``).
 
     The browser's own locale would decide otherwise (Streamlit's "localized" format), so a
     Spanish page read on an English browser would mix ``10,934`` with Spanish words.
     """
     lang = lang or current_language()
-    found: dict[Any, Callable[[Any], str]] = {}
+    found: dict[Any, str | Callable[[object], str] | None] = {}
     for column in frame.columns:
         values = frame[column]
         if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
@@ -151,16 +152,18 @@ def number_formats(frame: pd.DataFrame, lang: str | None = None) -> dict[Any, Ca
     return found
 
 
-def _number_text(value: Any, lang: str, digits: int) -> str:
-    if pd.isna(value):
+def _number_text(value: object, lang: str, digits: int) -> str:
+    if not isinstance(value, numbers.Real) or value != value:  # NaN, pd.NA, None: an empty cell
         return ""
-    return formats.decimal(value, lang, digits) if digits else formats.integer(value, lang)
+    number = float(value)  # numpy's int64 and float64 too
+    return formats.decimal(number, lang, digits) if digits else formats.integer(number, lang)
 
 
 def localised_numbers(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """``frame`` with its number columns written as text the language's way (what :func:`table` shows)."""
     shown = frame.copy()
     for column, write in number_formats(frame, lang).items():
+        assert callable(write)
         shown[column] = [write(v) for v in frame[column]]
     return shown
 
