@@ -1,9 +1,12 @@
 """Every string the app shows, in Spanish (default) and English.
 
 One table, so a translator edits one file and a test can prove that no page
-shows a literal string and that every key has both languages. Data values
-(area names, problem messages from the validator, the contract table) are shown
-as they come.
+shows a literal string and that every key has both languages. Data values (area
+names, the dataset's own ``about`` table) are shown as they come; the validator's
+problems and the contract come in the page's language from :mod:`geodata.messages`,
+reasons ``risk`` and ``planner`` state in English through the ``why.*`` texts
+(:func:`reason_text`), and numbers through :mod:`geodata.formats` (:func:`fmt_int`,
+:func:`fmt_dec`, :func:`fmt_pct`).
 """
 
 from __future__ import annotations
