@@ -46,7 +46,7 @@ from vigia.ui import access, chrome, maps, saved_work, state
 from vigia.ui.border.patrol_grid import grid_html
 from vigia.ui.border.patrol_map import coverage_map, unit_legend_html
 from vigia.ui.border.patrol_result import PARTS, ShownRoster
-from vigia.ui.i18n import current_language, fmt_dec, fmt_pct, t
+from vigia.ui.i18n import current_language, fmt_dec, fmt_pct, has_text, t
 from vigia.workspace import ItemRecord
 from vigia.workspace.roles import Action
 
@@ -166,7 +166,9 @@ def _units_table(dataset: Dataset) -> pd.DataFrame | None:
         return None
     # shift names in the user's language (the units reader takes mañana;tarde;noche as well as the codes)
     base = base.assign(shifts=[";".join(t(f"patrols.shift.{s}") for s in v.split(";") if s) for v in base["shifts"]])
-    edited = st.data_editor(base, key=UNITS_EDITOR_KEY, hide_index=True, num_rows="dynamic")
+    labels = {code: st.column_config.Column(t(f"patrols.unitcol.{code}")) for code in base.columns
+              if has_text(f"patrols.unitcol.{code}")}  # headers translated, the columns keep their codes
+    edited = st.data_editor(base, key=UNITS_EDITOR_KEY, hide_index=True, num_rows="dynamic", column_config=labels)
     return pd.DataFrame(edited)
 
 
