@@ -10,6 +10,7 @@ import contextlib
 import numbers
 import re
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -179,6 +180,12 @@ def table(frame: pd.DataFrame) -> None:
     writers = number_formats(frame)
     shown = frame.style.format(writers) if writers else frame  # display text; the numbers stay numbers
     st.dataframe(shown, hide_index=True, column_config=config)
+
+
+def when(moment: datetime, dataset: Dataset | None = None) -> str:
+    """A stored (UTC) moment as people here read it: date and 24-hour time in the dataset's time zone."""
+    about = (dataset or state.load_dataset_cached(state.current_dataset_path(st.session_state))).about
+    return formats.date_time(moment, current_language(), formats.timezone_of(about))
 
 
 def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:

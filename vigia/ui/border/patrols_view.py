@@ -22,6 +22,7 @@ from typing import Any, cast
 import pandas as pd
 import streamlit as st
 
+from geodata import formats
 from geodata.dataset import Dataset
 from geodata.problems import DataError
 from planner.export_texts import word
@@ -180,7 +181,8 @@ def _show_grid(dataset: Dataset, shown: ShownRoster, request: dict) -> None:
     roster, problem = shown.roster, shown.roster.problem
     context = _context(dataset, shown.week)
     dates = exports.week_dates(shown.week)
-    words: dict[str, Any] = {"week": shown.week, "first": f"{dates[0]:%d/%m/%Y}", "last": f"{dates[-1]:%d/%m/%Y}",
+    words: dict[str, Any] = {"week": shown.week, "first": formats.date(dates[0], current_language()),
+                             "last": formats.date(dates[-1], current_language()),
              "shifts": len(roster.assignments()), "units": problem.n_units, "targets": problem.n_targets}
     st.subheader(t("patrols.grid_header"))
     st.caption(t("patrols.grid_caption" if shown.mode == "randomised" else "patrols.grid_caption_fixed", **words))
@@ -301,8 +303,8 @@ def _week_inputs() -> tuple[str, int, str, int]:
     dates = exports.week_dates(week_default)
     cols = st.columns(4)
     week = cols[0].text_input(t("patrols.week"), value=week_default, key="vigia_patrol_week",
-                              help=t("patrols.week_help", week=week_default, first=f"{dates[0]:%d/%m/%Y}",
-                                     last=f"{dates[-1]:%d/%m/%Y}"))
+                              help=t("patrols.week_help", week=week_default, first=formats.date(dates[0], current_language()),
+                                     last=formats.date(dates[-1], current_language())))
     seed = int(cols[1].number_input(t("patrols.seed"), min_value=0, value=0, step=1, key="vigia_patrol_seed"))
     mode = cols[2].radio(t("patrols.mode"), MODES_SHOWN, format_func=lambda m: t(f"patrols.mode.{m}"),
                          key="vigia_patrol_mode")

@@ -214,7 +214,7 @@ if st.button(t("riskmap.save_run"), key="risk_save_run"):
 saved_work.panel("score_run", lambda record: st.session_state.__setitem__(OPENED_RUN_KEY, record.id))
 if (opened := st.session_state.get(OPENED_RUN_KEY)) is not None:
     record = access.workspace().item(int(opened))
-    st.markdown(t("riskmap.opened_run", name=record.name, id=record.id, at=f"{record.created_at:%d/%m/%Y %H:%M}"))
+    st.markdown(t("riskmap.opened_run", name=record.name, id=record.id, at=chrome.when(record.created_at, dataset)))
     stored = saved_work.tables(record)[AREA_LAYER].sort_values("rank").head(TOP_N)
     chrome.table(stored.drop(columns="geometry", errors="ignore"))
 
