@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from geodata.messages import description_text, frame_text
+
 GeometryKind = Literal["polygon", "point", "none"]
 ColumnType = Literal["text", "int", "float", "bool", "period", "date", "hhmm", "choice", "country", "probability"]
 # country: any ISO3; date: YYYY-MM-DD, never in the future; probability: a number in (0, 1]
@@ -295,30 +297,38 @@ LAYER_ORDER: tuple[str, ...] = (
 )
 
 
-def contract_markdown() -> str:
-    """The contract as a Markdown table, for README and the app's Data page."""
+def contract_markdown(lang: str = "en") -> str:
+    """The contract as a Markdown table, for README (English) and the app's Data page (its language).
+
+    Layer, column and choice names are the contract's own and stay as they are; the words
+    around them and the descriptions come from :mod:`geodata.messages`.
+    """
+
+    def w(key: str) -> str:
+        return frame_text(f"contract.{key}", lang)
+
     lines = []
     for layer in LAYERS.values():
-        geom = {"polygon": "polygons", "point": "points", "none": "table"}[layer.geometry]
+        geom = w({"polygon": "polygons", "point": "points", "none": "table"}[layer.geometry])
         if not layer.geometry_required:
-            geom += " or table"
-        req = "required" if layer.required else "optional"
-        lines.append(f"**`{layer.name}`** ({geom}, {req}) — {layer.description}\n")
-        lines.append("| column | type | required | meaning | also read from |")
+            geom += " " + w("or_table")
+        req = w("required") if layer.required else w("optional")
+        lines.append(f"**`{layer.name}`** ({geom}, {req}) — {description_text(layer.description, lang)}\n")
+        lines.append(w("header"))
         lines.append("|---|---|---|---|---|")
         for c in layer.columns:
-            kind = c.type if c.type != "choice" else "one of " + "/".join(c.choices)
+            kind = c.type if c.type != "choice" else w("one_of") + " " + "/".join(c.choices)
             aliases = ", ".join(f"`{a}`" for a in c.aliases)
-            required = "yes" if c.required else "no"
+            required = w("yes") if c.required else w("no")
             if c.required_when:
-                required += f" (yes when `{c.required_when[0]}` is {c.required_when[1]})"
-            lines.append(f"| `{c.name}` | {kind} | {required} | {c.description} | {aliases} |")
+                required += " " + frame_text("contract.yes_when", lang, column=c.required_when[0],
+                                             value=c.required_when[1])
+            lines.append(f"| `{c.name}` | {kind} | {required} | {description_text(c.description, lang)} | {aliases} |")
         if layer.prefixed:
             for prefix, typ in layer.prefixed:
-                lines.append(f"| `{prefix}<ISO3>` | {typ} | no | Count per nationality, e.g. `{prefix}VEN`. | |")
+                lines.append(f"| `{prefix}<ISO3>` | {typ} | {w('no')} | "
+                             f"{frame_text('contract.per_nationality', lang, example=prefix + 'VEN')} | |")
         if layer.flag_columns:
-            lines.append("| `<list name>` | 0/1 | yes, 2 or more | One column per agency list, named freely "
-                         "(e.g. `police`, `labour`, `fiscalia`, `ngo`): 1 when the victims of that row are "
-                         "on the list. No row may be all 0. | |")
+            lines.append(w("flags"))
         lines.append("")
     return "\n".join(lines)

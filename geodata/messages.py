@@ -33,6 +33,29 @@ FRAME: dict[str, dict[str, str]] = {
                 "es": "{error} error(es), {fixed} corregido(s), {warning} aviso(s)"},
     "layer_rows": {"en": "layer {layer}: {rows} row(s)", "es": "capa {layer}: {rows} fila(s)"},
     "the_value": {"en": "the value", "es": "el valor"},
+    "contract.header": {"en": "| column | type | required | meaning | also read from |",
+                        "es": "| columna | tipo | obligatoria | significado | también se lee de |"},
+    "contract.polygons": {"en": "polygons", "es": "polígonos"},
+    "contract.points": {"en": "points", "es": "puntos"},
+    "contract.table": {"en": "table", "es": "tabla"},
+    "contract.or_table": {"en": "or table", "es": "o tabla"},
+    "contract.required": {"en": "required", "es": "obligatoria"},
+    "contract.optional": {"en": "optional", "es": "opcional"},
+    "contract.one_of": {"en": "one of", "es": "uno de"},
+    "contract.yes": {"en": "yes", "es": "sí"},
+    "contract.no": {"en": "no", "es": "no"},
+    "contract.yes_when": {"en": "(yes when `{column}` is {value})", "es": "(sí cuando `{column}` es {value})"},
+    "contract.per_nationality": {"en": "Count per nationality, e.g. `{example}`.",
+                                 "es": "Conteo por nacionalidad, p. ej. `{example}`."},
+    "contract.flags": {"en": "| `<list name>` | 0/1 | yes, 2 or more | One column per agency list, named freely "
+                             "(e.g. `police`, `labour`, `fiscalia`, `ngo`): 1 when the victims of that row are "
+                             "on the list. No row may be all 0. | |",
+                       "es": "| `<nombre de lista>` | 0/1 | sí, 2 o más | Una columna por lista de institución, con "
+                             "el nombre que se quiera (p. ej. `police`, `labour`, `fiscalia`, `ngo`): 1 cuando las "
+                             "víctimas de esa fila están en la lista. Ninguna fila puede tener todo en 0. | |"},
+    "word.latitude": {"en": "a latitude", "es": "una latitud"},
+    "word.longitude": {"en": "a longitude", "es": "una longitud"},
+    "word.geometry": {"en": "a geometry", "es": "una geometría"},
     "nothing_written": {"en": "nothing written", "es": "no se escribió nada"},
     "wrote": {"en": "Wrote {path}", "es": "Se escribió {path}"},
     "recorded": {"en": "Wrote {path}: {added} visit(s) recorded from {file} ({before} before, {after} now); "
@@ -87,6 +110,50 @@ MESSAGES: tuple[MessageText, ...] = (
     MessageText("cell.empty_when", r"(?P<value>.+?) is empty, but (?P<other>\S+) is (?P<kind>\S+)",
                 "{value} está vacío, pero {other} es {kind}"),
     MessageText("cell.bool", r"(?P<value>.+?) is not true or false", "{value} no es verdadero o falso"),
+    MessageText("cell.sector", r"sector '(?P<value>.+?)' is not one of the contract's high-risk sectors(?P<rest>.*)",
+                "el sector '{value}' no es uno de los sectores de alto riesgo del contrato{rest}"),
+    MessageText("cell.needs_coordinate", r"(?P<value>.+?) is empty; every row needs a (?P<word>latitude|longitude|geometry)",
+                "{value} está vacío; cada fila necesita {word}"),
+    MessageText("layer.no_target", r"'(?P<column>.+)' refers to the (?P<target>\S+) layer, but the dataset has no "
+                r"(?P=target) \(or it is empty\)", "'{column}' se refiere a la capa {target}, pero los datos no tienen "
+                "{target} (o está vacía)"),
+    MessageText("upload.no_name", r"'(?P<name>.*)' is not a file name, so the file cannot be read",
+                "'{name}' no es un nombre de archivo, así que el archivo no se puede leer"),
+    MessageText("upload.same_name", r"(?P<count>\d+) uploaded files have the same name '(?P<name>.+)'; one would "
+                r"overwrite the other", "{count} archivos subidos tienen el mismo nombre '{name}'; uno reemplazaría al otro"),
+    # patrol units, shift profiles and crossing scores (planner.patrols)
+    MessageText("units.no_unit_id", r"the column 'unit_id' is missing", "falta la columna 'unit_id'"),
+    MessageText("units.no_base_column", r"the file says neither where units start \(base_id\) nor lon/lat",
+                "el archivo no dice dónde empiezan las unidades (base_id) ni lon/lat"),
+    MessageText("units.no_id", r"the unit has no unit_id", "la unidad no tiene unit_id"),
+    MessageText("units.twice", r"unit_id '(?P<unit>.+)' is used twice \(also row (?P<row>\d+)\)",
+                "unit_id '{unit}' se usa dos veces (también en la fila {row})"),
+    MessageText("units.not_lon", r"lon '(?P<value>.*)' is not a longitude", "lon '{value}' no es una longitud"),
+    MessageText("units.not_lat", r"lat '(?P<value>.*)' is not a latitude", "lat '{value}' no es una latitud"),
+    MessageText("units.unknown_base", r"base_id '(?P<base>.+)' is not an office of the dataset",
+                "base_id '{base}' no es una oficina de los datos"),
+    MessageText("units.no_base", r"the unit has no base", "la unidad no tiene base"),
+    MessageText("units.crew", r"crew '(?P<value>.*)' is not a whole number >= 1",
+                "crew '{value}' no es un número entero >= 1"),
+    MessageText("units.shift", r"shifts '(?P<value>.*)' names an unknown shift",
+                "shifts '{value}' nombra un turno desconocido"),
+    MessageText("units.max_shifts", r"max_shifts '(?P<value>.*)' is not a whole number 0\.\.(?P<max>\d+)",
+                "max_shifts '{value}' no es un número entero de 0 a {max}"),
+    MessageText("units.none", r"the file lists no units", "el archivo no contiene unidades"),
+    MessageText("units.file_type", r"'(?P<name>.+)' is not a units file type",
+                "'{name}' no es un tipo de archivo de unidades"),
+    MessageText("file.missing", r"the file does not exist", "el archivo no existe"),
+    MessageText("units.no_police", r"there are no patrol units", "no hay unidades de patrullaje"),
+    MessageText("profile.not_file", r"not an existing \.csv or \.xlsx file", "no es un archivo .csv o .xlsx existente"),
+    MessageText("profile.column", r"column '(?P<column>.+)' is missing", "falta la columna '{column}'"),
+    MessageText("profile.kind", r"kind '(?P<value>.*)' is unknown", "kind '{value}' es desconocido"),
+    MessageText("profile.weight", r"'(?P<value>.*)' is not a weight >= 0", "'{value}' no es un peso >= 0"),
+    MessageText("patrol.score", r"score of (?P<crossing>.+) is not a number >= 0",
+                "el puntaje de {crossing} no es un número >= 0"),
+    MessageText("patrol.no_score", r"no score for crossing\(s\) (?P<ids>.+?)(?: and (?P<more>\d+) more)?",
+                "no hay puntaje para los pasos {ids}{more}"),
+    MessageText("patrol.no_crossings", r"the dataset has no crossings, so there is nothing to patrol",
+                "los datos no tienen pasos fronterizos, así que no hay nada que patrullar"),
     MessageText("cell.choice", r"(?P<value>.+?) is not one of (?P<choices>[^;( ]+)(?P<rest>.*)",
                 "{value} no es uno de {choices}{rest}"),
     MessageText("cell.country", r"(?P<value>.+?) is not an ISO 3166-1 alpha-3 country code(?P<rest>.*)",
@@ -246,6 +313,42 @@ HINTS: dict[str, str] = {
     "write the chance as a decimal above 0 and at most 1, e.g. 0.25 (not 25)":
         "escriba la probabilidad como decimal mayor que 0 y como mucho 1, p. ej. 0.25 (no 25)",
     "correct the number": "corrija el número",
+    "fill in the coordinate in decimal degrees": "complete la coordenada en grados decimales",
+    "add areas.gpkg, areas.geojson, areas.zip (zipped Shapefile) or an 'areas' layer with the area polygons":
+        "agregue areas.gpkg, areas.geojson, areas.zip (Shapefile comprimido) o una capa 'areas' con los polígonos "
+        "de las áreas",
+    "rename the file after its layer (e.g. cases.csv) and upload it again":
+        "cambie el nombre del archivo por el de su capa (p. ej. cases.csv) y vuelva a subirlo",
+    "upload one file per name (rename or leave out the others)":
+        "suba un archivo por nombre (cambie el nombre de los demás o déjelos fuera)",
+    "add a column unit_id with one code per unit": "agregue una columna unit_id con un código por unidad",
+    "add base_id (an office_id of a police office) or two columns lon and lat":
+        "agregue base_id (el office_id de una oficina policial) o dos columnas lon y lat",
+    "give every unit a code": "dé un código a cada unidad",
+    "give each unit its own code": "dé a cada unidad su propio código",
+    "write degrees, e.g. -68.63": "escriba grados, p. ej. -68.63",
+    "write degrees, e.g. -19.27": "escriba grados, p. ej. -19.27",
+    "fill base_id, or lon and lat": "complete base_id, o lon y lat",
+    "write the officers on patrol, e.g. 3": "escriba los efectivos en patrullaje, p. ej. 3",
+    "write the shifts separated by ';', e.g. morning;night (or mañana;tarde;noche), or 'all'":
+        "escriba los turnos separados por ';', p. ej. mañana;noche (o morning;afternoon;night), o 'all' (todos)",
+    "write how many 8-hour shifts a week the unit may work, e.g. 5":
+        "escriba cuántos turnos de 8 horas por semana puede trabajar la unidad, p. ej. 5",
+    "add one row per patrol unit": "agregue una fila por unidad de patrullaje",
+    "give a .csv or .xlsx file with one row per unit": "use un archivo .csv o .xlsx con una fila por unidad",
+    "add police units to the offices layer or give a units file":
+        "agregue unidades policiales a la capa offices o use un archivo de unidades",
+    "give a table with columns kind, morning, afternoon, night":
+        "use una tabla con las columnas kind, morning (mañana), afternoon (tarde), night (noche)",
+    "the table needs kind, morning, afternoon, night":
+        "la tabla necesita kind, morning (mañana), afternoon (tarde), night (noche)",
+    "write a number such as 1.5": "escriba un número como 1.5",
+    "the layer needs crossing_id and score (0..100)": "la capa necesita crossing_id y score (0..100)",
+    "scores are 0..100, higher = more risk": "los puntajes van de 0 a 100; más alto = más riesgo",
+    "score the same dataset the roster is planned for":
+        "calcule los puntajes de los mismos datos para los que se planifica el rol",
+    "add a crossings layer (official and unofficial border crossings)":
+        "agregue una capa crossings (pasos fronterizos oficiales y no oficiales)",
     "nothing to do": "nada que hacer",
     "write the year (2023) or the year and month (2023-07); in Excel format the column as Text":
         "escriba el año (2023) o el año y el mes (2023-07); en Excel dé formato de Texto a la columna",
@@ -300,6 +403,25 @@ HINT_PATTERNS: tuple[MessageText, ...] = (
                 r"(?P<what>.+)", "complete {column} en cada fila donde {other} es {kind}: {what}"),
     MessageText("hint.add_column", r"add a column '(?P<column>.+?)': (?P<what>.+)",
                 "agregue una columna '{column}': {what}"),
+    MessageText("hint.set_per_row", r"add the column to set it per row: (?P<what>.+)",
+                "agregue la columna para fijarlo por fila: {what}"),
+    MessageText("hint.unique", r"each (?P<column>\S+) must be unique; fix or delete one of the two rows",
+                "cada {column} debe ser único; corrija o borre una de las dos filas"),
+    MessageText("hint.known_sectors", r"known sectors: (?P<words>.+); others load but are not matched",
+                "sectores conocidos: {words}; los demás se cargan pero no se reconocen"),
+    MessageText("hint.layer_names", r"layer files are named (?P<layers>.+) \(or in Spanish: (?P<spanish>.+)\)",
+                "los archivos de capa se llaman {layers} (o en español: {spanish})"),
+    MessageText("hint.layer_guess_or", r"did you mean '(?P<layer>[^']+)' \(or '(?P<guess>[^']+)'\)\? Name files and "
+                r"layers after the layers", "¿quiso decir '{layer}' (o '{guess}')? Nombre archivos y capas como las capas"),
+    MessageText("hint.layer_guess", r"did you mean '(?P<layer>[^']+)'\? Name files and layers after the layers",
+                "¿quiso decir '{layer}'? Nombre archivos y capas como las capas"),
+    MessageText("hint.add_target", r"add (?P<target>\S+) \(e\.g\. \S+ or \S+\) or remove (?P<name>\S+)",
+                "agregue {target} (p. ej. {target}.csv o {target}.geojson) o quite {name}"),
+    MessageText("hint.fill_or_remove", r"fill it in, or remove the (?P<layer>\S+) file if there is no data",
+                "complétela, o quite el archivo {layer} si no hay datos"),
+    MessageText("hint.office_or_point", r"use an office_id from the offices layer \(e\.g\. (?P<known>.+)\) or give lon "
+                r"and lat", "use un office_id de la capa offices (p. ej. {known}) o indique lon y lat"),
+    MessageText("hint.check_path", r"check the path (?P<path>.+)", "revise la ruta {path}"),
     MessageText("hint.known_codes", r"use (?P<column>\S+) codes that exist in (?P<file>.+)",
                 "use códigos de {column} que existan en {file}"),
     MessageText("hint.one_of", r"use one of (?P<choices>.+)", "use uno de {choices}"),
@@ -362,6 +484,14 @@ def _translate(message: str, hints: bool) -> str:
         groups = {k: (v or "") for k, v in match.groupdict().items()}
         if groups.get("value") == FRAME["the_value"]["en"]:
             groups["value"] = FRAME["the_value"]["es"]
+        if "what" in groups:
+            groups["what"] = DESCRIPTIONS.get(groups["what"], groups["what"])
+        if "word" in groups:
+            groups["word"] = FRAME[f"word.{groups['word']}"]["es"]
+        if groups.get("more"):
+            groups["more"] = f" y {groups['more']} más"
+        if groups.get("known", "").startswith("none: "):
+            groups["known"] = "ninguna: los datos no tienen capa offices"
         if "rest" in groups:
             groups["rest"] = groups["rest"].replace("; did you mean", "; ¿quiso decir")
         return entry.es.format(**groups)
@@ -396,3 +526,88 @@ def problem_text(problem: Problem, lang: str = "en") -> str:
 
 def severity_label(severity: Severity, lang: str) -> str:
     return frame_text(f"severity.{severity.value}", lang)
+
+
+#: The contract's layer and column descriptions (:mod:`geodata.contracts`): English -> Spanish. They are
+#: read on the Data page and inside hints ("fill in every row: Workplace name.").
+DESCRIPTIONS: dict[str, str] = {
+    "Municipalities (or any areas) that risk is scored for.":
+        "Municipios (u otras áreas) para los que se calcula el riesgo.",
+    "Area code as text, e.g. the 6-digit INE code; leading zeros kept.":
+        "Código del área como texto, p. ej. el código INE de 6 cifras; se conservan los ceros iniciales.",
+    "Area name.": "Nombre del área.",
+    "Department the area belongs to.": "Departamento al que pertenece el área.",
+    "Residents (int >= 0).": "Habitantes (entero >= 0).",
+    "Border crossings, official and unofficial.": "Pasos fronterizos, oficiales y no oficiales.",
+    "Crossing code.": "Código del paso.",
+    "Crossing name.": "Nombre del paso.",
+    "Country across the border, any ISO 3166-1 alpha-3 code (e.g. PER, ARG, COL).":
+        "País al otro lado de la frontera, cualquier código ISO 3166-1 alfa-3 (p. ej. PER, ARG, COL).",
+    "official or unofficial.": "`official` (oficial) o `unofficial` (no oficial).",
+    "Labour inspection offices and police border units (where teams start).":
+        "Oficinas de inspección laboral y unidades policiales de frontera (de donde salen los equipos).",
+    "Office code.": "Código de la oficina.",
+    "Office name.": "Nombre de la oficina.",
+    "labour or police.": "`labour` (laboral) o `police` (policía).",
+    "Inspectors or officers (int >= 0).": "Inspectores o efectivos (entero >= 0).",
+    "Candidate inspection workplaces.": "Lugares de trabajo candidatos a inspección.",
+    "Workplace code.": "Código del lugar de trabajo.",
+    "Workplace name.": "Nombre del lugar de trabajo.",
+    "Economic sector, e.g. mining, brick-making.": "Sector económico, p. ej. `mining` (minería), `brick-making` (ladrillería).",
+    "Opening time HH:MM (optional).": "Hora de apertura HH:MM (opcional).",
+    "Closing time HH:MM (optional).": "Hora de cierre HH:MM (opcional).",
+    "Minutes an inspection takes (optional, default 60).": "Minutos que toma una inspección (opcional, por defecto 60).",
+    "true when the site must be in the plan (optional, default false).":
+        "`true` cuando el lugar debe estar en el plan (opcional, por defecto `false`).",
+    "Skill a team needs there, e.g. child labour, quechua (optional).":
+        "Capacidad que necesita el equipo allí, p. ej. `child labour` (trabajo infantil), `quechua` (opcional).",
+    "Month of the last inspection, YYYY-MM or YYYY (optional).":
+        "Mes de la última inspección, AAAA-MM o AAAA (opcional).",
+    "Trafficking cases, AGGREGATED by area, period and type. Never personal data.":
+        "Casos de trata, AGREGADOS por área, periodo y tipo. Nunca datos personales.",
+    "Area code.": "Código del área.",
+    "YYYY or YYYY-MM.": "AAAA o AAAA-MM.",
+    "sexual, labour, other or unknown.": "`sexual`, `labour` (laboral), `other` (otra) o `unknown` (desconocida).",
+    "Cases opened (int >= 0).": "Casos abiertos (entero >= 0).",
+    "Victims identified (int >= 0).": "Víctimas identificadas (entero >= 0).",
+    "Migration flows at crossings by period.": "Flujos migratorios en los pasos, por periodo.",
+    "Entries (int >= 0).": "Entradas (entero >= 0).",
+    "Exits (int >= 0).": "Salidas (entero >= 0).",
+    "Irregular entries detected (int >= 0).": "Entradas irregulares detectadas (entero >= 0).",
+    "Employment in high-risk sectors by area.": "Empleo en sectores de alto riesgo, por área.",
+    "Sector name, e.g. mining, brazil nut.": "Nombre del sector, p. ej. `mining` (minería), `brazil nut` (castaña).",
+    "People employed (int >= 0).": "Personas empleadas (entero >= 0).",
+    "Victims per combination of agency lists (for the dark-figure estimate), AGGREGATED: one 0/1 column per list, "
+    "at least two.":
+        "Víctimas por combinación de listas de instituciones (para la estimación de la cifra oculta), AGREGADAS: "
+        "una columna 0/1 por lista, al menos dos.",
+    "Victims seen on exactly that combination of lists (int >= 0); combinations with nobody may be left out.":
+        "Víctimas vistas exactamente en esa combinación de listas (entero >= 0); las combinaciones sin nadie pueden "
+        "omitirse.",
+    "YYYY or YYYY-MM (optional).": "AAAA o AAAA-MM (opcional).",
+    "Department (optional), as in the areas layer.": "Departamento (opcional), como en la capa de áreas.",
+    "Inspection visits and what they found, one row per visit. No personal data: victims are counts, and counts of "
+    "1 to 4 never leave the app unsuppressed.":
+        "Visitas de inspección y lo que encontraron, una fila por visita. Sin datos personales: las víctimas son "
+        "conteos, y los conteos de 1 a 4 nunca salen de la aplicación sin suprimir.",
+    "Visit code, unique.": "Código de la visita, único.",
+    "Day of the visit, YYYY-MM-DD (not in the future).": "Día de la visita, AAAA-MM-DD (no en el futuro).",
+    "Area code of the visit.": "Código del área de la visita.",
+    "Workplace code (optional), as in the sites layer.": "Código del lugar de trabajo (opcional), como en la capa sites.",
+    "Economic sector (optional), e.g. mining.": "Sector económico (opcional), p. ej. `mining` (minería).",
+    "Persons identified as victims of trafficking or forced labour (int >= 0).":
+        "Personas identificadas como víctimas de trata o trabajo forzoso (entero >= 0).",
+    "Labour violations found (optional, int >= 0).": "Infracciones laborales encontradas (opcional, entero >= 0).",
+    "Workers present (optional, int >= 0).": "Trabajadores presentes (opcional, entero >= 0).",
+    "Why the site was visited: planned/random/complaint/follow_up/other (optional, default other).":
+        "Por qué se visitó el lugar: `planned` (planificada), `random` (al azar), `complaint` (denuncia), "
+        "`follow_up` (seguimiento) u `other` (otra) (opcional, por defecto `other`).",
+    "Chance the visit had of being drawn, in (0, 1] (optional; required when selection is random).":
+        "Probabilidad que tenía la visita de ser sorteada, en (0, 1] (opcional; obligatoria cuando selection es "
+        "`random`).",
+}
+
+
+def description_text(description: str, lang: str) -> str:
+    """A contract description in ``lang`` (as written in the contract when the table lacks it)."""
+    return DESCRIPTIONS.get(description, description) if lang == "es" else description

@@ -1,36 +1,28 @@
-"""The English messages of Vigía's text tables, to prove a Spanish page or file shows none of them.
+"""English texts of Vigía's tables, to look for in what a Spanish user reads.
 
-One function on purpose: when the tables become a gettext catalog, only its body changes
-(read the English ``msgid``s whose Spanish ``msgstr`` differs) and every test using it stays.
+One small function, shared by the page, CLI and export tests: every entry whose
+English differs from its Spanish, cut at its ``{placeholders}`` (and, for the
+validator's patterns, at their regex groups) into fixed pieces of 5 characters or
+more; pieces that also occur in some Spanish text (names, codes) are left out.
 """
 
 from __future__ import annotations
 
 import re
 
+from geodata import messages
+from planner.export_texts import WORDS
+from vigia.ui.i18n import TEXTS
+
 
 def english_texts() -> set[str]:
-    """Every English text of the tables that differs from its Spanish one, placeholders cut out.
-
-    Texts with ``{placeholders}`` give their longest fixed piece; pieces shorter than 5
-    characters are left out (they match too much: "day", "Km"). Spanish and English words
-    that read the same ("Sector", "Plan") are not English, so they are left out too.
-    """
-    from geodata.messages import FRAME, HINT_PATTERNS, HINTS, MESSAGES
-    from planner.export_texts import WORDS
-    from vigia.ui.i18n import TEXTS
-
-    pairs: list[tuple[str, str]] = [(en, es) for es, en in WORDS.values()]
-    pairs += [(entry["en"], entry["es"]) for entry in (*TEXTS.values(), *FRAME.values())]
-    pairs += [(en, es) for en, es in HINTS.items()]
-    pairs += [(re.sub(r"\(\?P<\w+>[^)]*\)|\\", "{}", m.en), m.es) for m in (*MESSAGES, *HINT_PATTERNS)]
-    found: set[str] = set()
-    for en, es in pairs:
-        if en.strip().lower() == es.strip().lower():
-            continue
-        pieces = [p.strip(" .,:;·—–-()'\"\n") for p in re.split(r"\{[^}]*\}|\n|\|", en)]
-        spanish = es.lower()
-        for piece in (max(pieces, key=len),) if pieces else ():
-            if len(piece) >= 5 and piece.lower() not in spanish:
-                found.add(piece)
-    return found
+    """Fixed pieces of every English text that differs from its Spanish (length >= 5)."""
+    pairs = [(v["en"], v["es"]) for v in TEXTS.values()]
+    pairs += [(en, es) for es, en in WORDS.values()]
+    pairs += [(v["en"], v["es"]) for v in messages.FRAME.values()]
+    pairs += [(en, es) for en, es in messages.HINTS.items()]
+    pairs += [(re.sub(r"\\(.)", r"\1", re.sub(r"\(\?P<\w+>[^)]*\)|\\[sSdw][+*]?|\(|\)|\?", "{}", m.pattern)), m.es)
+              for m in messages.MESSAGES + messages.HINT_PATTERNS]
+    spanish = "\n".join(es for _, es in pairs)
+    pieces = {piece.strip(" .,:;'\"()—-") for en, es in pairs if en != es for piece in re.split(r"\{[^}]*\}", en)}
+    return {p for p in pieces if len(p) >= 5 and re.search(r"[A-Za-z]{3}", p) and p not in spanish}

@@ -135,9 +135,9 @@ def test_data_page_reports_a_rejected_upload_and_keeps_the_dataset(app_env: Path
     at.run()
     at.switch_page("vigia/ui/data/page.py").run()
     assert not at.exception
-    assert t("data.rejected", "es", path=str(app_env)) in _texts(at.error)
+    assert t("data.rejected", "es", path=app_env.name) in _texts(at.error)
     report = at.dataframe[-1].value
-    assert list(report[t("problems.row", "es")]) == [7]
+    assert list(report[t("problems.row", "es")]) == ["7"]
     assert list(report[t("problems.severity", "es")]) == [t("severity_one.error", "es")]
     assert state.SESSION_DATASET not in at.session_state, "the current dataset stays the default"
 

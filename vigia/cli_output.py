@@ -36,6 +36,29 @@ def language(args: argparse.Namespace | None = None) -> str:
     return getattr(args, "lang", None) or language_from_env()
 
 
+def cli_text(key: str, lang: str, **fmt: object) -> str:
+    """A line a command prints, in ``lang`` (the ``cli.*`` texts of :mod:`vigia.ui.texts.cli`)."""
+    from vigia.ui.texts import cli
+
+    text = cli.TEXTS[key]["es" if lang == "es" else "en"]
+    return text.format(**fmt) if fmt else text
+
+
+def cli_word(prefix: str, code: str, lang: str) -> str:
+    """A code's label from the app's tables (``indicator.border_km``, ``part.cases``) in ``lang``; else the code."""
+    from vigia.ui.texts import feature_texts
+
+    entry = feature_texts().get(f"{prefix}.{code}")
+    return entry["es" if lang == "es" else "en"] if entry else code
+
+
+def cli_reason(reason: str, lang: str) -> str:
+    """A planner's or risk's English reason in ``lang`` (see :func:`vigia.ui.texts.translate_reason`)."""
+    from vigia.ui.texts import translate_reason
+
+    return translate_reason(reason, lang)
+
+
 def print_problems(problems: Sequence[Problem], stream: TextIO | None = None, lang: str = "en") -> None:
     """One line per problem, errors first, then fixes, then warnings: a user fixes errors first."""
     stream = stream or sys.stdout

@@ -54,7 +54,7 @@ def _assignment(csv_path: Path, demo_gpkg: Path, scores_gpkg: Path):
 def test_randomised_roster_csv_obeys_rules_and_is_reproducible(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None:
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
     assert _run(demo_gpkg, scores_gpkg, first) == 0
-    assert "% lower" in capsys.readouterr().out
+    assert "% menos)" in capsys.readouterr().out  # the report speaks the --lang of the files (es)
     assert _run(demo_gpkg, scores_gpkg, second) == 0
     assert first.read_bytes() == second.read_bytes(), "same seed must give the same roster"
     problem, assign, table = _assignment(first, demo_gpkg, scores_gpkg)
@@ -93,12 +93,12 @@ def test_usage_and_data_errors(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None
     other.crossings = other.crossings.head(1).assign(crossing_id="X")
     bad = write_scores(other, tmp_path / "bad.gpkg")
     assert _run(demo_gpkg, bad, tmp_path / "r.csv") == 1
-    assert "no score for crossing(s)" in capsys.readouterr().err
+    assert "no hay puntaje para los pasos" in capsys.readouterr().err
     foreign = tmp_path / "foreign.gpkg"
     pyogrio.write_dataframe(pd.DataFrame({"crossing_id": ["X"], "score": [1.0]}), foreign, driver="GPKG")
     assert _run(demo_gpkg, foreign, tmp_path / "r.csv") == 1
     err = capsys.readouterr().err
-    assert "foreign.gpkg" in err and "not a Vigía scores file" in err
+    assert "foreign.gpkg" in err and "no es un archivo de puntajes de Vigía" in err
 
 
 def test_without_scores_the_risk_engine_scores_the_crossings(demo_gpkg, tmp_path, capsys) -> None:
@@ -106,7 +106,8 @@ def test_without_scores_the_risk_engine_scores_the_crossings(demo_gpkg, tmp_path
     code = main(["plan-patrols", str(demo_gpkg), "--week", "2026-W01", "--out", str(out), "--mode", "fixed"])
     assert code == 0, capsys.readouterr().err
     assert len(pd.read_csv(out)) > 50
-    assert re.search(r"unwatched \d+ times out of 10 with the fixed roster", capsys.readouterr().out)
+    assert re.search(r"encuentra sin vigilancia el lugar que elige \d+ veces de 10 con el rol fijo",
+                     capsys.readouterr().out)
 
 
 def test_a_profile_file_moves_patrols_to_the_nights(demo_gpkg, scores_gpkg, tmp_path, capsys) -> None:
@@ -120,7 +121,7 @@ def test_a_profile_file_moves_patrols_to_the_nights(demo_gpkg, scores_gpkg, tmp_
     profile.write_text("kind,morning,afternoon,night\nboat,1,1,x\n", encoding="utf-8")
     assert _run(demo_gpkg, scores_gpkg, out, "--profile", str(profile)) == 1
     err = capsys.readouterr().err
-    assert "profile.csv" in err and "row 2" in err and "'kind'" in err
+    assert "profile.csv" in err and "fila 2" in err and "'kind'" in err
 
 
 ENGLISH_CODES = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun|morning|afternoon|night|official|unofficial|stretch|"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geodata import formats
 from vigia.ui import access, state
 from vigia.ui.i18n import has_text, t
 from vigia.ui.inspections import inspection_panels, saved_plan_view
@@ -57,7 +58,7 @@ def test_plan_shows_kpis_against_greedy_and_survives_reruns(app_env: Path) -> No
     assert t("inspections.kpi.risk_covered", "es") in labels and t("inspections.kpi.km", "es") in labels
     risk = next(m for m in at.metric if m.label == t("inspections.kpi.risk_covered", "es"))
     assert risk.delta is not None, "each headline KPI shows its difference to the greedy plan"
-    assert [s.label for s in at.status] == [t("inspections.done", "es", seconds=run.seconds)], \
+    assert [s.label for s in at.status] == [t("inspections.done", "es", seconds=formats.decimal(run.seconds, "es"))], \
         "a status box shows the run and says when it is done"
     keys = {b.key for b in at.get("download_button")}
     assert {f"insp_dl_{ext}" for ext in ("xlsx", "csv", "geojson", "ics", "zip", "pdf", "html", "gpx", "kml")} == keys

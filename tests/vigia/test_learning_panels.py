@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geodata import formats
 from vigia.ui import state
 from vigia.ui.i18n import t
 from vigia.ui.inspections import inspection_panels
@@ -42,7 +43,7 @@ def test_results_panel_and_exploration_share(page: AppTest) -> None:
     drawn = [v for v in run.plan.visits if v.selection == "random"]
     assert drawn, "a share of 0.3 puts drawn visits in the plan"
     assert any(t("learning.explore_count", "es", n=len(drawn), total=len(run.plan.visits),
-                 p=f"{drawn[0].selection_probability:.3f}") == c.value for c in page.caption)
+                 p=formats.decimal(drawn[0].selection_probability, "es", 3)) == c.value for c in page.caption)
 
 
 def _priorities(page: AppTest, learn: bool) -> dict[str, float]:

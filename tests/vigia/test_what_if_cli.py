@@ -32,9 +32,9 @@ def test_adds_an_office_and_checks_it_with_the_planner(demo_gpkg: Path, demo_sco
                  str(candidates), "--draws", "6", "--check-days", "1", "--time-limit", "10", "--out", str(out)])
     text = capsys.readouterr().out
     assert code == EXIT_OK, text
-    assert "Risk covered today" in text and "robustness over 6 draw(s)" in text
-    assert "Coverage of inspection sites" in text  # the demo has sites: measured as the planner weighs them
-    assert "Check by planning: the inspection planner covers" in text
+    assert "Riesgo cubierto hoy" in text and "solidez sobre 6 simulación(es)" in text  # --lang es, the default
+    assert "Cobertura de lugares de inspección" in text  # the demo has sites: measured as the planner weighs them
+    assert "Comprobación con el planificador: el planificador de inspecciones cubre" in text
     report = read_report(out)
     assert list(report["option"]) == ["Riberalta (+2)", "Centro La Paz (+2)"]
     assert report.loc[0, "gain"] > report.loc[1, "gain"] >= 0
@@ -56,9 +56,9 @@ def test_bad_candidates_file_names_row_and_column(demo_gpkg: Path, demo_scores: 
                  "--candidates", str(candidates), "--out", str(out)])
     text = capsys.readouterr().out
     assert code == EXIT_DATA_ERRORS
-    assert "candidates.csv, row 3, column 'lat'" in text and "'norte'" in text
+    assert "candidates.csv, fila 3, columna 'lat'" in text and "'norte'" in text
     # lon and lat swapped: both numbers are degrees, but the point is far outside Bolivia
-    assert "candidates.csv, row 4, column 'lon'" in text and "outside the dataset's areas" in text
+    assert "candidates.csv, fila 4, columna 'lon'" in text and "outside the dataset's areas" in text
     assert not out.exists()
 
 
@@ -76,8 +76,8 @@ def test_checkpoints_are_judged_across_the_crossing_draws_and_checked_with_the_p
                  "--time-limit", "6", "--out", str(out)])
     text = capsys.readouterr().out
     assert code == EXIT_OK, text
-    assert "robustness over 6 draw(s)" in text and "not assessed" not in text
-    assert "Check by planning: the patrol planner's week guards" in text
+    assert "solidez sobre 6 simulación(es)" in text and "sin evaluar" not in text
+    assert "la semana del planificador de patrullajes vigila" in text
     report = read_report(out)
     assert set(report["robustness"]) <= {"robust", "fragile"}
     assert report["in_best_share"].between(0, 1).all()

@@ -18,6 +18,9 @@ from geodata.problems import DataError
 from vigia.cli_output import (
     EXIT_DATA_ERRORS,
     EXIT_OK,
+    cli_reason,
+    cli_text,
+    cli_word,
     data_errors,
     language,
     print_problems,
@@ -48,14 +51,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--draws", type=int, default=499, help="bootstrap draws (default 499)")
     p.add_argument("--out", default=None, help="write one row per stratum to this .csv or .xlsx")
     p.add_argument("--lang", choices=("es", "en"), default=None,
-                   help="language of the .xlsx (default from LANG; the .csv keeps codes)")
+                   help="language of the printed report and the .xlsx (default from LANG: es_* is Spanish; the .csv keeps codes)")
     p.set_defaults(func=run)
 
 
-def _number(value: float) -> str:
+def _number(value: float, lang: str = "en") -> str:
+    from geodata import formats
+
     if not math.isfinite(value):
-        return "unbounded"
-    return f"{round(value):,}"
+        return cli_text("cli.dark.unbounded", lang)
+    return formats.integer(value, lang)
+
+
+def _model(label: str, lang: str) -> str:
+    """``main effects + police:ngo`` with the words in ``lang`` (list names are the table's own)."""
+    from risk.dark_figure import MAIN_EFFECTS
+
+    return label.replace(MAIN_EFFECTS, cli_word("dark", "main_effects", lang), 1)
 
 
 def _rounded(value: float) -> float | str:
@@ -63,10 +75,14 @@ def _rounded(value: float) -> float | str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from babel.numbers import get_group_symbol
+
+    from geodata import formats
     from geodata.layer_file import load_layer
     from geodata.privacy import protect_strata, suppress_small
     from risk.dark_figure import estimate_strata
 
+    lang = language(args)
     path = Path(args.table)
     if not path.exists():
         return usage_error(COMMAND, f"{path} does not exist")
@@ -76,41 +92,49 @@ def run(args: argparse.Namespace) -> int:
     try:
         frame, problems = load_layer(path, "lists", args.layer)
     except DataError as exc:
-        return data_errors(f"{path.name}: the lists table has errors; nothing estimated.", exc.problems,
-                           language(), stream=sys.stdout)
+        return data_errors(cli_text("cli.dark.errors", lang, file=path.name), exc.problems, lang, stream=sys.stdout)
     if args.by and args.by not in frame.columns:
         return usage_error(COMMAND, f"the table has no '{args.by}' column to split by")
     result = estimate_strata(frame, by=args.by, criterion=args.criterion, interval=args.interval,
                              seed=args.seed, draws=args.draws)
     overall = result.overall
-    print(f"{path.name}: multiple systems estimation ({args.criterion.upper()} stepwise, {args.interval} interval)")
-    print_problems(problems, lang=language())
-    print(f"  observed (on at least one list): {suppress_small(overall.observed)}")
+    sep = get_group_symbol(formats.locale_for(lang))  # counts as the language groups them
+
+    def say(key: str, **fmt: object) -> None:
+        print(cli_text(key, lang, **fmt))
+
+    say("cli.dark.header", file=path.name, criterion=args.criterion.upper(),
+        interval=cli_text(f"cli.dark.interval.{args.interval}", lang))
+    print_problems(problems, lang=lang)
+    say("cli.dark.observed", n=suppress_small(overall.observed, thousands=sep))
     if overall.fit is None:
-        print(f"  NO ESTIMATE: {overall.reason}")
+        say("cli.dark.none", reason=cli_reason(str(overall.reason), lang))
         return EXIT_DATA_ERRORS
     fit = overall.fit
-    print(f"  estimated total:                 {_number(fit.estimate_)}")
-    print(f"  95% interval:                    {_number(fit.low_)} – {_number(fit.high_)}")
-    print(f"  estimated / observed:            {fit.ratio_:.2f}")
-    print(f"  model:                           {fit.model_.label}")
+    say("cli.dark.estimate", n=_number(fit.estimate_, lang))
+    say("cli.dark.interval", low=_number(fit.low_, lang), high=_number(fit.high_, lang))
+    say("cli.dark.ratio", ratio=formats.decimal(fit.ratio_, lang, 2))
+    say("cli.dark.model", model=_model(fit.model_.label, lang))
     for label, reason in fit.excluded_terms_.items():
-        print(f"  left out {label}: {reason}")
+        say("cli.dark.left_out", label=label, reason=cli_reason(reason, lang))
     for note in fit.notes_:
-        print(f"  note: {note}")
+        say("cli.dark.note", note=cli_reason(note, lang))
     if args.by:
-        print(f"\nBy {args.by}:")
-        shown = protect_strata([stratum.observed for stratum in result.strata[1:]])
+        print()
+        say(f"cli.dark.by.{args.by}")
+        shown = protect_strata([stratum.observed for stratum in result.strata[1:]], thousands=sep)
         for stratum, seen in zip(result.strata[1:], shown, strict=True):
             if stratum.fit is None:
-                print(f"  {stratum.stratum}: observed {seen}; no estimate: {stratum.reason}")
+                say("cli.dark.stratum_none", stratum=stratum.stratum, seen=seen,
+                    reason=cli_reason(str(stratum.reason), lang))
             else:
                 f = stratum.fit
-                print(f"  {stratum.stratum}: observed {seen}; estimate {_number(f.estimate_)} "
-                      f"({_number(f.low_)} – {_number(f.high_)}); {f.model_.label}")
+                say("cli.dark.stratum", stratum=stratum.stratum, seen=seen, n=_number(f.estimate_, lang),
+                    low=_number(f.low_, lang), high=_number(f.high_, lang), model=_model(f.model_.label, lang))
     if out is not None:
-        _write(result.table(), out, language(args))
-        print(f"\nWrote {out}")
+        _write(result.table(), out, lang)
+        print()
+        say("cli.wrote", path=out)
     return EXIT_OK
 
 

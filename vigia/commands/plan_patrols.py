@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geodata.problems import DataError
-from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, usage_error
+from vigia.cli_output import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    cli_reason,
+    cli_text,
+    data_errors,
+    language,
+    usage_error,
+)
 
 if TYPE_CHECKING:  # pandas and the dataset load in the handler, not for `vigia --help`
     import pandas as pd
@@ -41,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--week", help="ISO week, e.g. 2026-W23 (default: the next week that has not started)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", required=True, help="roster file: .xlsx, .csv, .ics or .pdf (one A4 page per unit)")
-    parser.add_argument("--lang", choices=("es", "en"), default="es", help="language of the file (default es)")
+    parser.add_argument("--lang", choices=("es", "en"), default="es", help="language of the file and of this report (default es)")
     parser.add_argument("--mode", choices=("fixed", "randomised"), default="randomised",
                         help="randomised (default) or the best fixed roster")
     parser.add_argument("--pool", type=int, default=200, help="randomised weeks sampled (default 200)")
@@ -76,6 +84,7 @@ def _about(args: argparse.Namespace, dataset: Dataset, units: int) -> tuple[tupl
 
 
 def run(args: argparse.Namespace) -> int:
+    from geodata import formats
     from geodata.load import load_dataset
     from planner.patrols.exports import FORMATS, context_for, next_week, week_monday, write_roster
     from planner.patrols.metrics import out_of_ten
@@ -85,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.patrols.roster import RosterInfeasible
     from planner.patrols.units import default_units, read_units
 
+    lang = language(args)
     out = Path(args.out)
     if out.suffix.lower().lstrip(".") not in FORMATS:
         return usage_error(COMMAND, f"--out must end in .xlsx, .csv, .ics or .pdf, not '{out.name}'")
@@ -106,21 +116,22 @@ def run(args: argparse.Namespace) -> int:
                                 scores_source=Path(args.scores).name if args.scores else "scores")
         plan = plan_week(problem, week=args.week, seed=args.seed, mode=args.mode, pool=args.pool)
     except DataError as exc:
-        return data_errors(f"vigia plan-patrols: {len(exc.problems)} problem(s):", exc.problems, language())
+        return data_errors(cli_text("cli.patrols.problems", lang, n=len(exc.problems)), exc.problems, lang)
     except RosterInfeasible as exc:
-        print(f"vigia {COMMAND}: {exc}", file=sys.stderr)
+        print(f"vigia {COMMAND}: {cli_reason(str(exc), lang)}", file=sys.stderr)
         return EXIT_DATA_ERRORS
     context = replace(context_for(dataset, args.week, args.lang), about=_about(args, dataset, problem.n_units))
     write_roster(plan.roster, context, out)
     c = plan.comparison
-    print(f"Wrote {out}: {args.mode} roster for {args.week}, {len(plan.roster.assignments())} shift(s) "
-          f"for {problem.n_units} unit(s) over {problem.n_targets} target(s) (seed {args.seed}).")
-    print(f"  attacker's best expected gain: fixed roster {c.attacker_utility_fixed:.1f}, "
-          f"randomised {c.attacker_utility_random:.1f} ({c.reduction_pct:.0f}% lower)")
-    print(f"  a trafficker who watches the patrols for a month finds the place they pick unwatched "
-          f"{out_of_ten(c.watcher_success_fixed)} times out of 10 with the fixed roster, "
-          f"{out_of_ten(c.watcher_success_random)} with drawn rosters")
+    print(cli_text("cli.patrols.wrote", lang, path=out, mode=cli_text(f"cli.patrols.mode.{args.mode}", lang),
+                   week=args.week, shifts=formats.integer(len(plan.roster.assignments()), lang),
+                   units=problem.n_units, targets=problem.n_targets, seed=args.seed))
+    print(cli_text("cli.patrols.gain", lang, fixed=formats.decimal(c.attacker_utility_fixed, lang),
+                   random=formats.decimal(c.attacker_utility_random, lang),
+                   pct=formats.percent(c.reduction_pct / 100, lang)))
+    print(cli_text("cli.patrols.watcher", lang, fixed=out_of_ten(c.watcher_success_fixed),
+                   random=out_of_ten(c.watcher_success_random)))
     if plan.sample is not None:
-        print(f"  {len(plan.sample.assignments)} sampled weeks; largest gap between a target-slot's frequency "
-              f"and its planned probability: {100 * plan.sample.max_gap:.1f} points")
+        print(cli_text("cli.patrols.sample", lang, weeks=len(plan.sample.assignments),
+                       gap=formats.decimal(100 * plan.sample.max_gap, lang)))
     return EXIT_OK

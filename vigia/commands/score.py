@@ -10,7 +10,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vigia.cli_output import EXIT_OK, data_errors, language, usage_error
+from vigia.cli_output import (
+    EXIT_OK,
+    cli_reason,
+    cli_text,
+    cli_word,
+    data_errors,
+    language,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from risk.pipeline import Scores
@@ -34,6 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--permutations", type=int, default=999, help="hotspot permutations (default 999)")
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same output)")
     p.add_argument("--top", type=int, default=10, help="areas to list in the summary (default 10)")
+    p.add_argument("--lang", choices=("es", "en"), default=None,
+                   help="language of the printed summary (default from LANG: es_* is Spanish)")
     p.set_defaults(func=run)
 
 
@@ -45,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from risk.pipeline import ScoreConfig, score
 
     source, out = Path(args.dataset), Path(args.out)
+    lang = language(args)
     if not source.exists():
         return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg or a folder of layer files)")
     if out.suffix.lower() != ".gpkg":
@@ -62,8 +73,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         dataset = load_dataset(source)
     except DataError as exc:
-        return data_errors(f"vigia score: {source} is NOT VALID; nothing scored. Run `vigia validate {source}` "
-                           "for details:", exc.problems, language())
+        return data_errors(cli_text("cli.score.invalid", lang, source=source), exc.problems, lang)
     config = ScoreConfig(preset=args.preset, weights=weights, normalisation=args.normalisation,
                          aggregation=args.aggregation, draws=args.draws, permutations=args.permutations,
                          seed=args.seed)
@@ -73,35 +83,46 @@ def run(args: argparse.Namespace) -> int:
         return usage_error(COMMAND, str(exc))
     written = scores.to_file()
     write_scores(written, out)
-    _print_summary(scores, out, args.top, dataset.synthetic)
-    print("Provenance: " + "; ".join(f"{name} {text}" for name, text in written.provenance.rows()))
+    _print_summary(scores, out, args.top, dataset.synthetic, lang)
+    print(cli_text("cli.score.provenance", lang,
+                   rows="; ".join(f"{name} {text}" for name, text in written.provenance.rows())))
     return EXIT_OK
 
 
-def _print_summary(scores: Scores, out: Path, top: int, synthetic: bool) -> None:
+def _print_summary(scores: Scores, out: Path, top: int, synthetic: bool, lang: str = "en") -> None:
+    from geodata import formats
+
+    def say(key: str, **fmt: object) -> None:
+        print(cli_text(key, lang, **fmt))
+
     areas = scores.area_scores
     crossings = scores.crossing_scores
     n_cross = 0 if crossings is None else len(crossings)
-    print(f"Wrote {out}: {len(areas)} area(s), {n_cross} crossing(s) — preset {scores.config.preset}, "
-          f"{scores.config.draws} draws, seed {scores.config.seed}"
-          + (" (SYNTHETIC data)" if synthetic else ""))
-    print(f"Top {min(top, len(areas))} areas (rank, 90% interval over weights/methods, P(top 10%)):")
-    for row in scores.summary(top).itertuples():
-        drivers = ", ".join(str(d) for d in (row.top_1, row.top_2) if d)
-        print(f"  {row.rank:>3}. {row.name} ({row.admin1}) score {row.score:5.1f}  "
-              f"rank {row.rank_low}-{row.rank_high}  P(top10%) {row.p_top10:.0%}  [{drivers}]")
+    config = scores.config
+    print(cli_text("cli.score.wrote", lang, path=out, areas=formats.integer(len(areas), lang),
+                   crossings=formats.integer(n_cross, lang), preset=config.preset,
+                   draws=formats.integer(config.draws, lang), seed=config.seed)
+          + (cli_text("cli.score.synthetic", lang) if synthetic else ""))
+    say("cli.score.top", n=min(top, len(areas)))
+    for area in scores.summary(top).to_dict("records"):
+        drivers = ", ".join(cli_word("indicator", str(d), lang) for d in (area["top_1"], area["top_2"]) if d)
+        say("cli.score.area", rank=area["rank"], name=area["name"], admin1=area["admin1"],
+            score=formats.decimal(area["score"], lang), low=area["rank_low"], high=area["rank_high"],
+            p=formats.percent(area["p_top10"], lang), drivers=drivers)
     if crossings is not None and n_cross:
-        print("Top crossings:")
+        say("cli.score.top_crossings")
         for row in crossings.head(min(5, n_cross)).itertuples():
-            print(f"  {row.rank:>3}. {row.name} score {row.score:5.1f}  rank {row.rank_low}-{row.rank_high}  "
-                  f"[{row.drivers}]")
+            drivers = ", ".join(cli_word("crossing_driver", d.strip(), lang) for d in str(row.drivers).split(",")
+                                if d.strip())
+            say("cli.score.crossing", rank=row.rank, name=row.name, score=formats.decimal(row.score, lang),
+                low=row.rank_low, high=row.rank_high, drivers=drivers)
     model = scores.model
     if model.get("expected_cases_model"):
-        dev = ", ".join(f"{k} {v:.3f}" for k, v in model.get("poisson_deviance", {}).items())
+        dev = ", ".join(f"{k} {formats.decimal(v, lang, 3)}" for k, v in model.get("poisson_deviance", {}).items())
         flagged = int(areas["under_detection"].fillna(False).astype(bool).sum())
-        print(f"Expected cases: {model['expected_cases_model']} model ({model['folds']}; held-out Poisson deviance "
-              f"{dev}); {flagged} area(s) flagged as likely under-detected")
+        say("cli.score.expected", model=model["expected_cases_model"], folds=cli_reason(str(model["folds"]), lang), deviance=dev,
+            flagged=flagged)
     if scores.missing:
-        print("Not computed / left out:")
+        say("cli.score.missing")
         for part, reason in scores.missing.items():
-            print(f"  - {part}: {reason}")
+            say("cli.score.missing_item", part=cli_word("part", part, lang), reason=cli_reason(reason, lang))

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from geodata.messages import frame_text
 from geodata.problems import DataError
-from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, summary, usage_error
+from vigia.cli_output import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    cli_reason,
+    cli_text,
+    data_errors,
+    language,
+    summary,
+    usage_error,
+)
 from vigia.commands.plan_inspections import _positive_float, _positive_int
 
 if TYPE_CHECKING:  # the coverage and numerical stack loads in the handler, not for `vigia --help`
@@ -85,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "checkpoints are checked with the patrol planner over one week")
     p.add_argument("--seed", type=int, default=0, help="random seed (draws and planner)")
     p.add_argument("--out", default=None, help="report: .xlsx, .csv, .geojson or .html")
-    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the report (default es)")
+    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the report file and of what is printed (default es)")
     p.set_defaults(func=_cmd_what_if)
 
 
@@ -101,8 +110,17 @@ def _question(args: argparse.Namespace) -> tuple[object, str]:
     return Question(move_teams=args.move_teams), "areas"
 
 
-def _fmt(value: float, pattern: str = "{:.1f}") -> str:
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else pattern.format(value)
+def _fmt(value: float | None, lang: str, kind: str = "decimal", digits: int = 1) -> str:
+    """A report number in ``lang`` (geodata.formats); "–" when there is none."""
+    from geodata import formats
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if kind == "percent":
+        return formats.percent(value, lang, digits)
+    if kind == "signed":
+        return ("+" if value >= 0 else "-") + formats.decimal(abs(value), lang, digits)
+    return formats.decimal(value, lang, digits)
 
 
 def _next_monday() -> date:
@@ -110,39 +128,49 @@ def _next_monday() -> date:
     return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
-def _print_result(result: object) -> None:
+def _print_result(result: object, lang: str) -> None:
+    from planner.export_texts import word
     from planner.what_if import WhatIf
 
     assert isinstance(result, WhatIf)
+
+    def say(key: str, **fmt: object) -> None:
+        print(cli_text(key, lang, **fmt))
+
     total = result.total_risk
-    print(f"Risk covered today: {result.covered_today:.1f} of {total:.1f} ({100 * result.covered_today / total:.1f}%)"
-          if total else "No risk to cover.")
-    measured = {"sites": "inspection sites (each with its area's risk)", "areas": "areas (their risk score)",
-                "crossings": "border crossings (their risk score)"}[result.target]
-    print(f"Coverage of {measured}; reach: {result.reach_minutes / 60:g} h of travel; "
-          f"robustness over {result.draws_solved} draw(s)")
+    if total:
+        say("cli.whatif.today", covered=_fmt(result.covered_today, lang), total=_fmt(total, lang),
+            share=_fmt(result.covered_today / total, lang, "percent", 1))
+    else:
+        say("cli.whatif.no_risk")
+    hours = result.reach_minutes / 60
+    say("cli.whatif.coverage", measured=cli_text(f"cli.whatif.measured.{result.target}", lang),
+        hours=_fmt(hours, lang, digits=0 if hours == round(hours) else 1), draws=result.draws_solved)
     for note in result.notes:
-        print(f"Note: {note}")
+        say("cli.whatif.note", note=cli_reason(note, lang))
     if not result.options:
-        print("No option found (no candidate, or the time limit ran out before the first solution).")
+        say("cli.whatif.none")
         return
-    print(f"\n{'#':>2} {'option':<58}{'covered':>9}{'gain':>8}{'gain%':>7}{'in best':>8} {'label':<9}"
-          f"{'gap%':>6}{'planner%':>9}")
+    col = {c: cli_text(f"cli.whatif.col.{c}", lang)
+           for c in ("option", "covered", "gain", "gain_pct", "in_best", "label", "gap", "planner")}
+    print(f"\n{'#':>2} {col['option']:<58}{col['covered']:>9}{col['gain']:>9}{col['gain_pct']:>8}"
+          f"{col['in_best']:>9} {col['label']:<12}{col['gap']:>8}{col['planner']:>9}")
     for o in result.options:
         name = o.label if len(o.label) <= 56 else o.label[:55] + "…"
-        print(f"{o.rank:>2} {name:<58}{o.covered:>9.1f}{o.gain:>8.1f}{_fmt(o.gain_pct, '{:.2f}'):>7}"
-              f"{_fmt(o.in_best_share, '{:.0%}'):>8} {o.robustness:<9}{100 * o.gap:>6.2f}"
-              f"{_fmt(o.planner_gain_pct, '{:+.1f}'):>9}")
+        print(f"{o.rank:>2} {name:<58}{_fmt(o.covered, lang):>9}{_fmt(o.gain, lang):>9}"
+              f"{_fmt(o.gain_pct, lang, digits=2):>8}{_fmt(o.in_best_share, lang, 'percent'):>9} "
+              f"{word(f'wi.robustness.{o.robustness}', lang):<12}{_fmt(100 * o.gap, lang, digits=2):>8}"
+              f"{_fmt(o.planner_gain_pct, lang, 'signed'):>9}")
         new = o.first_new
         if new is not None and new.new:
-            print(f"   at lon {new.lon:.4f}, lat {new.lat:.4f}")
+            say("cli.whatif.at", lon=_fmt(new.lon, lang, digits=4), lat=_fmt(new.lat, lang, digits=4))
     first = result.options[0]
     if not math.isnan(first.planner_today):
-        who = ("the patrol planner's week guards", "units") if result.target == "crossings" else \
-            ("the inspection planner covers", "teams")
-        print(f"\nCheck by planning: {who[0]} {first.planner_today:.1f} with today's {who[1]}, "
-              + ", ".join(f"{o.planner_after:.1f} with option {o.rank}" for o in result.options
-                          if not math.isnan(o.planner_after)) + ".")
+        after = ", ".join(cli_text("cli.whatif.check_option", lang, value=_fmt(o.planner_after, lang), rank=o.rank)
+                          for o in result.options if not math.isnan(o.planner_after))
+        print()
+        say("cli.whatif.check.crossings" if result.target == "crossings" else "cli.whatif.check.areas",
+            today=_fmt(first.planner_today, lang), after=after)
 
 
 def _cmd_what_if(args: argparse.Namespace) -> int:
@@ -159,11 +187,12 @@ def _cmd_what_if(args: argparse.Namespace) -> int:
     from planner.coverage.candidates import read_candidates
     from vigia import what_if_runs
 
+    lang = language(args)
     report = check_dataset(source)
     if not report.ok or report.dataset is None:
-        lang = language()
-        return data_errors(f"{source}: {frame_text('verdict.invalid', lang)} — {summary(report.problems, lang)}; "
-                           "nothing computed.", report.problems, lang, stream=sys.stdout)
+        return data_errors(cli_text("cli.nothing_computed", lang, source=source,
+                                    verdict=frame_text("verdict.invalid", lang), summary=summary(report.problems, lang)),
+                           report.problems, lang, stream=sys.stdout)
     dataset = report.dataset
     question, target = _question(args)
     if target == "areas":
@@ -171,23 +200,25 @@ def _cmd_what_if(args: argparse.Namespace) -> int:
     try:
         candidates = read_candidates(args.candidates, dataset_bbox(dataset)) if args.candidates else None
         scores = read_what_if_scores(args.scores, seed=args.seed)
-        print(f"Solving on {source.name} with {Path(args.scores).name} (time limit {args.time_limit:g} s)...", flush=True)
+        print(cli_text("cli.whatif.solving", lang, dataset=source.name, scores=Path(args.scores).name,
+                       limit=_fmt(args.time_limit, lang, digits=0 if args.time_limit == int(args.time_limit) else 1)),
+              flush=True)
         result = what_if_runs.run(
             dataset, scores, question, target=target, candidates=candidates,  # type: ignore[arg-type]
             reach_minutes=args.reach_hours * 60 if args.reach_hours else None, time_limit=args.time_limit,
             draws=args.draws, seed=args.seed, check_start=_next_monday() if args.check_days else None,
             check_days=args.check_days or what_if_runs.CHECK_DAYS)
     except DataError as error:
-        lang = language()
-        return data_errors(f"vigia what-if: cannot compute — {summary(error.problems, lang)}:",
+        return data_errors(cli_text("cli.cannot_compute", lang, command=COMMAND, summary=summary(error.problems, lang)),
                            error.problems, lang, stream=sys.stdout)
     except ValueError as error:
         print(f"vigia what-if: {error}", file=sys.stderr)
         return EXIT_DATA_ERRORS
-    _print_result(result)
+    _print_result(result, lang)
     if args.out:
         from planner.coverage.report import write_report
 
         write_report(result, args.out, lang=args.lang)
-        print(f"\nWrote {args.out} ({len(result.options)} option(s))")
+        print()
+        print(cli_text("cli.whatif.wrote", lang, path=args.out, n=len(result.options)))
     return EXIT_OK

@@ -7,13 +7,18 @@ figures are invented.
 from __future__ import annotations
 
 import contextlib
+import numbers
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from geodata import formats
 from geodata.dataset import Dataset
 from geodata.messages import localise
 from geodata.problems import DataError, Problem
@@ -123,16 +128,64 @@ def online_tiles() -> bool:
 _COUNT_TEXT = re.compile(r"^(<\d+|[\d.,]*)$")
 
 
-def table(frame: pd.DataFrame) -> None:
-    """A read-only table: numbers localised and right-aligned, count texts ("<5") too."""
-    config = {}
+def _decimals(values: pd.Series) -> int:
+    """The fewest decimals (0 to 3) that show every value of a numeric column as it is."""
+    finite = values.dropna().astype(float)
+    for digits in range(4):
+        if ((finite - finite.round(digits)).abs() < 1e-9).all():
+            return digits
+    return 3
+
+
+def number_formats(frame: pd.DataFrame, lang: str | None = None) -> dict[Any, str | Callable[[object], str] | None]:
+    """For each number column of ``frame``, how to write its values in the language (``10.934``, ``267,8``).
+
+    The browser's own locale would decide otherwise (Streamlit's "localized" format), so a
+    Spanish page read on an English browser would mix ``10,934`` with Spanish words.
+    """
+    lang = lang or current_language()
+    found: dict[Any, str | Callable[[object], str] | None] = {}
     for column in frame.columns:
         values = frame[column]
         if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            config[column] = st.column_config.NumberColumn(format="localized")
-        elif values.dtype == object and len(values) and values.map(lambda v: bool(_COUNT_TEXT.match(str(v)))).all():
+            digits = _decimals(values)
+            found[column] = partial(_number_text, lang=lang, digits=digits)
+    return found
+
+
+def _number_text(value: object, lang: str, digits: int) -> str:
+    if not isinstance(value, numbers.Real) or value != value:  # NaN, pd.NA, None: an empty cell
+        return ""
+    number = float(value)  # numpy's int64 and float64 too
+    return formats.decimal(number, lang, digits) if digits else formats.integer(number, lang)
+
+
+def localised_numbers(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """``frame`` with its number columns written as text the language's way (what :func:`table` shows)."""
+    shown = frame.copy()
+    for column, write in number_formats(frame, lang).items():
+        assert callable(write)
+        shown[column] = [write(v) for v in frame[column]]
+    return shown
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A read-only table: numbers written the page's language's way (still sorted as numbers), count texts
+    ("<5") right-aligned like them."""
+    config = {}
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object and len(values) and values.map(lambda v: bool(_COUNT_TEXT.match(str(v)))).all():
             config[column] = st.column_config.TextColumn(alignment="right")
-    st.dataframe(frame, hide_index=True, column_config=config)
+    writers = number_formats(frame)
+    shown = frame.style.format(writers) if writers else frame  # display text; the numbers stay numbers
+    st.dataframe(shown, hide_index=True, column_config=config)
+
+
+def when(moment: datetime, dataset: Dataset | None = None) -> str:
+    """A stored (UTC) moment as people here read it: date and 24-hour time in the dataset's time zone."""
+    about = (dataset or state.load_dataset_cached(state.current_dataset_path(st.session_state))).about
+    return formats.date_time(moment, current_language(), formats.timezone_of(about))
 
 
 def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
@@ -141,7 +194,9 @@ def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
     rows = [localise(p, lang).as_dict() for p in problems]
     frame = pd.DataFrame(rows, columns=["severity", "file", "layer", "row", "column", "message", "hint"])
     frame["severity"] = [t(f"severity_one.{value}") for value in frame["severity"]]
-    frame["row"] = frame["row"].astype("Int64")
+    # a problem about a whole file or layer has no row or column: an empty cell, never "None"
+    frame["row"] = [str(int(value)) if pd.notna(value) else "" for value in frame["row"]]  # as the sheet numbers it
+    frame = frame.fillna("")
     return frame.rename(columns={c: t(f"problems.{c}") for c in frame.columns})
 
 

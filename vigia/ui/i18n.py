@@ -1,9 +1,12 @@
 """Every string the app shows, in Spanish (default) and English.
 
 One table, so a translator edits one file and a test can prove that no page
-shows a literal string and that every key has both languages. Data values
-(area names, problem messages from the validator, the contract table) are shown
-as they come.
+shows a literal string and that every key has both languages. Data values (area
+names, the dataset's own ``about`` table) are shown as they come; the validator's
+problems and the contract come in the page's language from :mod:`geodata.messages`,
+reasons ``risk`` and ``planner`` state in English through the ``why.*`` texts
+(:func:`reason_text`), and numbers through :mod:`geodata.formats` (:func:`fmt_int`,
+:func:`fmt_dec`, :func:`fmt_pct`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from babel.numbers import get_group_symbol
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from geodata import formats
 
 LANGS: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
@@ -424,13 +430,35 @@ def has_text(key: str) -> bool:
 
 
 def thousands(lang: str | None = None) -> str:
-    """Thousands separator: a point in Spanish (Bolivian usage), a comma in English."""
-    return "." if (lang or current_language()) == "es" else ","
+    """Thousands separator of the language's locale (a point in Spanish, a comma in English)."""
+    return get_group_symbol(formats.locale_for(lang or current_language()))
 
 
 def fmt_int(value: float | int, lang: str | None = None) -> str:
-    """Whole number with the language's thousands separator (1.234.567 / 1,234,567)."""
-    return f"{int(round(float(value))):,}".replace(",", thousands(lang))
+    """Whole number in the session's language (``1.234.567`` / ``1,234,567``): :func:`geodata.formats.integer`."""
+    return formats.integer(value, lang or current_language())
+
+
+def fmt_dec(value: float | int, lang: str | None = None, digits: int = 1) -> str:
+    """A number with ``digits`` decimals in the session's language (``267,8`` / ``267.8``)."""
+    return formats.decimal(value, lang or current_language(), digits)
+
+
+def fmt_pct(share: float, lang: str | None = None, digits: int = 0) -> str:
+    """A share in [0, 1] as a percentage in the session's language (``26 %`` / ``26%``)."""
+    return formats.percent(share, lang or current_language(), digits)
+
+
+def reason_text(reason: str | None, lang: str | None = None) -> str:
+    """A reason ``risk`` or ``planner`` gave in English, in the session's language (``why.*`` texts)."""
+    from vigia.ui.texts import translate_reason
+
+    return translate_reason(reason, lang or current_language())
+
+
+def part_text(part: str, lang: str | None = None) -> str:
+    """A part of the analysis (a key of ``Scores.missing``) in the session's language; unknown ones as given."""
+    return t(f"part.{part}", lang) if f"part.{part}" in TEXTS else part
 
 
 def table_labels(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

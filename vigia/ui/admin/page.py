@@ -5,12 +5,14 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from geodata import formats
 from vigia.ui import access, chrome
-from vigia.ui.i18n import t
+from vigia.ui.i18n import current_language, t
 from vigia.workspace import WorkspaceError, accounts
 from vigia.workspace.roles import Action, Role
 
-chrome.page_start("admin.title")
+dataset = chrome.page_start("admin.title")
+zone = formats.timezone_of(dataset.about)  # times as people there read them, not the server's UTC
 viewer = access.current_viewer()
 workspace = access.workspace()
 
@@ -69,9 +71,10 @@ who = c1.text_input(t("admin.filter_user"), key="vigia_audit_user")
 what = c2.text_input(t("admin.filter_action"), key="vigia_audit_action", help=t("admin.filter_action_help"))
 since = c3.date_input(t("admin.filter_since"), value=dt.date.today() - dt.timedelta(days=30), key="vigia_audit_since")
 log = workspace.audit_log(user=who or None, action=what or None,
-                          since=dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC))
-st.dataframe(log.rename(columns={c: t(f"admin.audit_{c}") for c in log.columns}), hide_index=True,
-             width="stretch")
+                          since=dt.datetime.combine(since, dt.time.min, tzinfo=zone))
+shown = log.assign(at=[formats.date_time(moment, current_language(), zone) for moment in log["at"]])
+st.dataframe(shown.rename(columns={c: t(f"admin.audit_{c}", zone=str(zone)) if c == "at" else t(f"admin.audit_{c}")
+                                   for c in log.columns}), hide_index=True, width="stretch")
 st.download_button(t("admin.audit_download"), log.to_csv(index=False).encode("utf-8"),
                    file_name="vigia-audit.csv", mime="text/csv",
                    on_click=lambda: workspace.record("audit.export", viewer.name, rows=len(log)))

@@ -21,7 +21,7 @@ from planner.patrols.exports import short_place
 from planner.patrols.model import slot_day
 from planner.patrols.roster import Roster
 from vigia.ui import chrome, map_views, maps
-from vigia.ui.i18n import t
+from vigia.ui.i18n import fmt_int, fmt_pct, t
 from vigia.ui.maps import LegendItem, PointStyle
 
 #: Coverage bands (share of the week's shifts guarded) and their colours (light -> dark blue).
@@ -36,7 +36,7 @@ def _band(value: float) -> int:
 def _band_label(i: int) -> str:
     low = BANDS[i]
     high = BANDS[i + 1] if i + 1 < len(BANDS) else 1.0
-    return f"{100 * low:.0f}–{100 * high:.0f} %"
+    return f"{fmt_int(100 * low)}–{fmt_pct(high)}"
 
 
 def unit_colours(roster: Roster) -> dict[str, str]:
@@ -48,7 +48,7 @@ def _coverage_layers(fmap: maps.OfflineMap, roster: Roster, probability: np.ndar
     frame = roster.problem.targets_frame()
     share = probability.mean(axis=1)
     frame["band"] = [str(_band(v)) for v in share]
-    frame["share_text"] = [f"{100 * v:.0f} %" for v in share]
+    frame["share_text"] = [fmt_pct(v) for v in share]
     frame["kind_label"] = [t("patrols.kind.stretch") if k == "stretch" else t(f"crossing_kind.{k}")
                            for k in frame["kind"]]
     tooltip = {"name": t("col.crossing"), "kind_label": t("col.kind"), "share_text": t("patrols.legend_title")}

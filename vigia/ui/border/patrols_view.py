@@ -22,6 +22,7 @@ from typing import Any, cast
 import pandas as pd
 import streamlit as st
 
+from geodata import formats
 from geodata.dataset import Dataset
 from geodata.problems import DataError
 from planner.export_texts import word
@@ -46,7 +47,7 @@ from vigia.ui import access, chrome, maps, saved_work, state
 from vigia.ui.border.patrol_grid import grid_html
 from vigia.ui.border.patrol_map import coverage_map, unit_legend_html
 from vigia.ui.border.patrol_result import PARTS, ShownRoster
-from vigia.ui.i18n import current_language, t
+from vigia.ui.i18n import current_language, fmt_dec, fmt_pct, has_text, t
 from vigia.workspace import ItemRecord
 from vigia.workspace.roles import Action
 
@@ -153,7 +154,7 @@ def _slot_label(slot: int) -> str:
 
 
 def _pct(value: float) -> str:
-    return f"{value:.0f} %"
+    return fmt_pct(value / 100)
 
 
 def _units_table(dataset: Dataset) -> pd.DataFrame | None:
@@ -166,7 +167,9 @@ def _units_table(dataset: Dataset) -> pd.DataFrame | None:
         return None
     # shift names in the user's language (the units reader takes mañana;tarde;noche as well as the codes)
     base = base.assign(shifts=[";".join(t(f"patrols.shift.{s}") for s in v.split(";") if s) for v in base["shifts"]])
-    edited = st.data_editor(base, key=UNITS_EDITOR_KEY, hide_index=True, num_rows="dynamic")
+    labels = {code: st.column_config.Column(t(f"patrols.unitcol.{code}")) for code in base.columns
+              if has_text(f"patrols.unitcol.{code}")}  # headers translated, the columns keep their codes
+    edited = st.data_editor(base, key=UNITS_EDITOR_KEY, hide_index=True, num_rows="dynamic", column_config=labels)
     return pd.DataFrame(edited)
 
 
@@ -178,7 +181,8 @@ def _show_grid(dataset: Dataset, shown: ShownRoster, request: dict) -> None:
     roster, problem = shown.roster, shown.roster.problem
     context = _context(dataset, shown.week)
     dates = exports.week_dates(shown.week)
-    words: dict[str, Any] = {"week": shown.week, "first": f"{dates[0]:%d/%m/%Y}", "last": f"{dates[-1]:%d/%m/%Y}",
+    words: dict[str, Any] = {"week": shown.week, "first": formats.date(dates[0], current_language()),
+                             "last": formats.date(dates[-1], current_language()),
              "shifts": len(roster.assignments()), "units": problem.n_units, "targets": problem.n_targets}
     st.subheader(t("patrols.grid_header"))
     st.caption(t("patrols.grid_caption" if shown.mode == "randomised" else "patrols.grid_caption_fixed", **words))
@@ -206,13 +210,13 @@ def _show_comparison(shown: ShownRoster) -> None:
     cols = st.columns(3)
     cols[0].metric(t("patrols.metric_fixed"), t("patrols.out_of_ten", n=fixed))
     cols[1].metric(t("patrols.metric_random"), t("patrols.out_of_ten", n=drawn))
-    cols[2].metric(t("patrols.metric_reduction"), f"{c.attacker_utility_random:.1f}",
+    cols[2].metric(t("patrols.metric_reduction"), fmt_dec(c.attacker_utility_random),
                    help=t("patrols.gain_delta", pct=_pct(c.reduction_pct)))
-    st.write(t("patrols.compare_words", fixed=fixed, random=drawn, gain_fixed=f"{c.attacker_utility_fixed:.1f}",
-               gain_random=f"{c.attacker_utility_random:.1f}", pct=_pct(c.reduction_pct)))
+    st.write(t("patrols.compare_words", fixed=fixed, random=drawn, gain_fixed=fmt_dec(c.attacker_utility_fixed),
+               gain_random=fmt_dec(c.attacker_utility_random), pct=_pct(c.reduction_pct)))
     st.write(t("patrols.predictability_words", unknown=_pct(100 * (1 - c.predictable_share_random))))
     if shown.gap is not None:
-        st.caption(t("patrols.gap_words", gap=f"{100 * shown.gap:.1f}", broken=shown.weeks_breaking_rules))
+        st.caption(t("patrols.gap_words", gap=fmt_dec(100 * shown.gap), broken=shown.weeks_breaking_rules))
     st.caption(t("patrols.profile_note"))
 
 
@@ -283,7 +287,7 @@ def _pin_section(dataset: Dataset, shown: ShownRoster, request: dict) -> None:
             st.warning(t("patrols.pin_impossible", error=str(error)))
             return
         words: dict[str, Any] = {"unit": units[unit], "target": places[target], "slot": _slot_label(int(slot)),
-                 "free": f"{cost.attacker_utility_free:.1f}", "pinned": f"{cost.attacker_utility_pinned:.1f}",
+                 "free": fmt_dec(cost.attacker_utility_free), "pinned": fmt_dec(cost.attacker_utility_pinned),
                  "pct": _pct(cost.weakening_pct), "before": out_of_ten(cost.watcher_success_free),
                  "after": out_of_ten(cost.watcher_success_pinned)}
         st.info(t("patrols.pin_free" if cost.costs_nothing else "patrols.pin_cost", **words))
@@ -299,8 +303,8 @@ def _week_inputs() -> tuple[str, int, str, int]:
     dates = exports.week_dates(week_default)
     cols = st.columns(4)
     week = cols[0].text_input(t("patrols.week"), value=week_default, key="vigia_patrol_week",
-                              help=t("patrols.week_help", week=week_default, first=f"{dates[0]:%d/%m/%Y}",
-                                     last=f"{dates[-1]:%d/%m/%Y}"))
+                              help=t("patrols.week_help", week=week_default, first=formats.date(dates[0], current_language()),
+                                     last=formats.date(dates[-1], current_language())))
     seed = int(cols[1].number_input(t("patrols.seed"), min_value=0, value=0, step=1, key="vigia_patrol_seed"))
     mode = cols[2].radio(t("patrols.mode"), MODES_SHOWN, format_func=lambda m: t(f"patrols.mode.{m}"),
                          key="vigia_patrol_mode")

@@ -7,11 +7,12 @@ errors are listed and the page says the current dataset was kept.
 import pandas as pd
 import streamlit as st
 
+from geodata import formats
 from geodata.contracts import contract_markdown
 from vigia.ui import access, chrome, state, stored_datasets, summaries
 from vigia.ui.data import stored_datasets_view
 from vigia.ui.data.upload import UploadOutcome, process_upload
-from vigia.ui.i18n import t, table_labels
+from vigia.ui.i18n import current_language, t, table_labels
 from vigia.workspace.roles import Action
 
 #: Session-state key of the last upload's outcome (shown after the rerun).
@@ -49,7 +50,7 @@ if st.button(t(default_label), disabled=state.is_default(st.session_state)):
     st.session_state.pop(OUTCOME_KEY, None)
     st.rerun()
 
-stored_datasets_view.render(workspace, viewer)
+stored_datasets_view.render(workspace, viewer, formats.timezone_of(dataset.about))
 
 st.subheader(t("data.upload_header"))
 if viewer.can(Action.UPLOAD_DATASET):
@@ -79,7 +80,7 @@ if outcome is not None:
     if outcome.accepted:
         st.success(t("workspace.accepted", name=outcome.saved_to.stem if outcome.saved_to else ""))
     else:
-        st.error(t("data.rejected", path=str(outcome.kept)))
+        st.error(t("data.rejected", path=outcome.kept.name if outcome.kept else ""))  # a name, not the server path
     counts = outcome.counts()
     c1, c2, c3 = st.columns(3)
     c1.metric(t("severity.error"), counts["error"])
@@ -90,4 +91,4 @@ if outcome is not None:
 
 with st.expander(t("data.contract_header")):
     st.caption(t("data.contract_note"))
-    st.markdown(contract_markdown())
+    st.markdown(contract_markdown(current_language()))

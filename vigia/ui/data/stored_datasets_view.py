@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pandas as pd
 import streamlit as st
 
+from geodata import formats
 from vigia.ui import stored_datasets
 from vigia.ui.access import Viewer
-from vigia.ui.i18n import t
+from vigia.ui.i18n import current_language, fmt_dec, t
 from vigia.workspace import Workspace
 from vigia.workspace.roles import Action
 
 UNDO_KEY = "vigia_undo_dataset"
 
 
-def render(ws: Workspace, viewer: Viewer) -> None:
+def render(ws: Workspace, viewer: Viewer, zone: ZoneInfo | None = None) -> None:
+    """The kept datasets; times in ``zone`` (the dataset's time zone, Bolivia's by default)."""
     st.subheader(t("workspace.datasets_header"))
     records = ws.datasets()
     undo = st.session_state.get(UNDO_KEY)
@@ -33,8 +37,9 @@ def render(ws: Workspace, viewer: Viewer) -> None:
         t("workspace.col_id"): [r.id for r in records],
         t("workspace.col_name"): [r.name for r in records],
         t("workspace.col_by"): [r.created_by for r in records],
-        t("workspace.col_at"): [r.created_at.strftime("%Y-%m-%d %H:%M") for r in records],
-        t("workspace.col_size"): [f"{r.size_bytes / 1e6:.1f} MB" for r in records],
+        t("workspace.col_at", zone=str(zone or formats.timezone_of(None))): [
+            formats.date_time(r.created_at, current_language(), zone) for r in records],
+        t("workspace.col_size"): [fmt_dec(r.size_bytes / 1e6) + " MB" for r in records],
         t("workspace.col_in_use"): ["●" if r.id == current else "" for r in records],
     })
     st.dataframe(table, hide_index=True, width="stretch")

@@ -11,7 +11,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,16 @@ def _name_problems(originals: Sequence[str], names: Sequence[str]) -> list[Probl
     return problems
 
 
+def _as_uploaded(problems: Sequence[Problem], folder: Path, names: Sequence[str]) -> tuple[Problem, ...]:
+    """Problems naming the files the user uploaded, never the server's temporary folder they were checked in."""
+    shown = ", ".join(names)
+
+    def clean(text: str) -> str:
+        return text.replace(str(folder) + "/", "").replace(str(folder), shown).replace(folder.name, shown)
+
+    return tuple(replace(p, file=clean(p.file), message=clean(p.message), hint=clean(p.hint)) for p in problems)
+
+
 def _dataset_name(files: Sequence[str]) -> str:
     """A readable file stem for the saved dataset: the GeoPackage's stem or ``upload``."""
     packages = [Path(f).stem for f in files if f.lower().endswith(".gpkg")]
@@ -105,7 +115,7 @@ def process_upload(
         for name, (_, content) in zip(names, files):
             (folder / name).write_bytes(content)
         report = geodata_load.check_dataset(_input_path(folder, names))
-    problems = tuple(report.problems)
+    problems = _as_uploaded(report.problems, folder, names)
     if not report.ok or report.dataset is None:
         return UploadOutcome(accepted=False, files=tuple(names), problems=problems, kept=current)
     about = dict(report.dataset.about)

@@ -30,7 +30,7 @@ from planner.problem import Team
 from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
 from vigia.ui import access, chrome, maps, saved_work
-from vigia.ui.i18n import current_language, fmt_int, sector_label, t
+from vigia.ui.i18n import current_language, fmt_dec, fmt_int, fmt_pct, sector_label, t
 from vigia.ui.inspections import learning_panels, route_maps
 from vigia.workspace.roles import Action
 
@@ -210,12 +210,12 @@ def run_with_progress(work: Callable[[Callable[[str], None]], PlanRun], time_lim
             elapsed = time.perf_counter() - began
             name = stage["name"]
             if name != shown:
-                text = t("inspections.step_solve", engine=engine, limit=f"{time_limit:g}") \
+                text = t("inspections.step_solve", engine=engine, limit=fmt_int(time_limit)) \
                     if name == "solve" else t(f"inspections.step_{name}")
                 line.markdown(text)
                 shown = name
-            bar.progress(min(1.0, elapsed / max(time_limit, 1e-9)), text=t("inspections.progress", elapsed=elapsed,
-                                                                            limit=f"{time_limit:g}"))
+            bar.progress(min(1.0, elapsed / max(time_limit, 1e-9)), text=t("inspections.progress", elapsed=fmt_int(elapsed),
+                                                                            limit=fmt_int(time_limit)))
         if "error" in outcome:
             status.update(label=t("inspections.failed", error=str(outcome["error"])), state="error")
             error = outcome["error"]
@@ -225,8 +225,8 @@ def run_with_progress(work: Callable[[Callable[[str], None]], PlanRun], time_lim
             return None
         run = outcome["run"]
         assert isinstance(run, PlanRun)
-        bar.progress(1.0, text=t("inspections.progress", elapsed=run.seconds, limit=f"{time_limit:g}"))
-        status.update(label=t("inspections.done", seconds=run.seconds), state="complete", expanded=False)
+        bar.progress(1.0, text=t("inspections.progress", elapsed=fmt_int(run.seconds), limit=fmt_int(time_limit)))
+        status.update(label=t("inspections.done", seconds=fmt_dec(run.seconds)), state="complete", expanded=False)
     return run
 
 
@@ -249,10 +249,10 @@ def _delta(mine: float, other: float, kind: str = "number") -> str | None:
         return None
     diff = mine - other
     if kind == "percent":
-        return f"{diff * 100:+.0f} pp"
+        return ("+" if diff >= 0 else "-") + fmt_int(abs(diff) * 100) + " pp"
     if kind == "whole":
         return ("+" if diff >= 0 else "-") + fmt_int(abs(diff))
-    return f"{diff:+.1f}"
+    return ("+" if diff >= 0 else "-") + fmt_dec(abs(diff))
 
 
 def show_kpis(run: PlanRun) -> None:
@@ -266,16 +266,16 @@ def show_kpis(run: PlanRun) -> None:
         return values[(code, col)]
 
     c1, c2, c3, c4, c5 = st.columns(5)
-    c1.metric(t("inspections.kpi.risk_covered"), f"{get('risk_covered', 'plan'):,.1f}",
+    c1.metric(t("inspections.kpi.risk_covered"), fmt_dec(get('risk_covered', 'plan')),
               _delta(get("risk_covered", "plan"), get("risk_covered", "greedy")))
-    c2.metric(t("inspections.kpi.top_decile_share"), f"{get('top_decile_share', 'plan'):.0%}",
+    c2.metric(t("inspections.kpi.top_decile_share"), fmt_pct(get('top_decile_share', 'plan')),
               _delta(get("top_decile_share", "plan"), get("top_decile_share", "greedy"), "percent"))
     c3.metric(t("inspections.kpi.must_visit_planned"),
               f"{fmt_int(get('must_visit_planned', 'plan'))} / {fmt_int(get('must_visit_total', 'plan'))}",
               _delta(get("must_visit_planned", "plan"), get("must_visit_planned", "greedy"), "whole"))
     c4.metric(t("inspections.kpi.km"), fmt_int(get("km", "plan")),
               _delta(get("km", "plan"), get("km", "greedy"), "whole"), delta_color=LESS_IS_BETTER)
-    c5.metric(t("inspections.kpi.drive_hours"), f"{get('drive_hours', 'plan'):,.1f}",
+    c5.metric(t("inspections.kpi.drive_hours"), fmt_dec(get('drive_hours', 'plan')),
               _delta(get("drive_hours", "plan"), get("drive_hours", "greedy")), delta_color=LESS_IS_BETTER)
     with st.expander(t("inspections.kpi_table_expander")):
         full = table.copy()
@@ -402,7 +402,7 @@ def lock_drop_editor(run: PlanRun, enabled: bool = True) -> tuple[list[str], lis
 
 def _confirm_drop(lock: list[str], drop: list[str], total: int) -> tuple[list[str], list[str]] | None:
     """The question a bulk drop waits on: drop and re-plan, or go back to the selection."""
-    st.warning(t("inspections.drop_confirm", n=len(drop), total=total, share=f"{len(drop) / max(total, 1):.0%}"))
+    st.warning(t("inspections.drop_confirm", n=len(drop), total=total, share=fmt_pct(len(drop) / max(total, 1))))
     yes, no = st.columns(2)
     if yes.button(t("inspections.drop_confirm_yes"), type="primary", key="insp_drop_confirm"):
         st.session_state.pop(PENDING_DROP_KEY, None)

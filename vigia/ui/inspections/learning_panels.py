@@ -14,7 +14,7 @@ import streamlit as st
 from geodata.dataset import Dataset
 from vigia.inspection_runs import PlanRun
 from vigia.ui import chrome
-from vigia.ui.i18n import t
+from vigia.ui.i18n import fmt_dec, t
 from vigia.ui.privacy import suppress_small
 
 #: Exploration share the slider starts at (the CLI's default too).
@@ -52,7 +52,7 @@ def show_exploration(run: PlanRun) -> None:
         st.caption(t("learning.explore_off"))
         return
     st.caption(t("learning.explore_count", n=len(random), total=len(run.plan.visits),
-                 p=f"{random[0].selection_probability or 0:.3f}"))
+                 p=fmt_dec(random[0].selection_probability or 0, digits=3)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -8,9 +8,10 @@ A saved plan comes back whole after a reload, without running the solver.
 
 import streamlit as st
 
+from geodata import formats
 from vigia import inspection_runs
 from vigia.ui import chrome, map_views, maps, state, summaries
-from vigia.ui.i18n import sector_label, t, table_labels
+from vigia.ui.i18n import current_language, fmt_dec, sector_label, t, table_labels
 from vigia.ui.inspections import inspection_panels, learning_panels, results_upload, saved_plan_view
 
 dataset = chrome.page_start("inspections.title")
@@ -61,7 +62,8 @@ if stale:
     st.warning(t("inspections.stale_plan"))
 problem = run.problem
 st.caption(t("inspections.plan_caption", teams=len(problem.teams), days=len(problem.days),
-             start=f"{problem.days[0]:%d/%m/%Y}", engine=run.plan.engine, seconds=run.plan.seconds))
+             start=formats.date(problem.days[0], current_language()), engine=run.plan.engine,
+             seconds=fmt_dec(run.plan.seconds)))
 st.caption(t("inspections.priority_from_scores", file=run.request.scores_name) if run.request.scores_name
            else t("inspections.priority_fallback"))
 with st.expander(t("inspections.priority_rule_expander")):

@@ -80,7 +80,7 @@ def header() -> None:
         return
     record = access.workspace().item(int(saved_id))
     st.subheader(t("inspections.saved_header", name=record.name, version=record.version))
-    st.caption(t("inspections.saved_caption", by=record.created_by, at=f"{record.created_at:%d/%m/%Y %H:%M}",
+    st.caption(t("inspections.saved_caption", by=record.created_by, at=chrome.when(record.created_at),
                  visits=record.params.get("visits", "–"), risk=record.params.get("risk_covered", "–")))
 
 
@@ -88,7 +88,7 @@ def show_tables_only(record: ItemRecord, dataset: Dataset) -> PlanRun | None:
     """An older save's tables; returns a fresh run when the user plans it again."""
     tables = saved_work.tables(record)
     st.subheader(t("inspections.saved_header", name=record.name, version=record.version))
-    st.caption(t("inspections.saved_caption", by=record.created_by, at=f"{record.created_at:%d/%m/%Y %H:%M}",
+    st.caption(t("inspections.saved_caption", by=record.created_by, at=chrome.when(record.created_at, dataset),
                  visits=record.params.get("visits", len(tables["visits"])),
                  risk=record.params.get("risk_covered", "–")))
     visits = tables["visits"]

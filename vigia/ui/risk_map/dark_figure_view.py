@@ -17,7 +17,7 @@ from geodata.dataset import Dataset
 from geodata.privacy import protect_strata
 from risk.dark_figure import MAIN_EFFECTS, StrataEstimates, estimate_strata
 from vigia.ui import chrome
-from vigia.ui.i18n import fmt_int, t, thousands
+from vigia.ui.i18n import fmt_dec, fmt_int, reason_text, t, thousands
 from vigia.ui.privacy import SMALL_COUNT_LIMIT, suppress_small
 from vigia.ui.risk_map import charts
 
@@ -68,7 +68,7 @@ def render(dataset: Dataset) -> None:
     if overall.fit is None:
         c1, _ = st.columns(2)
         c1.metric(t("dark.metric_observed"), suppress_small(overall.observed, thousands=thousands()))
-        st.warning(t("dark.refused", reason=overall.reason))
+        st.warning(t("dark.refused", reason=reason_text(overall.reason)))
         st.markdown(t("dark.assumptions"))
         return
     fit = overall.fit
@@ -76,7 +76,7 @@ def render(dataset: Dataset) -> None:
     c1.metric(t("dark.metric_observed"), suppress_small(overall.observed, thousands=thousands()))
     c2.metric(t("dark.metric_estimate"), _number(fit.estimate_))
     c3.metric(t("dark.metric_interval"), t("dark.interval_value", low=_number(fit.low_), high=_number(fit.high_)))
-    c4.metric(t("dark.metric_ratio"), t("dark.ratio_value", ratio=f"{fit.ratio_:.1f}"))
+    c4.metric(t("dark.metric_ratio"), t("dark.ratio_value", ratio=fmt_dec(fit.ratio_)))
     st.caption(t("dark.model", criterion=CRITERION.upper(), model=model_text(fit.model_.label)))
     truth = dataset.about.get("lists_true_total")
     if dataset.synthetic and truth:
@@ -88,8 +88,8 @@ def render(dataset: Dataset) -> None:
     chrome.table(_sensitivity_frame(fit.sensitivity_))
     if fit.excluded_terms_ or fit.notes_:
         with st.expander(t("dark.excluded_header")):
-            rows = [(model_text(k), v) for k, v in fit.excluded_terms_.items()]
-            rows += [(t("dark.notes_header"), note) for note in fit.notes_]
+            rows = [(model_text(k), reason_text(v)) for k, v in fit.excluded_terms_.items()]
+            rows += [(t("dark.notes_header"), reason_text(note)) for note in fit.notes_]
             chrome.table(pd.DataFrame(rows, columns=[t("dark.col.interaction"), t("dark.col.reason")]))
     st.markdown(t("dark.assumptions"))
 
@@ -106,7 +106,7 @@ def strata_frame(result: StrataEstimates) -> pd.DataFrame:
         t("dark.col.model"): [model_text(m) if m else "" for m in table["model"]],
     })
     if table["reason"].astype(bool).any():
-        shown[t("dark.col.reason")] = table["reason"]
+        shown[t("dark.col.reason")] = [reason_text(r) for r in table["reason"]]
     return shown
 
 

@@ -14,7 +14,18 @@ import streamlit as st
 
 from geodata.scores_file import AREA_LAYER, CROSSING_LAYER
 from vigia.ui import access, chrome, saved_work, summaries, url_choices
-from vigia.ui.i18n import current_language, fmt_int, has_text, t, table_labels, thousands
+from vigia.ui.i18n import (
+    current_language,
+    fmt_dec,
+    fmt_int,
+    fmt_pct,
+    has_text,
+    part_text,
+    reason_text,
+    t,
+    table_labels,
+    thousands,
+)
 from vigia.ui.privacy import SMALL_COUNT_LIMIT
 from vigia.ui.risk_map import (
     charts,
@@ -108,7 +119,7 @@ if meanings:
 if scores.missing:
     with st.expander(t("riskmap.missing_header")):
         for part, reason in scores.missing.items():
-            st.markdown(t("riskmap.missing_item", part=part, reason=reason))
+            st.markdown(t("riskmap.missing_item", part=part_text(part), reason=reason_text(reason)))
 
 # --- one area: contributions, trend, uncertainty ------------------------------------------
 st.subheader(t("riskmap.detail_header"))
@@ -127,20 +138,20 @@ row = ordered[ordered["area_id"].astype(str) == area_id].iloc[0]
 published, hidden = risk_state.protected_cases(path, areas, thousands())
 position = ordered.index[ordered["area_id"].astype(str) == area_id][0]
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("riskmap.metric_score"), f"{float(row['score']):.1f}")
-c2.metric(t("riskmap.metric_rank"), f"{int(row['rank'])} / {len(areas)}")
+c1.metric(t("riskmap.metric_score"), fmt_dec(float(row['score'])))
+c2.metric(t("riskmap.metric_rank"), f"{fmt_int(row['rank'])} / {fmt_int(len(areas))}")
 c3.metric(t("riskmap.metric_interval"), t("riskmap.interval_value", low=int(row["rank_low"]),
                                             high=int(row["rank_high"]), n=len(areas)))
-c4.metric(t("riskmap.metric_p_top10"), f"{100 * float(row['p_top10']):.0f} %")
+c4.metric(t("riskmap.metric_p_top10"), fmt_pct(float(row['p_top10'])))
 c1, c2, c3, c4 = st.columns(4)
 c1.markdown(f"{t('riskmap.metric_hotspot')}  \n**{risk_maps.category_label('hotspot', row.get('hotspot'))}**")
 c2.markdown(f"{t('riskmap.metric_emerging')}  \n**{risk_maps.category_label('emerging', row.get('emerging'))}**")
 if "recorded_cases" in areas.columns:
     c3.metric(t("riskmap.metric_recorded"), published.loc[position] or "–")
 if "expected_cases" in areas.columns and row.get("expected_cases") == row.get("expected_cases"):
-    c4.metric(t("riskmap.metric_expected"), f"{float(row['expected_cases']):.1f}")
+    c4.metric(t("riskmap.metric_expected"), fmt_dec(float(row['expected_cases'])))
 st.markdown(t("riskmap.uncertainty_text", draws=fmt_int(risk_state.draws()), name=row["name"],
-              low=int(row["rank_low"]), high=int(row["rank_high"]), p=f"{100 * float(row['p_top10']):.0f}"))
+              low=int(row["rank_low"]), high=int(row["rank_high"]), p=fmt_int(100 * float(row['p_top10']))))
 
 left, right = st.columns(2)
 with left:
@@ -203,7 +214,7 @@ if st.button(t("riskmap.save_run"), key="risk_save_run"):
 saved_work.panel("score_run", lambda record: st.session_state.__setitem__(OPENED_RUN_KEY, record.id))
 if (opened := st.session_state.get(OPENED_RUN_KEY)) is not None:
     record = access.workspace().item(int(opened))
-    st.markdown(t("riskmap.opened_run", name=record.name, id=record.id, at=f"{record.created_at:%d/%m/%Y %H:%M}"))
+    st.markdown(t("riskmap.opened_run", name=record.name, id=record.id, at=chrome.when(record.created_at, dataset)))
     stored = saved_work.tables(record)[AREA_LAYER].sort_values("rank").head(TOP_N)
     chrome.table(stored.drop(columns="geometry", errors="ignore"))
 

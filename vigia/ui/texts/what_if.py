@@ -45,8 +45,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "whatif.failed": {"es": "No se pudo calcular: {reason}", "en": "Could not compute: {reason}"},
     "whatif.result_header": {"es": "Opciones, de mejor a peor", "en": "Options, best first"},
     "whatif.today": {
-        "es": "Hoy se cubre {covered:.1f} de {total:.1f} de riesgo ({share:.1f} %), con un alcance de {hours:g} h.",
-        "en": "Today {covered:.1f} of {total:.1f} risk is covered ({share:.1f}%), with a reach of {hours:g} h.",
+        "es": "Hoy se cubre {covered} de {total} de riesgo ({share}), con un alcance de {hours} h.",
+        "en": "Today {covered} of {total} risk is covered ({share}), with a reach of {hours} h.",
     },
     "whatif.draws_note": {"es": "Solidez evaluada en {n} sorteos de los puntajes.",
                           "en": "Robustness assessed over {n} score draws."},

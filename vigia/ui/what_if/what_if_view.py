@@ -21,7 +21,7 @@ from planner.export_texts import word
 from planner.what_if import REPORT_COLUMNS, WhatIf, from_frame
 from vigia import what_if_runs
 from vigia.ui import chrome, map_views, maps, saved_work
-from vigia.ui.i18n import current_language, t
+from vigia.ui.i18n import current_language, fmt_dec, fmt_pct, t
 from vigia.workspace import ItemRecord
 
 KIND = "what_if"
@@ -181,7 +181,7 @@ def _coverage_map(dataset: Dataset, result: WhatIf, shares: pd.Series, sites: li
         areas = gpd.GeoDataFrame(dataset.areas).to_crs(4326)
         frame = areas.assign(area_id=areas["area_id"].astype(str)).set_index("area_id").reindex(shares.index)
         frame = gpd.GeoDataFrame({"name": frame["name"].astype(str), "fill": colours,
-                                  "coverage": [f"{100 * s:.0f} %" for s in shares]},
+                                  "coverage": [fmt_pct(s) for s in shares]},
                                  geometry=frame.geometry.values, crs=4326)
         maps.add_polygons(fmap, frame, name="coverage", fill_column="fill",
                           tooltip={"name": t("whatif.col.name"), "coverage": coverage_label})
@@ -190,7 +190,7 @@ def _coverage_map(dataset: Dataset, result: WhatIf, shares: pd.Series, sites: li
         where = gpd.GeoDataFrame(dataset[layer]).to_crs(4326)
         where = where.set_index(where[key].astype(str)).reindex(shares.index)
         frame = gpd.GeoDataFrame({"name": where["name"].astype(str), "fill": colours,
-                                  "coverage": [f"{100 * s:.0f} %" for s in shares]},
+                                  "coverage": [fmt_pct(s) for s in shares]},
                                  geometry=where.geometry.values, crs=4326)
         for colour in dict.fromkeys(colours):
             maps.add_points(fmap, frame[frame["fill"] == colour], name="coverage", class_name="whatif-point",
@@ -213,8 +213,9 @@ def show(dataset: Dataset, scores: what_if_runs.WhatIfScores, result: WhatIf, on
     lang = current_language()
     total = result.total_risk or math.nan
     st.subheader(t("whatif.result_header"))
-    st.caption(t("whatif.today", covered=result.covered_today, total=result.total_risk,
-                 share=100 * result.covered_today / total, hours=round(result.reach_minutes / 60, 2)))
+    st.caption(t("whatif.today", covered=fmt_dec(result.covered_today), total=fmt_dec(result.total_risk),
+                 share=fmt_pct(result.covered_today / total, digits=1),
+                 hours=fmt_dec(result.reach_minutes / 60, digits=0 if result.reach_minutes % 60 == 0 else 1)))
     st.caption(t("whatif.draws_note", n=result.draws_solved) if result.draws_solved else t("whatif.no_draws"))
     if not result.options:
         st.warning(t("whatif.no_options"))
