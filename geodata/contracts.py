@@ -317,7 +317,7 @@ def contract_markdown(lang: str = "en") -> str:
         lines.append(w("header"))
         lines.append("|---|---|---|---|---|")
         for c in layer.columns:
-            kind = c.type if c.type != "choice" else w("one_of") + " " + "/".join(c.choices)
+            kind = c.type if c.type != "choice" else w("one_of") + " " + "/".join(f"`{x}`" for x in c.choices)
             aliases = ", ".join(f"`{a}`" for a in c.aliases)
             required = w("yes") if c.required else w("no")
             if c.required_when:
