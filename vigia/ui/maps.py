@@ -42,6 +42,9 @@ DISPLAY_TOLERANCE = 0.01
 #: Decimal places kept in display coordinates (about 100 m).
 DISPLAY_DECIMALS = 3
 
+#: Where layers go: the map itself, or a feature group that the app swaps without reloading the map.
+Target = folium.Map | folium.FeatureGroup
+
 SEA = "#dbe7ef"
 NEIGHBOUR_FILL = "#ece8df"
 BOLIVIA_FILL = "#ffffff"
@@ -111,7 +114,7 @@ def _features(frame: gpd.GeoDataFrame) -> dict:
 
 
 def add_polygons(
-    fmap: folium.Map,
+    fmap: Target,
     frame: gpd.GeoDataFrame,
     *,
     name: str,
@@ -149,7 +152,7 @@ def add_polygons(
     return layer
 
 
-def add_lines(fmap: folium.Map, frame: gpd.GeoDataFrame, *, name: str, color: str, weight: float) -> None:
+def add_lines(fmap: Target, frame: gpd.GeoDataFrame, *, name: str, color: str, weight: float) -> None:
     """Outlines only (e.g. department borders): not clickable, drawn over fills."""
     add_polygons(fmap, frame, name=name, fill_opacity=0.0, line=color, weight=weight, interactive=False)
 
@@ -167,7 +170,7 @@ class PointStyle:
 
 
 def add_points(
-    fmap: folium.Map,
+    fmap: Target,
     frame: gpd.GeoDataFrame,
     *,
     name: str,
@@ -229,7 +232,7 @@ class Labels(MacroElement):
         self.labels = [[round(lat, 3), round(lon, 3), html.escape(text), html.escape(css)] for lat, lon, text in labels]
 
 
-def add_labels(fmap: folium.Map, points: Sequence[tuple[float, float, str]], css: str = "") -> None:
+def add_labels(fmap: Target, points: Sequence[tuple[float, float, str]], css: str = "") -> None:
     """Static text labels (country or department names) at (lat, lon)."""
     Labels(points, css).add_to(fmap)
 
@@ -261,7 +264,11 @@ def legend_html(title: str, items: Sequence[LegendItem]) -> str:
 
 
 class Legend(MacroElement):
-    """A Leaflet control holding :func:`legend_html`, top right (over Brazil, away from the data)."""
+    """A Leaflet control holding :func:`legend_html`, top right (over Brazil, away from the data).
+
+    Added to a feature group, the legend comes and goes with the group: the Risk map
+    swaps its group of classed areas on every rerun, and the old legend must leave with it.
+    """
 
     _template = Template(
         """
@@ -274,7 +281,14 @@ class Legend(MacroElement):
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };
-            legend.addTo({{ this._parent.get_name() }});
+            var parent = {{ this._parent.get_name() }};
+            if (parent instanceof L.Map) {
+                legend.addTo(parent);
+            } else {
+                parent.on("add", function() { legend.addTo(parent._map); });
+                parent.on("remove", function() { legend.remove(); });
+                if (parent._map) { legend.addTo(parent._map); }
+            }
         })();
         {% endmacro %}
         """
@@ -286,7 +300,7 @@ class Legend(MacroElement):
         self.html = legend_html(title, items)
 
 
-def add_legend(fmap: folium.Map, title: str, items: Sequence[LegendItem]) -> None:
+def add_legend(fmap: Target, title: str, items: Sequence[LegendItem]) -> None:
     Legend(title, items).add_to(fmap)
 
 
