@@ -90,7 +90,13 @@ class OfflineMap(folium.Map):
                 name="OpenStreetMap",
                 max_zoom=19,
             ).add_to(self)
-        self.fit_bounds(bounds or BOLIVIA_BOUNDS)
+        self.view_bounds = bounds or BOLIVIA_BOUNDS
+        self.fit_bounds(self.view_bounds)
+
+    def get_bounds(self) -> list[list[float | None]]:
+        """The view's corners. streamlit-folium asks on every run (for a value Vigía never reads),
+        and folium's answer walks every vertex of every layer: a tenth of a second on the Risk map."""
+        return [[*corner] for corner in self.view_bounds]
 
 
 def display_frame(frame: gpd.GeoDataFrame, columns: Sequence[str] = ()) -> gpd.GeoDataFrame:
@@ -102,10 +108,22 @@ def display_frame(frame: gpd.GeoDataFrame, columns: Sequence[str] = ()) -> gpd.G
     polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
     if polygonal.any():
         geoms = geoms.copy()
-        geoms[polygonal] = shapely.simplify(geoms[polygonal], DISPLAY_TOLERANCE, preserve_topology=True)
+        geoms[polygonal] = simplify_polygons(np.asarray(geoms[polygonal]))
     geoms = shapely.transform(geoms, lambda xy: np.round(xy, DISPLAY_DECIMALS))
     out = out.set_geometry(geoms)
     return out[~out.geometry.is_empty & out.geometry.notna()]
+
+
+def simplify_polygons(polygons: np.ndarray) -> np.ndarray:
+    """``polygons`` at :data:`DISPLAY_TOLERANCE`, neighbours kept sharing their borders.
+
+    Areas that tile a country (municipalities) are simplified as one coverage, so two
+    neighbours keep the same simplified border instead of each drawing its own with
+    slivers and gaps between them; anything else (overlaps, one polygon) one by one.
+    """
+    if len(polygons) > 1 and bool(shapely.coverage_is_valid(polygons)):
+        return np.asarray(shapely.coverage_simplify(polygons, DISPLAY_TOLERANCE))
+    return np.asarray(shapely.simplify(polygons, DISPLAY_TOLERANCE, preserve_topology=True))
 
 
 def _features(frame: gpd.GeoDataFrame) -> dict:
@@ -324,6 +342,11 @@ def external_links(fmap: folium.Map) -> list[str]:
     return [url for url in links if not url.startswith("data:")]
 
 
+#: streamlit-folium's ``render=True`` renders the whole figure once more before taking the map's
+#: script (the same text, twice the time: every layer's GeoJSON is serialised and parsed again).
+RENDER_TWICE = False
+
+
 def show(fmap: folium.Map, key: str, height: int = 580) -> None:
     """Render in the page; ``returned_objects=[]`` so panning never reruns the script."""
-    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[])
+    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[], render=RENDER_TWICE)

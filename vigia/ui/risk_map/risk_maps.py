@@ -397,7 +397,8 @@ def show_clickable(risk_map: AreaMap, key: str, height: int = 580) -> str | None
     frame is built from ``risk_map.base`` alone, so it stays when only the areas change.
     """
     state = st_folium(risk_map.base, key=key, height=height, use_container_width=True,
-                      feature_group_to_add=risk_map.layers, returned_objects=["last_active_drawing"])
+                      feature_group_to_add=risk_map.layers, returned_objects=["last_active_drawing"],
+                      render=maps.RENDER_TWICE)
     feature = (state or {}).get("last_active_drawing") or {}
     area_id = (feature.get("properties") or {}).get("area_id")
     return str(area_id) if area_id is not None else None
