@@ -64,7 +64,7 @@ def map_times(dataset_path: Path) -> list[float]:
     dataset = load_dataset(dataset_path)
     config = pipeline.ScoreConfig()
     scores = pipeline.recompose(pipeline.prepare(dataset, config), config)
-    streamlit_folium._component_func = lambda **kwargs: None  # type: ignore[assignment]  # what the browser would get
+    streamlit_folium._component_func = lambda **kwargs: None  # what the browser would get: dropped
     times = []
     for _ in range(REPEAT):
         started = time.perf_counter()
