@@ -328,10 +328,14 @@ def _tooltip_fields(view: str) -> dict[str, str]:
     return fields
 
 
-def _area_shapes(fmap: OfflineMap, layers: StaticLayers, tooltip: dict[str, str]) -> None:
-    """The areas as drawn before any score: grey, tooltip fields empty (the same every rerun)."""
+def _area_shapes(fmap: OfflineMap, dataset: Dataset, layers: StaticLayers, tooltip: dict[str, str]) -> None:
+    """The areas as drawn before any score: grey, named, score fields empty (the same every rerun)."""
     blank = {field: "" for field in tooltip}
-    features = [{"type": "Feature", "geometry": geometry, "properties": {"area_id": area_id, **blank}}
+    areas = dataset.areas
+    names = {str(a): {"name": str(n), "admin1": str(d)}
+             for a, n, d in zip(areas["area_id"], areas["name"], areas["admin1"])}
+    features = [{"type": "Feature", "geometry": geometry,
+                 "properties": {"area_id": area_id, **blank, **names.get(area_id, {})}}
                 for area_id, geometry in layers.areas.items()]
     shapes = folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
@@ -346,17 +350,18 @@ def _area_shapes(fmap: OfflineMap, layers: StaticLayers, tooltip: dict[str, str]
 
 
 def area_values(area_scores: gpd.GeoDataFrame, view: str) -> dict[str, dict[str, str]]:
-    """Per ``area_id``: the fill colour and the tooltip texts of ``view``."""
+    """Per ``area_id``: the fill colour and the tooltip texts of ``view`` that follow the scores
+    (names stay in the shapes)."""
     classed = classify(area_scores, view)
     n = len(area_scores)
     values = {}
     for row, code, colour in zip(area_scores.itertuples(index=False), classed.codes, classed.colours):
         score = float(row.score)
         values[str(row.area_id)] = {
-            "name": str(row.name), "admin1": str(row.admin1),
             "score_text": f"{score:.0f}" if np.isfinite(score) else "–",
-            "rank_text": rank_text(row.rank, row.rank_low, row.rank_high),
-            "class_text": class_label(view, code, n, classed.lows.get(code)), "fill": colour}
+            "rank_text": rank_text(row.rank, row.rank_low, row.rank_high), "fill": colour}
+        if view != "score":  # the score view's tooltip has no class line
+            values[str(row.area_id)]["class_text"] = class_label(view, code, n, classed.lows.get(code))
     return values
 
 
@@ -369,7 +374,7 @@ def area_map(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online:
     layers = static_layers(dataset, key)
     base = _base_map(layers, online)
     tooltip = _tooltip_fields(view)
-    _area_shapes(base, layers, tooltip)
+    _area_shapes(base, dataset, layers, tooltip)
     _department_lines(base, layers)
     _department_labels(base, layers)
     crossing_items = map_views._crossings(base, dataset)  # where people enter: context for planners
