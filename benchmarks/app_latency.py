@@ -12,7 +12,9 @@ then times, median of 5 each:
   first visit of each preset is a new computation, later ones come from the cache);
 - ``cli_help_s``: ``vigia --help`` as a new process, wall clock.
 
-The browser context uses ``locale="es-BO"`` (the app follows Accept-Language). Last line:
+The browser context uses ``locale="es-BO"`` (the app follows Accept-Language). Each figure
+is printed with the machine's load average (the timings mean little without it);
+``app_server_latency.py`` gives the server's share of the same changes. Last line:
 ``RESULT new_tab_s=... weight_change_s=... preset_change_s=... cli_help_s=...``.
 """
 
@@ -158,15 +160,21 @@ def cli_help() -> list[float]:
     return times
 
 
+def load() -> str:
+    """The 1, 5 and 15 minute load averages: on a shared machine the figures mean little without them."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def show(name: str, times: list[float]) -> float:
     median = statistics.median(times)
-    print(f"{name}: median {median:.2f} s  ({', '.join(f'{x:.2f}' for x in times)})")
+    print(f"{name}: median {median:.2f} s  ({', '.join(f'{x:.2f}' for x in times)})  load {load()}")
     return median
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    print(f"load average at start: {load()}")
     help_s = show("vigia --help", cli_help())
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)

@@ -205,3 +205,51 @@ def test_language_and_map_choices_survive_a_switch_and_a_reload(app_url: str, ch
             browser.close()
     assert switched == [True, True], "switching the language lost a choice (geometric mean, hotspot view)"
     assert reloaded == [True, True, True], "after a reload: [English, geometric mean, hotspot view]"
+
+
+def _in_frame(frame, script: str) -> object:
+    """``script``'s value in ``frame``; None once the frame is gone (replaced by a new one)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return frame.evaluate(script)
+    except PlaywrightError:
+        return None
+
+
+def test_a_weight_change_recolours_the_map_without_reloading_it(app_url: str, chromium: str) -> None:
+    """The frame (Leaflet, basemap, shapes, the reader's zoom) stays; the areas take new colours,
+    the legend is replaced rather than added, and hovering an area still shows its new colour."""
+    from playwright.sync_api import sync_playwright
+
+    colours_js = (f"() => Array.from(document.querySelectorAll('path.{maps.AREA_CLASS}'))"
+                  ".map(p => p.getAttribute('fill')).join(',')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, timeout=30_000)
+        try:
+            page = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="es-BO").new_page()
+            page.goto(app_url, wait_until="domcontentloaded", timeout=30_000)
+            frame_locator = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+            frame_locator.locator(f"path.{maps.AREA_CLASS}").first.wait_for(timeout=60_000)
+            frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+            frame.evaluate("() => { window.vigiaTestMark = 'first frame'; }")
+            before = frame.evaluate(colours_js)
+            slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type="range"]').first
+            slider.focus()
+            slider.press("Home")  # this weight to 0: the ranking, and so some classes, change
+            deadline = time.monotonic() + 60
+            while (after := _in_frame(frame, colours_js)) == before and time.monotonic() < deadline:
+                page.wait_for_timeout(100)
+            assert not frame.is_detached(), "the map frame was reloaded (Leaflet and every shape sent again)"
+            kept = frame.evaluate("() => window.vigiaTestMark")
+            legends = frame_locator.locator(".vigia-legend").count()
+            frame_locator.locator(f"path.{maps.AREA_CLASS}").nth(3).hover(force=True)
+            page.mouse.move(2, 2)
+            page.wait_for_timeout(300)
+            after_hover = frame.evaluate(colours_js)
+        finally:
+            browser.close()
+    assert after != before, "the map kept its old colours after a weight change"
+    assert kept == "first frame", "the map frame was reloaded (Leaflet and every shape sent again)"
+    assert legends == 1, f"{legends} legends: the old one must leave with the old colours"
+    assert after_hover == after, "hovering an area brought back an old colour"

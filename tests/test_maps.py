@@ -99,6 +99,24 @@ def test_display_frame_simplifies_and_rounds() -> None:
     assert all(round(x, 3) == x and round(y, 3) == y for x, y in coords)
 
 
+def test_neighbours_keep_one_shared_border_when_simplified() -> None:
+    """Municipalities tile the map: simplified one by one, their wiggly common border would
+    become two lines with slivers of overlap and gaps between them."""
+    import numpy as np
+    import shapely
+
+    ys = np.linspace(-17.0, -16.0, 400)
+    border = [(-65.0 + 0.03 * np.sin(40 * y) + 0.004 * np.sin(900 * y), y) for y in ys]
+    west = shapely.Polygon([(-66.0, -17.0), *border, (-66.0, -16.0)])
+    east = shapely.Polygon([(-64.0, -17.0), *border, (-64.0, -16.0)])
+    frame = gpd.GeoDataFrame({"name": ["W", "E"]}, geometry=[west, east], crs="EPSG:4326")
+    shown = maps.display_frame(frame, ["name"]).geometry
+    assert shapely.get_num_coordinates(shown.values).sum() < 0.5 * 2 * len(border), "not simplified"
+    assert shown.iloc[0].intersection(shown.iloc[1]).area < 1e-9, "the two areas overlap"
+    union = shapely.union_all(shown.values)
+    assert union.geom_type == "Polygon" and not union.interiors, "a gap opened between the two areas"
+
+
 def test_features_carry_css_classes_and_escaped_labels() -> None:
     html = _sample_map().get_root().render()
     assert f'"className": "{maps.AREA_CLASS}"' in html

@@ -42,6 +42,9 @@ DISPLAY_TOLERANCE = 0.01
 #: Decimal places kept in display coordinates (about 100 m).
 DISPLAY_DECIMALS = 3
 
+#: Where layers go: the map itself, or a feature group that the app swaps without reloading the map.
+Target = folium.Map | folium.FeatureGroup
+
 SEA = "#dbe7ef"
 NEIGHBOUR_FILL = "#ece8df"
 BOLIVIA_FILL = "#ffffff"
@@ -87,7 +90,13 @@ class OfflineMap(folium.Map):
                 name="OpenStreetMap",
                 max_zoom=19,
             ).add_to(self)
-        self.fit_bounds(bounds or BOLIVIA_BOUNDS)
+        self.view_bounds = bounds or BOLIVIA_BOUNDS
+        self.fit_bounds(self.view_bounds)
+
+    def get_bounds(self) -> list[list[float | None]]:
+        """The view's corners. streamlit-folium asks on every run (for a value Vigía never reads),
+        and folium's answer walks every vertex of every layer: a tenth of a second on the Risk map."""
+        return [[*corner] for corner in self.view_bounds]
 
 
 def display_frame(frame: gpd.GeoDataFrame, columns: Sequence[str] = ()) -> gpd.GeoDataFrame:
@@ -99,10 +108,22 @@ def display_frame(frame: gpd.GeoDataFrame, columns: Sequence[str] = ()) -> gpd.G
     polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
     if polygonal.any():
         geoms = geoms.copy()
-        geoms[polygonal] = shapely.simplify(geoms[polygonal], DISPLAY_TOLERANCE, preserve_topology=True)
+        geoms[polygonal] = simplify_polygons(np.asarray(geoms[polygonal]))
     geoms = shapely.transform(geoms, lambda xy: np.round(xy, DISPLAY_DECIMALS))
     out = out.set_geometry(geoms)
     return out[~out.geometry.is_empty & out.geometry.notna()]
+
+
+def simplify_polygons(polygons: np.ndarray) -> np.ndarray:
+    """``polygons`` at :data:`DISPLAY_TOLERANCE`, neighbours kept sharing their borders.
+
+    Areas that tile a country (municipalities) are simplified as one coverage, so two
+    neighbours keep the same simplified border instead of each drawing its own with
+    slivers and gaps between them; anything else (overlaps, one polygon) one by one.
+    """
+    if len(polygons) > 1 and bool(shapely.coverage_is_valid(polygons)):
+        return np.asarray(shapely.coverage_simplify(polygons, DISPLAY_TOLERANCE))
+    return np.asarray(shapely.simplify(polygons, DISPLAY_TOLERANCE, preserve_topology=True))
 
 
 def _features(frame: gpd.GeoDataFrame) -> dict:
@@ -111,7 +132,7 @@ def _features(frame: gpd.GeoDataFrame) -> dict:
 
 
 def add_polygons(
-    fmap: folium.Map,
+    fmap: Target,
     frame: gpd.GeoDataFrame,
     *,
     name: str,
@@ -149,7 +170,7 @@ def add_polygons(
     return layer
 
 
-def add_lines(fmap: folium.Map, frame: gpd.GeoDataFrame, *, name: str, color: str, weight: float) -> None:
+def add_lines(fmap: Target, frame: gpd.GeoDataFrame, *, name: str, color: str, weight: float) -> None:
     """Outlines only (e.g. department borders): not clickable, drawn over fills."""
     add_polygons(fmap, frame, name=name, fill_opacity=0.0, line=color, weight=weight, interactive=False)
 
@@ -167,7 +188,7 @@ class PointStyle:
 
 
 def add_points(
-    fmap: folium.Map,
+    fmap: Target,
     frame: gpd.GeoDataFrame,
     *,
     name: str,
@@ -229,7 +250,7 @@ class Labels(MacroElement):
         self.labels = [[round(lat, 3), round(lon, 3), html.escape(text), html.escape(css)] for lat, lon, text in labels]
 
 
-def add_labels(fmap: folium.Map, points: Sequence[tuple[float, float, str]], css: str = "") -> None:
+def add_labels(fmap: Target, points: Sequence[tuple[float, float, str]], css: str = "") -> None:
     """Static text labels (country or department names) at (lat, lon)."""
     Labels(points, css).add_to(fmap)
 
@@ -261,7 +282,11 @@ def legend_html(title: str, items: Sequence[LegendItem]) -> str:
 
 
 class Legend(MacroElement):
-    """A Leaflet control holding :func:`legend_html`, top right (over Brazil, away from the data)."""
+    """A Leaflet control holding :func:`legend_html`, top right (over Brazil, away from the data).
+
+    Added to a feature group, the legend comes and goes with the group: the Risk map
+    swaps its group of classed areas on every rerun, and the old legend must leave with it.
+    """
 
     _template = Template(
         """
@@ -274,7 +299,14 @@ class Legend(MacroElement):
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };
-            legend.addTo({{ this._parent.get_name() }});
+            var parent = {{ this._parent.get_name() }};
+            if (parent instanceof L.Map) {
+                legend.addTo(parent);
+            } else {
+                parent.on("add", function() { legend.addTo(parent._map); });
+                parent.on("remove", function() { legend.remove(); });
+                if (parent._map) { legend.addTo(parent._map); }
+            }
         })();
         {% endmacro %}
         """
@@ -286,7 +318,7 @@ class Legend(MacroElement):
         self.html = legend_html(title, items)
 
 
-def add_legend(fmap: folium.Map, title: str, items: Sequence[LegendItem]) -> None:
+def add_legend(fmap: Target, title: str, items: Sequence[LegendItem]) -> None:
     Legend(title, items).add_to(fmap)
 
 
@@ -310,6 +342,11 @@ def external_links(fmap: folium.Map) -> list[str]:
     return [url for url in links if not url.startswith("data:")]
 
 
+#: streamlit-folium's ``render=True`` renders the whole figure once more before taking the map's
+#: script (the same text, twice the time: every layer's GeoJSON is serialised and parsed again).
+RENDER_TWICE = False
+
+
 def show(fmap: folium.Map, key: str, height: int = 580) -> None:
     """Render in the page; ``returned_objects=[]`` so panning never reruns the script."""
-    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[])
+    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[], render=RENDER_TWICE)

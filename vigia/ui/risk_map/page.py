@@ -104,8 +104,8 @@ view = st.radio(t("riskmap.view"), risk_maps.VIEWS, key=VIEW_KEY, horizontal=Tru
 url_choices.keep(VIEW_KEY, view)
 st.caption(t(f"riskview.{view}.explain", draws=fmt_int(risk_state.draws()),
              permutations=fmt_int(risk_state.permutations())))
-fmap = risk_maps.area_view(dataset, areas, view, chrome.online_tiles(), key=risk_state.dataset_key(path))
-clicked = risk_maps.show_clickable(fmap, key="risk_map")
+map_args = (dataset, areas, view, chrome.online_tiles())
+clicked = risk_maps.show_clickable(risk_maps.area_map(*map_args, key=risk_state.dataset_key(path)), key="risk_map")
 st.caption(t("riskmap.click_hint"))
 codes = risk_maps.classify(areas, view).codes
 if (empty := risk_tables.classes_empty_reason(areas, view)) is not None:  # a map of one class says why
@@ -197,7 +197,8 @@ if access.current_viewer().can(Action.DOWNLOAD_SCORES):
                        export_crossings, provenance), file_name="vigia_risk_scores.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click=saved_work.record_export("risk_scores", "vigia_risk_scores.xlsx"), key="risk_dl_xlsx")
-    d4.download_button(t("riskmap.download_html"), functools.partial(risk_exports.map_html, fmap, provenance),
+    d4.download_button(t("riskmap.download_html"), functools.partial(risk_exports.map_html, risk_maps.area_view(
+        *map_args, key=risk_state.dataset_key(path)), provenance),
                        file_name=f"vigia_risk_map_{view}.html", mime="text/html",
                        on_click=saved_work.record_export("risk_map", f"vigia_risk_map_{view}.html"), key="risk_dl_html")
 else:

@@ -27,6 +27,7 @@ from risk import classes
 from vigia.ui import map_views, maps
 from vigia.ui.i18n import areas_kind_label, has_text, t
 from vigia.ui.maps import LegendItem, OfflineMap
+from vigia.ui.risk_map import restyle
 
 #: The views the Risk map can switch between, in menu order.
 VIEWS: tuple[str, ...] = ("score", "interval", "hotspot", "emerging", "gap", "effort")
@@ -289,60 +290,120 @@ def _department_lines(fmap: OfflineMap, layers: StaticLayers) -> None:
     folium.GeoJson(layers.departments, name="departments", interactive=False, control=False,
                    style_function=lambda _f: {"fillOpacity": 0.0, "color": maps.DEPARTMENT_LINE,
                                               "weight": 1.6}).add_to(fmap)
+
+
+def _department_labels(fmap: OfflineMap, layers: StaticLayers) -> None:
     maps.add_labels(fmap, layers.department_labels, css="dept")
 
 
-def area_view(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online: bool,
-              key: str | None = None) -> OfflineMap:
-    """The Risk map in ``view``: classed areas with tooltips, departments, legend.
+@dataclass
+class AreaMap:
+    """The Risk map in two parts, so a rerun recolours the areas without reloading the map.
+
+    ``base`` (basemap, the area shapes with no score in them, department lines and names,
+    crossings) is the same on every rerun of a dataset, view and language: streamlit-folium
+    keeps its frame, with the reader's pan and zoom. ``layers`` holds what a weight or
+    preset changes (each area's colour and tooltip texts, the legend); the frame swaps
+    only this small group, and :mod:`vigia.ui.risk_map.restyle` repaints the shapes.
+    """
+
+    base: OfflineMap
+    layers: folium.FeatureGroup
+
+    def whole(self) -> OfflineMap:
+        """Both parts in one map (downloads, tests); use once, the group joins ``base``."""
+        self.layers.add_to(self.base)
+        return self.base
+
+
+#: How every area is drawn; only ``fillColor`` changes with the scores.
+AREA_STYLE = {"fillOpacity": 0.8, "color": AREA_LINE, "weight": 0.6, "className": maps.AREA_CLASS}
+
+
+def _tooltip_fields(view: str) -> dict[str, str]:
+    fields = {"name": t("riskcol.area"), "admin1": t("riskcol.admin1"), "score_text": t("riskcol.score"),
+              "rank_text": t("riskcol.interval")}
+    if view != "score":
+        fields["class_text"] = t(f"riskview.{view}")
+    return fields
+
+
+def _area_shapes(fmap: OfflineMap, dataset: Dataset, layers: StaticLayers, tooltip: dict[str, str]) -> None:
+    """The areas as drawn before any score: grey, named, score fields empty (the same every rerun)."""
+    blank = {field: "" for field in tooltip}
+    areas = dataset.areas
+    names = {str(a): {"name": str(n), "admin1": str(d)}
+             for a, n, d in zip(areas["area_id"], areas["name"], areas["admin1"])}
+    features = [{"type": "Feature", "geometry": geometry,
+                 "properties": {"area_id": area_id, **blank, **names.get(area_id, {})}}
+                for area_id, geometry in layers.areas.items()]
+    shapes = folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="areas",
+        style_function=lambda _feature: {"fillColor": NO_DATA, **AREA_STYLE},
+        highlight_function=lambda _feature: {"weight": 2.5, "color": "#111111"},
+        control=False,
+        tooltip=folium.GeoJsonTooltip(fields=list(tooltip), aliases=list(tooltip.values()), sticky=True),
+    )
+    shapes.add_child(restyle.AreaLayer(AREA_STYLE, NO_DATA))
+    shapes.add_to(fmap)
+
+
+def area_values(area_scores: gpd.GeoDataFrame, view: str) -> dict[str, dict[str, str]]:
+    """Per ``area_id``: the fill colour and the tooltip texts of ``view`` that follow the scores
+    (names stay in the shapes)."""
+    classed = classify(area_scores, view)
+    n = len(area_scores)
+    values = {}
+    for row, code, colour in zip(area_scores.itertuples(index=False), classed.codes, classed.colours):
+        score = float(row.score)
+        values[str(row.area_id)] = {
+            "score_text": f"{score:.0f}" if np.isfinite(score) else "–",
+            "rank_text": rank_text(row.rank, row.rank_low, row.rank_high), "fill": colour}
+        if view != "score":  # the score view's tooltip has no class line
+            values[str(row.area_id)]["class_text"] = class_label(view, code, n, classed.lows.get(code))
+    return values
+
+
+def area_map(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online: bool,
+             key: str | None = None) -> AreaMap:
+    """The Risk map in ``view``: classed areas with tooltips, departments, crossings, legend.
 
     ``key`` names the dataset version for the cache of unchanging layers (none: no cache).
     """
     layers = static_layers(dataset, key)
-    fmap = _base_map(layers, online)
+    base = _base_map(layers, online)
+    tooltip = _tooltip_fields(view)
+    _area_shapes(base, dataset, layers, tooltip)
+    _department_lines(base, layers)
+    _department_labels(base, layers)
+    crossing_items = map_views._crossings(base, dataset)  # where people enter: context for planners
+    group = folium.FeatureGroup(name="risk_area_styles", control=False)
+    group.add_child(restyle.AreaStyles(area_values(area_scores, view)))
     classed = classify(area_scores, view)
     n = len(area_scores)
-    tooltip = {"name": t("riskcol.area"), "admin1": t("riskcol.admin1"), "score_text": t("riskcol.score"),
-               "rank_text": t("riskcol.interval")}
-    if view != "score":
-        tooltip["class_text"] = t(f"riskview.{view}")
-    features = []
-    for row, code, colour in zip(area_scores.itertuples(index=False), classed.codes, classed.colours):
-        geometry = layers.areas.get(str(row.area_id))
-        if geometry is None:
-            continue
-        score = float(row.score)
-        features.append({"type": "Feature", "geometry": geometry, "properties": {
-            "area_id": str(row.area_id), "name": str(row.name), "admin1": str(row.admin1),
-            "score_text": f"{score:.0f}" if np.isfinite(score) else "–",
-            "rank_text": rank_text(row.rank, row.rank_low, row.rank_high),
-            "class_text": class_label(view, code, n, classed.lows.get(code)), "fill": colour}})
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="areas",
-        style_function=lambda feature: {"fillColor": feature["properties"].get("fill") or NO_DATA,
-                                        "fillOpacity": 0.8, "color": AREA_LINE, "weight": 0.6,
-                                        "className": maps.AREA_CLASS},
-        highlight_function=lambda _feature: {"weight": 2.5, "color": "#111111"},
-        control=False,
-        tooltip=folium.GeoJsonTooltip(fields=list(tooltip), aliases=list(tooltip.values()), sticky=True),
-    ).add_to(fmap)
-    _department_lines(fmap, layers)
     items = [LegendItem(class_label(view, code, n, classed.lows.get(code)), AREA_LINE, "fill", colour)
              for code, colour in classed.legend]
     items.append(LegendItem(t("legend.department"), maps.DEPARTMENT_LINE, "line"))
-    items += map_views._crossings(fmap, dataset)  # where people enter: context for planners
-    maps.add_legend(fmap, t(f"riskview.{view}.legend", kind=areas_kind_label(dataset)), items)
-    return fmap
+    maps.add_legend(group, t(f"riskview.{view}.legend", kind=areas_kind_label(dataset)), items + crossing_items)
+    return AreaMap(base, group)
 
 
-def show_clickable(fmap: folium.Map, key: str, height: int = 580) -> str | None:
+def area_view(dataset: Dataset, area_scores: gpd.GeoDataFrame, view: str, online: bool,
+              key: str | None = None) -> OfflineMap:
+    """:func:`area_map` as one map (the HTML download)."""
+    return area_map(dataset, area_scores, view, online, key).whole()
+
+
+def show_clickable(risk_map: AreaMap, key: str, height: int = 580) -> str | None:
     """Render the map; returns the ``area_id`` of the last area clicked (or None).
 
-    Only clicks rerun the page (``returned_objects``); panning and zooming do not.
+    Only clicks rerun the page (``returned_objects``); panning and zooming do not. The
+    frame is built from ``risk_map.base`` alone, so it stays when only the areas change.
     """
-    state = st_folium(fmap, key=key, height=height, use_container_width=True,
-                      returned_objects=["last_active_drawing"])
+    state = st_folium(risk_map.base, key=key, height=height, use_container_width=True,
+                      feature_group_to_add=risk_map.layers, returned_objects=["last_active_drawing"],
+                      render=maps.RENDER_TWICE)
     feature = (state or {}).get("last_active_drawing") or {}
     area_id = (feature.get("properties") or {}).get("area_id")
     return str(area_id) if area_id is not None else None
@@ -363,6 +424,7 @@ def crossing_view(dataset: Dataset, crossing_scores: gpd.GeoDataFrame, online: b
     layers = static_layers(dataset, key)
     fmap = _base_map(layers, online)
     _department_lines(fmap, layers)
+    _department_labels(fmap, layers)
     classed = _score_classes(crossing_scores["rank"].astype(float), crossing_scores["score"].astype(float))
     for (_, row), drivers, colour in zip(crossing_scores.iterrows(), driver_text, classed.colours):
         score = float(row["score"])
