@@ -163,6 +163,7 @@ def fit_site_yield(sites: pd.DataFrame, inspections: pd.DataFrame, area_risk: pd
     """
     from sklearn.linear_model import PoissonRegressor
     from sklearn.preprocessing import StandardScaler
+    from threadpoolctl import threadpool_limits
 
     visits = prepared_visits(inspections)
     cutoff = pd.Timestamp(as_of) if as_of is not None else visits["date"].max() + pd.Timedelta(days=1)
@@ -183,7 +184,8 @@ def fit_site_yield(sites: pd.DataFrame, inspections: pd.DataFrame, area_risk: pd
     design = _Design(sector, v_risk, v_workers.to_numpy(dtype=float))
     x = design(sector, v_risk, v_workers.to_numpy(dtype=float), _years_since_previous(visits))
     scaler = StandardScaler().fit(x)
-    glm = PoissonRegressor(alpha=1e-2, max_iter=300).fit(scaler.transform(x), visits["victims"].to_numpy(float))
+    with threadpool_limits(1):  # as in risk.detection: threads spin-waiting make this small fit ~20x slower
+        glm = PoissonRegressor(alpha=1e-2, max_iter=300).fit(scaler.transform(x), visits["victims"].to_numpy(float))
     mu_visit = pd.Series(glm.predict(scaler.transform(x)), index=visits.index)
     known = visits["site_id"].notna()
     found = visits.loc[known, "victims"].groupby(visits.loc[known, "site_id"]).sum()
