@@ -17,7 +17,8 @@ compared with what that year's real inspections found:
 
 Visits without a ``site_id`` are ranked by their area's yield. When the site
 yield cannot be learned yet (too little history) sites are ranked by their
-area's yield alone and :attr:`Replay.note` says so.
+area's yield alone: :attr:`Replay.fallback` holds the site yield's refusal (a code the
+app and the CLI word) and :attr:`Replay.note` says it in English.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from risk.effort import inspection_effort
-from risk.site_yield import evaluate_yield, fit_site_yield, prepared_visits
+from risk.site_yield import YieldRefusal, evaluate_yield, fit_site_yield, prepared_visits
 
 #: The figures, in the order ``vigia evaluate --json`` prints them.
 REPLAY_KEYS: tuple[str, ...] = (
@@ -52,13 +53,21 @@ class ReplayError(ValueError):
 
 @dataclass
 class Replay:
-    """Figures (:data:`REPLAY_KEYS`) and a plain note on how the sites were ranked."""
+    """Figures (:data:`REPLAY_KEYS`) and, when the site yield could not be learned (sites then ranked by
+    their area's yield), why."""
 
     figures: dict[str, float | int | None]
-    note: str | None = None
+    fallback: YieldRefusal | None = None
     #: The site yield model's own check on the year (:func:`risk.site_yield.evaluate_yield`):
     #: AUC, Brier, calibration table, and the same weighted by 1 / selection probability on random visits.
     yield_check: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def note(self) -> str | None:
+        """How the sites were ranked, in plain English, when not by the site yield (None otherwise)."""
+        if self.fallback is None:
+            return None
+        return f"{self.fallback}; sites were ranked by their area's yield per inspection"
 
 
 def _auc(labels: np.ndarray, scores: np.ndarray) -> float | None:
@@ -101,11 +110,9 @@ def replay(sites: pd.DataFrame, inspections: pd.DataFrame, year: int) -> Replay:
                      name="area_id")
     area_yield = inspection_effort(before, areas).table["yield_per_inspection"]
     fitted = fit_site_yield(sites, before, area_yield, as_of=f"{year}-01-01")
-    note = None
     if fitted.fitted:
         site_score = fitted.table["expected_victims"]
     else:
-        note = f"{fitted.reason}; sites were ranked by their area's yield per inspection"
         site_score = _site_areas(sites, visits).map(area_yield).astype(float)
     fallback = this_year["area_id"].map(area_yield).astype(float)
     score = this_year["site_id"].map(site_score).astype(float).fillna(fallback).fillna(0.0)
@@ -126,7 +133,7 @@ def replay(sites: pd.DataFrame, inspections: pd.DataFrame, year: int) -> Replay:
         "share_found_first_half_vigia": _share_first_half(victims.to_numpy()[vigia_order]),
         "share_found_first_half_actual": _share_first_half(victims.to_numpy()),
     }
-    return Replay(figures=figures, note=note, yield_check=evaluate_yield(sites, inspections, year, area_yield))
+    return Replay(figures=figures, fallback=fitted.refusal, yield_check=evaluate_yield(sites, inspections, year, area_yield))
 
 
 def replay_years(sites: pd.DataFrame, inspections: pd.DataFrame) -> pd.DataFrame:

@@ -15,8 +15,9 @@ Two levels, both fitted on the ``inspections`` history (one row per visit):
    planner can explore with (Thompson draws, :meth:`SiteYield.draw`).
 
 Below :data:`MIN_RESULTS` visits with a site there is too little history to
-learn from, and :attr:`SiteYield.reason` says so in plain words; callers then
-keep today's priority.
+learn from, and :attr:`SiteYield.refusal` says so: a stable code with the figures
+it names (:class:`YieldRefusal`), which the app and the CLI word in the user's
+language; callers then keep today's priority.
 """
 
 from __future__ import annotations
@@ -44,22 +45,59 @@ CALIBRATION_BINS = 5
 YIELD_COLUMNS: tuple[str, ...] = ("p_victim", "expected_victims", "yield_shape", "yield_rate", "yield_mu")
 
 
+#: Codes of :class:`YieldRefusal` (stable: the app and the CLI word them from these).
+FEW_RESULTS = "few_results"  # fields: results (int), needed (int), before (ISO date)
+NO_VICTIMS = "no_victims"
+NO_LAYER = "no_layer"
+
+_ENGLISH = {
+    FEW_RESULTS: "only {results} inspection result(s) at known sites before {before}: at least {needed} are needed "
+                 "to learn which sites yield; today's priority is kept",
+    NO_VICTIMS: "no inspection in the history found a victim: there is nothing to learn a yield from; today's "
+                "priority is kept",
+    NO_LAYER: "the dataset has no inspection results (no 'inspections' layer): there is nothing to learn a yield "
+              "from; today's priority is kept",
+}
+
+
+@dataclass(frozen=True)
+class YieldRefusal:
+    """Why no site yield was learned (or used): a stable ``code`` (:data:`FEW_RESULTS`, :data:`NO_VICTIMS`,
+    :data:`NO_LAYER`) and the figures it names (numbers as ``int``, dates as ISO text), so each caller
+    words it in its user's language; ``str()`` is the plain English sentence (logs, benchmarks)."""
+
+    code: str
+    fields: tuple[tuple[str, int | str], ...] = ()
+
+    @property
+    def values(self) -> dict[str, int | str]:
+        return dict(self.fields)
+
+    def __str__(self) -> str:
+        return _ENGLISH[self.code].format(**self.values) if self.code in _ENGLISH else self.code
+
+
 @dataclass
 class SiteYield:
     """Fitted site yield. ``table`` (index site_id): ``p_victim`` (P(at least one victim at the next
     visit)), ``expected_victims``, the posterior Gamma of the site's yield (``yield_shape``,
-    ``yield_rate``: yield = ``yield_mu`` x Gamma(shape, rate)), ``visits`` (past). ``reason`` when
+    ``yield_rate``: yield = ``yield_mu`` x Gamma(shape, rate)), ``visits`` (past). ``refusal`` when
     not fitted."""
 
     table: pd.DataFrame
     alpha: float = 1.0
     visits: int = 0
     sectors: list[str] = field(default_factory=list)
-    reason: str | None = None
+    refusal: YieldRefusal | None = None
 
     @property
     def fitted(self) -> bool:
-        return self.reason is None
+        return self.refusal is None
+
+    @property
+    def reason(self) -> str | None:
+        """The refusal as a plain English sentence (None when fitted)."""
+        return None if self.refusal is None else str(self.refusal)
 
     def draw(self, seed: int = 0) -> pd.Series:
         """One Thompson draw of every site's expected victims per visit (seeded)."""
@@ -145,11 +183,11 @@ def frailty_shape(found: np.ndarray, expected: np.ndarray) -> float:
     return float(np.exp(best.x))
 
 
-def _unfitted(sites: pd.DataFrame, reason: str, visits: int) -> SiteYield:
+def _unfitted(sites: pd.DataFrame, refusal: YieldRefusal, visits: int) -> SiteYield:
     index = pd.Index(sites["site_id"].astype(str), name="site_id")
     table = pd.DataFrame({c: np.nan for c in YIELD_COLUMNS}, index=index)
     table["visits"] = 0
-    return SiteYield(table=table, visits=visits, reason=reason)
+    return SiteYield(table=table, visits=visits, refusal=refusal)
 
 
 def fit_site_yield(sites: pd.DataFrame, inspections: pd.DataFrame, area_risk: pd.Series | None = None,
@@ -163,17 +201,17 @@ def fit_site_yield(sites: pd.DataFrame, inspections: pd.DataFrame, area_risk: pd
     """
     from sklearn.linear_model import PoissonRegressor
     from sklearn.preprocessing import StandardScaler
+    from threadpoolctl import threadpool_limits
 
     visits = prepared_visits(inspections)
     cutoff = pd.Timestamp(as_of) if as_of is not None else visits["date"].max() + pd.Timedelta(days=1)
     visits = visits[visits["date"] < cutoff]
     n_known = int(visits["site_id"].notna().sum())
     if n_known < MIN_RESULTS:
-        return _unfitted(sites, f"only {n_known} inspection result(s) at known sites before {cutoff.date()}: at least "
-                                f"{MIN_RESULTS} are needed to learn which sites yield; today's priority is kept", n_known)
+        few = (("results", n_known), ("needed", MIN_RESULTS), ("before", cutoff.date().isoformat()))
+        return _unfitted(sites, YieldRefusal(FEW_RESULTS, few), n_known)
     if visits["victims"].sum() <= 0:
-        return _unfitted(sites, "no inspection in the history found a victim: there is nothing to learn a yield "
-                                "from; today's priority is kept", n_known)
+        return _unfitted(sites, YieldRefusal(NO_VICTIMS), n_known)
     risk = area_risk if area_risk is not None else pd.Series(dtype=float)
     site_info = _site_frame(sites, visits, risk)
     sector = visits["sector"] if "sector" in visits else pd.Series(None, index=visits.index, dtype=object)
@@ -183,7 +221,8 @@ def fit_site_yield(sites: pd.DataFrame, inspections: pd.DataFrame, area_risk: pd
     design = _Design(sector, v_risk, v_workers.to_numpy(dtype=float))
     x = design(sector, v_risk, v_workers.to_numpy(dtype=float), _years_since_previous(visits))
     scaler = StandardScaler().fit(x)
-    glm = PoissonRegressor(alpha=1e-2, max_iter=300).fit(scaler.transform(x), visits["victims"].to_numpy(float))
+    with threadpool_limits(1):  # as in risk.detection: threads spin-waiting make this small fit ~20x slower
+        glm = PoissonRegressor(alpha=1e-2, max_iter=300).fit(scaler.transform(x), visits["victims"].to_numpy(float))
     mu_visit = pd.Series(glm.predict(scaler.transform(x)), index=visits.index)
     known = visits["site_id"].notna()
     found = visits.loc[known, "victims"].groupby(visits.loc[known, "site_id"]).sum()
@@ -273,8 +312,7 @@ def dataset_site_yield(dataset: Dataset) -> SiteYield:
         sites = pd.DataFrame({"site_id": pd.Series(dtype=str), "sector": pd.Series(dtype=str)})
     inspections = dataset.get("inspections")
     if inspections is None or not len(inspections):
-        return _unfitted(sites, "the dataset has no inspection results (no 'inspections' layer): there is nothing "
-                                "to learn a yield from; today's priority is kept", 0)
+        return _unfitted(sites, YieldRefusal(NO_LAYER), 0)
     located = _sites_with_area(sites, dataset.areas)
     areas = pd.Index(dataset.areas["area_id"].astype(str), name="area_id")
     area_yield = inspection_effort(inspections, areas).table["yield_per_inspection"]

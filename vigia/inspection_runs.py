@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -21,6 +22,10 @@ from planner.exports import PlanContext, context_for
 from planner.plan import Plan
 from planner.problem import InspectionProblem, LockedVisit, Team
 from planner.result import PlanResult, plan_inspections
+from vigia.yield_refusals import SCORES_GIVEN
+
+if TYPE_CHECKING:
+    from risk.site_yield import YieldRefusal
 
 
 def engine_names() -> list[str]:
@@ -58,8 +63,9 @@ class PlanRun:
     request: PlanRequest
     result: PlanResult
     context: PlanContext
-    #: Why the learned yield was asked for (``learn``) but not used (too little history, no layer...).
-    learn_note: str | None = None
+    #: Why the learned yield was asked for (``learn``) but not used (too little history, no layer...): a code
+    #: and its figures, worded by :mod:`vigia.yield_refusals`.
+    learn_note: YieldRefusal | None = None
 
     @property
     def problem(self) -> InspectionProblem:
@@ -94,14 +100,14 @@ def build_problem(dataset: Dataset, request: PlanRequest, locked: tuple[LockedVi
 YIELD_COLUMN = "yield_victims"
 
 
-def with_site_yield(dataset: Dataset) -> tuple[Dataset, str | None]:
+def with_site_yield(dataset: Dataset) -> tuple[Dataset, YieldRefusal | None]:
     """The dataset with :data:`YIELD_COLUMN` on its sites (the risk model's site yield, as data), or the
-    dataset unchanged and the plain reason why no yield could be learned."""
+    dataset unchanged and why no yield could be learned (the model's refusal code)."""
     from risk.site_yield import dataset_site_yield
 
     fitted = dataset_site_yield(dataset)
-    if not fitted.fitted:
-        return dataset, fitted.reason
+    if fitted.refusal is not None:
+        return dataset, fitted.refusal
     sites = dataset["sites"].copy()
     values = fitted.table["expected_victims"].reindex(sites["site_id"].astype(str))
     sites[YIELD_COLUMN] = values.fillna(float(values.median())).to_numpy()
@@ -109,14 +115,16 @@ def with_site_yield(dataset: Dataset) -> tuple[Dataset, str | None]:
                    problems=dataset.problems), None
 
 
-def learning(dataset: Dataset, request: PlanRequest) -> tuple[Dataset, PlanRequest, str | None]:
+def learning(dataset: Dataset, request: PlanRequest) -> tuple[Dataset, PlanRequest, YieldRefusal | None]:
     """What ``request.learn`` means for this dataset: with no scores file, the dataset gains the learned
-    site yield and the request ranks by it; otherwise both come back unchanged. The third value is the plain
-    reason when learning was asked for and could not be used (a scores file wins; too little history)."""
+    site yield and the request ranks by it; otherwise both come back unchanged. The third value says why
+    when learning was asked for and could not be used (a scores file wins; too little history)."""
+    from risk.site_yield import YieldRefusal
+
     if not request.learn or request.priority_column is not None:
         return dataset, request, None
     if request.scores is not None:
-        return dataset, request, "a scores file was given: its priorities are used"
+        return dataset, request, YieldRefusal(SCORES_GIVEN)
     learned, why_not = with_site_yield(dataset)
     if why_not:
         return dataset, request, why_not
@@ -128,7 +136,7 @@ def _dataset_label(dataset: Dataset) -> str:
 
 
 def with_context(request: PlanRequest, result: PlanResult, dataset: Dataset,
-                 learn_note: str | None = None) -> PlanRun:
+                 learn_note: YieldRefusal | None = None) -> PlanRun:
     """A result (fresh, re-planned or reopened) with the dataset's department and office names."""
     context = replace(context_for(result.problem, dataset, result.baseline), dataset=_dataset_label(dataset),
                       scores=request.scores_name)

@@ -57,4 +57,5 @@ def test_too_little_history_ranks_by_area_and_says_so() -> None:
     short = visits[visits["date"] >= "2022-01-01"]  # 20 earlier results: below the yield model's minimum
     result = replay(sites, short, 2024)
     assert result.note is not None and "area's yield" in result.note
+    assert result.fallback is not None and result.fallback.code == "few_results"
     assert result.figures["share_found_first_half_vigia"] == 1.0

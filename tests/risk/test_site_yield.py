@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from risk.site_yield import MIN_RESULTS, evaluate_yield, fit_site_yield
+from risk.site_yield import FEW_RESULTS, MIN_RESULTS, NO_VICTIMS, evaluate_yield, fit_site_yield
 
 SECTOR_RATE = {"mining": 0.6, "brick-making": 0.3, "agriculture": 0.1, "retail": 0.03}
 
@@ -71,9 +71,12 @@ def test_too_little_history_is_said_in_plain_words() -> None:
     sites, visits, risk = history()
     few = fit_site_yield(sites, visits.head(MIN_RESULTS - 1), risk)
     assert not few.fitted and f"at least {MIN_RESULTS}" in str(few.reason) and "today's priority" in str(few.reason)
+    # A stable code with its figures, for the app and the CLI to word in the user's language.
+    assert few.refusal is not None and few.refusal.code == FEW_RESULTS
+    assert few.refusal.values["results"] == MIN_RESULTS - 1 and few.refusal.values["needed"] == MIN_RESULTS
     assert few.table["p_victim"].isna().all()
     none = fit_site_yield(sites, visits.assign(victims=0), risk)
-    assert not none.fitted and "no inspection" in str(none.reason)
+    assert not none.fitted and "no inspection" in str(none.reason) and none.refusal.code == NO_VICTIMS
     early = evaluate_yield(sites, visits, 2022, risk)
     assert "reason" in early
 

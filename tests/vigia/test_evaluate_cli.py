@@ -90,4 +90,28 @@ def test_plan_inspections_learn_without_history_says_why_and_keeps_the_rule(demo
     assert main(["plan-inspections", str(bare), "--start", "2026-12-07", "--days", "1", "--time-limit", "1",
                  "--teams", str(teams), "--out", str(tmp_path / "p.csv"), "--learn"]) == EXIT_OK
     text = capsys.readouterr().out
-    assert "Site yield not used" in text and "today's priority is kept" in text and "sector weight" in text
+    from risk.site_yield import NO_LAYER, YieldRefusal
+    from vigia.yield_refusals import not_used_text
+
+    # --lang es (the default) says it in Spanish: no inspections layer, the usual rule is kept.
+    assert not_used_text(YieldRefusal(NO_LAYER), "es") in text and "sector weight" in text
+    assert "capa de inspecciones" in text and "today's priority" not in text
+
+
+def test_replay_on_too_little_history_says_how_sites_were_ranked_in_spanish(
+        history_gpkg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from geodata.dataset import write_dataset
+    from geodata.load import load_dataset
+
+    dataset = load_dataset(history_gpkg)
+    visits = dataset["inspections"]
+    dataset.layers["inspections"] = visits[visits["date"].astype(str) >= "2022-01-01"]  # 20 earlier results
+    short = write_dataset(dataset, tmp_path / "short.gpkg")
+    out = tmp_path / "replay.html"
+    assert main(["evaluate", str(short), "--year", "2024", "--lang", "es", "--out", str(out)]) == EXIT_OK
+    text = capsys.readouterr().out
+    note = ("(solo hay 20 resultado(s) de inspección en lugares conocidos antes del 1 ene de 2024: se necesitan al "
+            "menos 30 para aprender qué lugares rinden más; los lugares se ordenaron por el rendimiento por "
+            "inspección de su área)")
+    assert note in text and note in out.read_text(encoding="utf-8")
+    assert "area's yield" not in text and "known sites" not in text

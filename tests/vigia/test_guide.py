@@ -34,7 +34,7 @@ WORDS = {
                          "inspections.kpi_header", "inspections.col.lock", "inspections.col.drop",
                          "inspections.replan", "inspections.undo_replan", "inspections.download_pdf",
                          "inspections.download_ics", "inspections.download_xlsx", "inspections.download_csv",
-                         "inspections.download_geojson"],
+                         "inspections.download_geojson", "learning.learn"],
     "border_police": ["borderrisk.ranking_header", "border.migration_header", "border.police_header",
                       "patrols.units_header", "patrols.plan_button", "patrols.grid_header", "patrols.map_header",
                       "patrols.compare_header", "patrols.draw_another", "patrols.pin_header", "patrols.pin_button",

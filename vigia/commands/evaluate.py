@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
     from geodata.load import load_dataset
     from geodata.problems import DataError
     from risk.replay import ReplayError, replay
+    from vigia.yield_refusals import area_fallback_text
 
     lang = language(args)
     source = Path(args.dataset)
@@ -163,11 +164,12 @@ def run(args: argparse.Namespace) -> int:
         print(_text("evaluate.intro", lang, year=args.year))
         for label, value in report_lines(result.figures, lang):
             print(f"  {label}: {value}")
-        if result.note:
-            print(f"  ({result.note})")
+        if result.fallback is not None:
+            print("  " + area_fallback_text(result.fallback, lang))
         for line in yield_lines(result.yield_check, lang):
             print(line)
     if out is not None:
-        _write(out, result.figures, result.note, lang, result.yield_check)
+        note = area_fallback_text(result.fallback, lang) if result.fallback is not None else None
+        _write(out, result.figures, note, lang, result.yield_check)
         print(_text("evaluate.written", lang, path=out), file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK

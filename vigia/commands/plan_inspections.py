@@ -87,14 +87,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", default=None, help="routing engine (default: the core's choice, pyvrp)")
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same plan)")
     p.add_argument("--sheets", default=None, help="folder for printable route sheets (one HTML per team, plus PDF)")
-    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the files (default es)")
+    p.add_argument("--lang", choices=("es", "en"), default="es",
+                   help="language of the files and of the note saying why --learn was not used (default es)")
     p.add_argument("--explore", type=_share, default=0.1, metavar="SHARE",
                    help="share of the plan's expected visits drawn at random among all reachable sites, so that "
                         "results show what the ranking misses (default 0.1; 0 turns it off). Each visit records "
                         "selection (planned/random) and, for random ones, the probability it was drawn with")
     p.add_argument("--learn", action="store_true",
                    help="rank sites by what past inspections found (the site yield model, from the dataset's "
-                        "inspections layer) instead of the fallback rule; ignored when --scores is given")
+                        "inspections layer) instead of the fallback rule; ignored when --scores is given. When "
+                        "there is too little history, says why (in the --lang language) and keeps the rule")
     p.set_defaults(func=_cmd_plan_inspections)
 
 
@@ -183,7 +185,9 @@ def _cmd_plan_inspections(args: argparse.Namespace) -> int:
               f"(time limit {args.time_limit:g} s)...", flush=True)
         run = inspection_runs.run(dataset, request)
         if run.learn_note:
-            print(f"Site yield not used: {run.learn_note}")
+            from vigia.yield_refusals import not_used_text
+
+            print(not_used_text(run.learn_note, language(args)))
         priority_column = run.request.priority_column
     except DataError as error:
         lang = language()

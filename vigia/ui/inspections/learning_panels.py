@@ -14,8 +14,9 @@ import streamlit as st
 from geodata.dataset import Dataset
 from vigia.inspection_runs import PlanRun
 from vigia.ui import chrome
-from vigia.ui.i18n import fmt_dec, t
+from vigia.ui.i18n import current_language, fmt_dec, t
 from vigia.ui.privacy import suppress_small
+from vigia.yield_refusals import not_used_text
 
 #: Exploration share the slider starts at (the CLI's default too).
 DEFAULT_SHARE = 0.1
@@ -37,11 +38,11 @@ def learn_switch() -> bool:
 
 
 def show_learning(run: PlanRun) -> None:
-    """Whether the plan ranked by the learned yield, or why it could not (the reason as the model gives it)."""
+    """Whether the plan ranked by the learned yield, or why it could not (the model's reason in words)."""
     if run.request.learn and run.request.priority_column:
         st.caption(t("learning.learn_used"))
     elif run.request.learn and run.learn_note:
-        st.caption(t("learning.learn_not_used", reason=run.learn_note))
+        st.caption(not_used_text(run.learn_note, current_language()))
 
 
 def show_exploration(run: PlanRun) -> None:

@@ -87,6 +87,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "learning.learn_not_used": {
         "es": "No se usó lo aprendido de las inspecciones ({reason}); se mantiene la prioridad habitual.",
         "en": "What inspections found was not used ({reason}); the usual priority is kept."},
+    # Why the learned site yield was not used: risk.site_yield's refusal codes (vigia.yield_refusals).
+    "learning.why.few_results": {
+        "es": "solo hay {results} resultado(s) de inspección en lugares conocidos antes del {before}: se necesitan "
+              "al menos {needed} para aprender qué lugares rinden más",
+        "en": "only {results} inspection result(s) at known sites before {before}: at least {needed} are needed "
+              "to learn which sites yield more"},
+    "learning.why.no_victims": {
+        "es": "ninguna inspección del historial encontró víctimas: no hay nada de lo que aprender",
+        "en": "no inspection in the history found a victim: there is nothing to learn from"},
+    "learning.why.no_layer": {
+        "es": "el conjunto de datos no tiene resultados de inspecciones (capa de inspecciones)",
+        "en": "the dataset has no inspection results (inspections layer)"},
+    "learning.why.scores_given": {
+        "es": "se cargó un archivo de puntajes y sus prioridades tienen precedencia",
+        "en": "a scores file was loaded and its priorities take precedence"},
+    "evaluate.area_fallback": {
+        "es": "({reason}; los lugares se ordenaron por el rendimiento por inspección de su área)",
+        "en": "({reason}; sites were ranked by their area's yield per inspection)"},
     "learning.results_header": {"es": "Resultados: ¿habría encontrado más Vigía?",
                                 "en": "Results: would Vigía have found more?"},
     "learning.results_intro": {
