@@ -10,7 +10,7 @@ import streamlit as st
 
 from vigia import inspection_runs
 from vigia.ui import chrome, map_views, maps, state, summaries
-from vigia.ui.i18n import sector_label, t, table_labels
+from vigia.ui.i18n import sector_label, t, table_labels, tn
 from vigia.ui.inspections import inspection_panels, learning_panels, results_upload, saved_plan_view
 
 dataset = chrome.page_start("inspections.title")
@@ -60,7 +60,8 @@ saved_plan_view.header()
 if stale:
     st.warning(t("inspections.stale_plan"))
 problem = run.problem
-st.caption(t("inspections.plan_caption", teams=len(problem.teams), days=len(problem.days),
+st.caption(t("inspections.plan_caption", teams=tn("inspections.n_teams", len(problem.teams)),
+             days=tn("inspections.n_days", len(problem.days)),
              start=f"{problem.days[0]:%d/%m/%Y}", engine=run.plan.engine, seconds=run.plan.seconds))
 st.caption(t("inspections.priority_from_scores", file=run.request.scores_name) if run.request.scores_name
            else t("inspections.priority_fallback"))

@@ -1,13 +1,14 @@
 """Per-feature string tables, merged into :data:`vigia.ui.i18n.TEXTS`.
 
-Each module here defines ``TEXTS: dict[str, dict[str, str]]`` (key -> {"es": ..., "en": ...})
-for one feature's page, so features add their strings without editing one shared table;
+Each module here defines ``TEXTS`` (key -> ``msg(key, English)``, Spanish in the gettext
+catalog; see :mod:`geodata.catalog`) for one feature's page, so features add their strings without editing one shared table;
 a new table is one module plus one entry in :data:`TABLES` (the architecture test fails
 for a module left out). A key defined twice is an error at import time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import ModuleType
 
 from vigia.ui.texts import (
@@ -27,9 +28,9 @@ TABLES: tuple[ModuleType, ...] = (countries, dark_figure, inspections, learning,
                                   workspace)
 
 
-def feature_texts() -> dict[str, dict[str, str]]:
+def feature_texts() -> dict[str, Mapping[str, str]]:
     """All feature tables merged; raises ``ValueError`` on a key defined in two modules."""
-    merged: dict[str, dict[str, str]] = {}
+    merged: dict[str, Mapping[str, str]] = {}
     origin: dict[str, str] = {}
     for module in TABLES:
         name = module.__name__.rpartition(".")[2]
