@@ -43,13 +43,13 @@ def translations(lang: str) -> gettext.GNUTranslations:
         raise FileNotFoundError(f"the {lang} catalog {mo} is missing; run 'make catalog' to compile it") from error
 
 
-def text(key: str, english: str, lang: str, **fmt: Any) -> str:
+def text(key: str, english: str, lang: str, /, **fmt: Any) -> str:
     """``english`` (the msgid, in context ``key``) in ``lang``, with ``{placeholders}`` filled."""
     found = translations(lang).pgettext(key, english)
     return found.format(**fmt) if fmt else found
 
 
-def plural(key: str, singular: str, plural: str, n: int, lang: str, **fmt: Any) -> str:
+def plural(key: str, singular: str, plural: str, n: int, lang: str, /, **fmt: Any) -> str:
     """The form of a counted text that fits ``n`` in ``lang`` (``1 equipo``, ``30 equipos``)."""
     found = translations(lang).npgettext(key, singular, plural, int(n))
     return found.format(**fmt) if fmt else found
@@ -70,7 +70,7 @@ class Text(Mapping[str, str]):
     english_plural: str | None = None
     count: str | None = None
 
-    def format(self, lang: str, **fmt: Any) -> str:
+    def format(self, lang: str, /, **fmt: Any) -> str:
         """The text in ``lang`` with ``fmt`` filled; a counted text picks its form by ``fmt[count]``."""
         if self.english_plural is None or self.count is None:
             return text(self.key, self.english, lang, **fmt)
@@ -102,7 +102,7 @@ def msg_plural(key: str, singular: str, plural: str, count: str = "n") -> Text:
     return Text(key, singular, plural, count)
 
 
-def lookup(entry: Mapping[str, str], lang: str, **fmt: Any) -> str:
+def lookup(entry: Mapping[str, str], lang: str, /, **fmt: Any) -> str:
     """An entry of a text table in ``lang``, with ``fmt`` filled.
 
     Takes a :class:`Text` or a plain ``{"es": ..., "en": ...}`` mapping (tables computed from

@@ -412,7 +412,7 @@ def t(key: str, lang: str | None = None, **fmt: Any) -> str:
     return lookup(TEXTS[key], lang or current_language(), **fmt)
 
 
-def tn(key: str, n: int, lang: str | None = None, **fmt: Any) -> str:
+def tn(key: str, n: int, /, lang: str | None = None, **fmt: Any) -> str:
     """A counted text for ``n`` (``1 equipo``, ``30 equipos``): ``n`` fills its count placeholder."""
     entry = TEXTS[key]
     count = getattr(entry, "count", None) or "n"
