@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import io
 import string
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from catalog_messages import english_messages, entries, forms, po_file, read_cat
 from geodata import messages
 from geodata.catalog import LANGUAGES, Text
 from planner import export_texts
+from risk import emerging, hotspots
 from vigia.ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,13 +112,26 @@ def test_lookups_read_the_spanish_from_the_catalog():
 
 def test_each_entry_is_keyed_by_its_context():
     """msgctxt is the table key, so a translator sees where a text is used, and one key is one text."""
-    tables = [("", i18n.TEXTS), ("export.", export_texts.WORDS), ("validator.frame.", messages.FRAME)]
+    tables = [("", i18n.TEXTS), ("export.", export_texts.WORDS), ("validator.frame.", messages.FRAME),
+              ("risk.hotspots.", hotspots.CLASS_TEXT), ("risk.emerging.", emerging.CATEGORY_TEXT)]
     wrong = [(key, entry.key) for prefix, table in tables for key, entry in table.items()
              if isinstance(entry, Text) and entry.key != prefix + key]
     wrong += [(m.key, m.text.key) for m in (*messages.MESSAGES, *messages.HINT_PATTERNS)
               if isinstance(m.text, Text) and m.text.key != "validator." + m.key]
     assert not wrong
     assert sum(isinstance(entry, Text) for entry in i18n.TEXTS.values()) > 700
+
+
+def test_one_context_is_one_text():
+    """Two tables giving one key two different English texts would share a msgctxt: keep keys distinct."""
+    contexts = Counter(m.context for m in entries(read_catalog("es")) if m.context != "validator.hint")
+    assert not [context for context, count in contexts.items() if count > 1]
+
+
+def test_risk_legends_come_from_the_catalog():
+    assert hotspots.CLASS_TEXT["hot_99"]["es"].startswith("Punto caliente (99% de confianza)")
+    assert emerging.CATEGORY_TEXT["cold_new"]["es"].startswith("Punto frío nuevo")
+    assert emerging.CATEGORY_TEXT["cold_new"]["en"].startswith("New cold spot")
 
 
 def test_english_messages_helper_finds_english_not_spanish():

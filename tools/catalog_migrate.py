@@ -56,7 +56,8 @@ class Table:
 
 def tables() -> list[Table]:
     """The tables of the app (``vigia/ui/i18n.py`` and every ``vigia/ui/texts`` module), the
-    validator's (``geodata/messages.py``) and the exports' (``planner/export_texts.py``)."""
+    validator's (``geodata/messages.py``), the exports' (``planner/export_texts.py``) and the
+    legends of the hotspot statistics (``risk/hotspots.py``, ``risk/emerging.py``)."""
     found = [Table("vigia/ui/i18n.py", "TEXTS", "lang_dict", "")]
     found += [Table(str(p.relative_to(ROOT)), "TEXTS", "lang_dict", "")
               for p in sorted((ROOT / "vigia" / "ui" / "texts").glob("*.py")) if p.name != "__init__.py"]
@@ -66,6 +67,8 @@ def tables() -> list[Table]:
         Table("geodata/messages.py", "HINT_PATTERNS", "message_tuple", "validator."),
         Table("geodata/messages.py", "HINTS", "hint_dict", "validator.hint"),
         Table("planner/export_texts.py", "WORDS", "es_en_tuple", "export."),
+        Table("risk/hotspots.py", "CLASS_TEXT", "lang_dict", "risk.hotspots."),
+        Table("risk/emerging.py", "CATEGORY_TEXT", "lang_dict", "risk.emerging."),
     ]
     return found
 
@@ -240,21 +243,21 @@ def py_str(text: str) -> str:
 
 
 def chunks(text: str, width: int = 88) -> list[str]:
-    """``text`` cut after spaces and line breaks into pieces of about ``width`` characters."""
+    """``text`` cut into pieces of about ``width`` characters: at its line breaks, then after spaces
+    (a line up to a fifth longer than ``width`` stays whole)."""
     pieces: list[str] = []
-    current = ""
-    for token in re.findall(r"[^ \n]*(?: +|\n|$)", text):
-        if not token:
+    for line in re.findall(r"[^\n]*\n|[^\n]+$", text) or [""]:
+        if len(line) <= width * 6 // 5:
+            pieces.append(line)
             continue
-        if current and len(current) + len(token) > width:
+        current = ""
+        for token in re.findall(r"[^ ]* *", line):
+            if current and len(current) + len(token) > width:
+                pieces.append(current)
+                current = ""
+            current += token
+        if current:
             pieces.append(current)
-            current = ""
-        current += token
-        if current.endswith("\n"):
-            pieces.append(current)
-            current = ""
-    if current or not pieces:
-        pieces.append(current)
     return pieces
 
 
