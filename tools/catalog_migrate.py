@@ -373,6 +373,66 @@ def drop_unused_constants(text: str, used: set[str]) -> str:
     return "".join(lines)
 
 
+# --- inline ternaries ----------------------------------------------------------------------------
+
+def language_test(node: ast.expr) -> tuple[ast.expr, str] | None:
+    """(the language expression, the language the true branch is in) of ``lang == "es"`` and the like."""
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq | ast.NotEq)):
+        return None
+    left, right = node.left, node.comparators[0]
+    if isinstance(left, ast.Constant):
+        left, right = right, left
+    if not (isinstance(right, ast.Constant) and right.value in LANGUAGES):
+        return None
+    names = [part.id if isinstance(part, ast.Name) else part.attr for part in ast.walk(left)
+             if isinstance(part, ast.Name | ast.Attribute)]
+    if not any("lang" in name for name in names):
+        return None
+    other = "en" if right.value == "es" else "es"
+    return left, right.value if isinstance(node.ops[0], ast.Eq) else other
+
+
+def convert_ternaries(path: Path) -> list[Entry]:
+    """Rewrite ``"Spanish" if lang == "es" else "English"`` (both plain strings) as
+    ``msg("inline.<module>.<words>", "English")[lang]``; other ternaries on the language are listed."""
+    source = path.read_bytes()
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    edits: list[tuple[int, int, bytes]] = []
+    entries: list[Entry] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.IfExp) or (test := language_test(node.test)) is None:
+            continue
+        lang_node, true_lang = test
+        branches = {true_lang: node.body, ("en" if true_lang == "es" else "es"): node.orelse}
+        where = f"{path.relative_to(ROOT)}:{node.lineno}"
+        if not all(isinstance(b, ast.Constant) and isinstance(b.value, str) for b in branches.values()):
+            print(f"LEFT {where}: {ast.unparse(node)[:100]} (not two plain strings: convert by hand)", file=sys.stderr)
+            continue
+        english, spanish = (ast.literal_eval(branches[lang]) for lang in ("en", "es"))
+        if not re.search(r"[A-Za-z]{2}", english):
+            print(f"LEFT {where}: {ast.unparse(node)[:100]} (not words: a number format belongs to "
+                  "geodata/formats.py)", file=sys.stderr)
+            continue
+        words = "_".join(re.findall(r"[a-z0-9]+", english.lower())[:5]) or "text"
+        entry = Entry(f"inline.{module}.{words}", english, None, (spanish,))
+        entries.append(entry)
+        call = f"msg({py_str(entry.context)}, {py_str(english)})[{ast.unparse(lang_node)}]"
+        assert node.end_lineno is not None and node.end_col_offset is not None
+        edits.append((starts[node.lineno - 1] + node.col_offset, starts[node.end_lineno - 1] + node.end_col_offset,
+                      call.encode()))
+    for start, end, new in sorted(edits, reverse=True):
+        source = source[:start] + new + source[end:]
+    if edits:
+        path.write_text(add_import(source.decode(), tree))
+        print(f"{path.relative_to(ROOT)}: {len(edits)} inline ternaries converted")
+    return entries
+
+
 # --- the catalog ----------------------------------------------------------------------------------
 
 def extract() -> Catalog:
@@ -456,6 +516,12 @@ def main() -> None:
             converted.append(ROOT / relative)
             print(f"{relative}: {len(found)} entries converted")
         entries += found
+    for package in SOURCES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            found = convert_ternaries(path)
+            if found:
+                converted.append(path)
+            entries += found
     seen: dict[tuple[str, str], tuple[str, ...]] = {}
     for entry in entries:
         if seen.setdefault((entry.context, entry.english), entry.spanish) != entry.spanish:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import validate_fixtures as fx
+from catalog_messages import english_messages
 
 from geodata.load import check_dataset
 from geodata.messages import (
@@ -68,6 +69,8 @@ def test_validate_speaks_spanish_with_lang_es(tmp_path: Path, capsys: pytest.Cap
     out = capsys.readouterr().out
     assert "NO VÁLIDO" in out and "fila 3, columna 'cases'" in out and "no es un número" in out
     assert "falta la columna obligatoria 'exploitation'" in out
+    leaked = [english for english in english_messages() if english in out.replace(str(folder), "")]
+    assert not leaked, f"English of the catalog in the Spanish report: {leaked}"
     assert main(["validate", "--lang", "en", str(folder)]) == EXIT_DATA_ERRORS
     out = capsys.readouterr().out
     assert "NOT VALID" in out and "row 3, column 'cases'" in out
