@@ -1,11 +1,12 @@
-"""Validator messages in the user's language: one table of texts, keyed, in English and Spanish.
+"""Validator messages in the user's language: one table of texts, keyed, translated by the catalog.
 
 Checks write their messages in English (the language of the code and the
 tests); this module gives each common message a key, the English form as a
-pattern, and its Spanish text, so the CLI (``--lang``) and the Data page show
-a ministry clerk "fila 12, columna 'casos'" instead of "row 12, column
-'cases'". A message with no entry stays in English — never garbled — and
-:data:`MESSAGES` is checked by a test for a translation of every key.
+pattern (to recognise it) and as a text with placeholders (the msgid the
+translator sees), so the CLI (``--lang``) and the Data page show a ministry
+clerk "fila 12, columna 'casos'" instead of "row 12, column 'cases'". The
+Spanish comes from the gettext catalog (:mod:`geodata.catalog`). A message
+with no entry stays in English — never garbled.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from geodata.catalog import Text, lookup
 from geodata.problems import Problem, Severity
 
 LANGUAGES = ("es", "en")
 
 #: The words around every problem (severity, where it is).
-FRAME: dict[str, dict[str, str]] = {
+FRAME: dict[str, Mapping[str, str]] = {
     "severity.error": {"en": "ERROR", "es": "ERROR"},
     "severity.fixed": {"en": "FIXED", "es": "CORREGIDO"},
     "severity.warning": {"en": "WARNING", "es": "AVISO"},
@@ -29,8 +31,10 @@ FRAME: dict[str, dict[str, str]] = {
     "where.column": {"en": "column '{column}'", "es": "columna '{column}'"},
     "verdict.valid": {"en": "VALID", "es": "VÁLIDO"},
     "verdict.invalid": {"en": "NOT VALID", "es": "NO VÁLIDO"},
-    "summary": {"en": "{error} error(s), {fixed} fixed, {warning} warning(s)",
-                "es": "{error} error(es), {fixed} corregido(s), {warning} aviso(s)"},
+    # the summary line joins these three counted texts: "2 errores, 1 corregido, 0 avisos"
+    "summary.error": {"en": "{n} error(s)", "es": "{n} error(es)"},
+    "summary.fixed": {"en": "{n} fixed", "es": "{n} corregido(s)"},
+    "summary.warning": {"en": "{n} warning(s)", "es": "{n} aviso(s)"},
     "layer_rows": {"en": "layer {layer}: {rows} row(s)", "es": "capa {layer}: {rows} fila(s)"},
     "the_value": {"en": "the value", "es": "el valor"},
     "contract.header": {"en": "| column | type | required | meaning | also read from |",
@@ -67,15 +71,28 @@ FRAME: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True)
 class MessageText:
-    """One message: its key, its English form as a regex (named groups), and its text per language."""
+    """One message: its key, its English form as a regex (named groups), and its text.
+
+    ``text`` is ``msg(context, English with {placeholders})``; the Spanish comes from the
+    catalog. The Spanish may leave out a group the pattern only needs for matching.
+    """
 
     key: str
     pattern: str
-    es: str
+    text: Text | str
 
     @property
     def en(self) -> str:
         return self.pattern
+
+    @property
+    def es(self) -> str:
+        return _spanish(self.text)
+
+
+def _spanish(entry: Text | str) -> str:
+    """The Spanish of a table entry (a plain string is Spanish already, from before the catalog)."""
+    return entry if isinstance(entry, str) else entry["es"]
 
 
 #: Messages by key. ``{value}`` is a quoted cell value or "the value" (translated too).
@@ -285,7 +302,7 @@ MESSAGES: tuple[MessageText, ...] = (
 )
 
 #: Hints that are fixed sentences: English -> Spanish.
-HINTS: dict[str, str] = {
+HINTS: dict[str, Text | str] = {
     "give the .gpkg written by 'vigia score' (or the Risk map's download)":
         "use el .gpkg que escribe 'vigia score' (o la descarga del Mapa de riesgo)",
     "score the dataset again with this Vigía ('vigia score') and use the new file":
@@ -457,9 +474,14 @@ def language_from_env(environ: Mapping[str, str] | None = None) -> str:
 
 
 def frame_text(key: str, lang: str, **fmt: object) -> str:
-    """A frame word (severity, "row", summary) in ``lang``."""
-    text = FRAME[key][lang if lang in LANGUAGES else "en"]
-    return text.format(**fmt) if fmt else text
+    """A frame word (severity, "row", summary) in ``lang``.
+
+    ``summary`` takes the counts ``error``, ``fixed`` and ``warning`` and joins their counted texts.
+    """
+    lang = lang if lang in LANGUAGES else "en"
+    if key == "summary":
+        return ", ".join(lookup(FRAME[f"summary.{part}"], lang, n=fmt[part]) for part in ("error", "fixed", "warning"))
+    return lookup(FRAME[key], lang, **fmt)
 
 
 def translate_message(message: str, lang: str) -> str:
@@ -473,7 +495,7 @@ def translate_hint(hint: str, lang: str) -> str:
     """A hint in ``lang`` (fixed sentences from :data:`HINTS`, variable ones from :data:`HINT_PATTERNS`)."""
     if lang != "es" or not hint:
         return hint
-    return HINTS[hint] if hint in HINTS else _translate(hint, hints=True)
+    return _spanish(HINTS[hint]) if hint in HINTS else _translate(hint, hints=True)
 
 
 def _translate(message: str, hints: bool) -> str:

@@ -1,9 +1,10 @@
 """Headers and words of the exported files, in Spanish (default) and English.
 
 Exports leave the app and reach inspectors who read Spanish, so their human-facing
-parts (XLSX headers, route sheets, calendar entries) are translated here; machine
-formats (CSV, GeoJSON) keep the stable column codes so scripts can rely on them.
-``planner`` never imports the app's string table, hence this small one.
+parts (XLSX headers, route sheets, calendar entries) are worded here (English, marked for
+the gettext catalog of :mod:`geodata.catalog`, which holds the Spanish); machine formats
+(CSV, GeoJSON) keep the stable column codes so scripts can rely on them. ``planner`` never
+imports the app's string table, hence this small one.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import re
 from datetime import date
 
 from geodata import formats
+from geodata.catalog import Text, lookup
 
 LANGS = ("es", "en")
 
-#: code -> (Spanish, English)
-WORDS: dict[str, tuple[str, str]] = {
+#: code -> its text (``msg("export." + code, English)``; Spanish in the catalog)
+WORDS: dict[str, Text | tuple[str, str]] = {
     # column codes
     "team_id": ("Código de equipo", "Team code"),
     "team": ("Equipo", "Team"),
@@ -377,10 +379,13 @@ def long_date(day: date, lang: str = "es") -> str:
 
 def word(code: str, lang: str = "es", **fmt: object) -> str:
     """The text for ``code`` in ``lang`` (``es`` or ``en``); unknown codes are returned as given."""
-    pair = WORDS.get(code)
-    if pair is None:
+    entry = WORDS.get(code)
+    if entry is None:
         return code
-    text = pair[LANGS.index(lang) if lang in LANGS else 0]
+    lang = lang if lang in LANGS else "es"
+    if isinstance(entry, Text):
+        return lookup(entry, lang, **fmt)
+    text = entry[LANGS.index(lang)]  # (Spanish, English): a table from before the catalog
     return text.format(**fmt) if fmt else text
 
 

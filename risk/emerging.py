@@ -58,57 +58,104 @@ CATEGORIES: tuple[str, ...] = HOT_CATEGORIES + tuple(f"cold_{c}" for c in HOT_CA
 #: Share of periods that makes a spot "persistent"-like (ArcGIS: 90%).
 PERSISTENT_SHARE = 0.9
 
-_HOT_TEXT: dict[str, tuple[str, str]] = {
-    "new": ("New hot spot: part of a high-value cluster in the latest period, and never before.",
-            "Punto caliente nuevo: forma parte de un grupo de valores altos en el último periodo, "
-            "y nunca antes."),
-    "consecutive": ("Consecutive hot spot: part of a high-value cluster for the last few periods "
-                    "in a row, not before that.",
-                    "Punto caliente consecutivo: forma parte de un grupo de valores altos en los "
-                    "últimos periodos seguidos, no antes."),
-    "intensifying": ("Intensifying hot spot: part of a high-value cluster in almost every period, "
-                     "and the cluster is getting stronger.",
-                     "Punto caliente en intensificación: forma parte de un grupo de valores altos "
-                     "en casi todos los periodos, y el grupo se hace más fuerte."),
-    "persistent": ("Persistent hot spot: part of a high-value cluster in almost every period, "
-                   "with no clear rise or fall.",
-                   "Punto caliente persistente: forma parte de un grupo de valores altos en casi "
-                   "todos los periodos, sin subida ni bajada clara."),
-    "diminishing": ("Diminishing hot spot: part of a high-value cluster in almost every period, "
-                    "but the cluster is getting weaker.",
-                    "Punto caliente en disminución: forma parte de un grupo de valores altos en "
-                    "casi todos los periodos, pero el grupo se debilita."),
-    "sporadic": ("Sporadic hot spot: part of a high-value cluster in the latest period, and on "
-                 "and off before.",
-                 "Punto caliente esporádico: forma parte de un grupo de valores altos en el último "
-                 "periodo, y de forma intermitente antes."),
-    "oscillating": ("Oscillating hot spot: part of a high-value cluster in the latest period, but "
-                    "part of a low-value cluster in some earlier period.",
-                    "Punto caliente oscilante: forma parte de un grupo de valores altos en el "
-                    "último periodo, pero de un grupo de valores bajos en algún periodo anterior."),
-    "historical": ("Historical hot spot: part of a high-value cluster in almost every period, "
-                   "but not in the latest one.",
-                   "Punto caliente histórico: formó parte de un grupo de valores altos en casi "
-                   "todos los periodos, pero no en el último."),
-}
-
-
-def _cold_text(text: str, lang: str) -> str:
-    if lang == "en":
-        return (text.replace("hot spot", "cold spot").replace("high-value", "LOW-value")
-                .replace("low-value", "high-value").replace("LOW-value", "low-value"))
-    return (text.replace("Punto caliente", "Punto frío").replace("valores altos", "VALORES BAJOS")
-            .replace("valores bajos", "valores altos").replace("VALORES BAJOS", "valores bajos"))
-
-
-#: Plain-language meaning of every category, for legends: ``CATEGORY_TEXT[label][lang]``.
+#: Plain-language meaning of every category, for legends: ``CATEGORY_TEXT[label][lang]`` (Spanish
+#: from the gettext catalog, see :mod:`geodata.catalog`).
 CATEGORY_TEXT: dict[str, dict[str, str]] = {
-    **{c: {"en": en, "es": es} for c, (en, es) in _HOT_TEXT.items()},
-    **{f"cold_{c}": {"en": _cold_text(en, "en"), "es": _cold_text(es, "es")}
-       for c, (en, es) in _HOT_TEXT.items()},
-    "no_pattern": {"en": "No pattern: not a hot or cold spot in a way that matches any trend above.",
-                   "es": "Sin patrón: no es un punto caliente ni frío de ninguna de las formas "
-                         "descritas."},
+    "new": {
+        "en": "New hot spot: part of a high-value cluster in the latest period, and never before.",
+        "es": "Punto caliente nuevo: forma parte de un grupo de valores altos en el último "
+              "periodo, y nunca antes.",
+    },
+    "consecutive": {
+        "en": "Consecutive hot spot: part of a high-value cluster for the last few periods in a "
+              "row, not before that.",
+        "es": "Punto caliente consecutivo: forma parte de un grupo de valores altos en los "
+              "últimos periodos seguidos, no antes.",
+    },
+    "intensifying": {
+        "en": "Intensifying hot spot: part of a high-value cluster in almost every period, and "
+              "the cluster is getting stronger.",
+        "es": "Punto caliente en intensificación: forma parte de un grupo de valores altos en "
+              "casi todos los periodos, y el grupo se hace más fuerte.",
+    },
+    "persistent": {
+        "en": "Persistent hot spot: part of a high-value cluster in almost every period, with no "
+              "clear rise or fall.",
+        "es": "Punto caliente persistente: forma parte de un grupo de valores altos en casi "
+              "todos los periodos, sin subida ni bajada clara.",
+    },
+    "diminishing": {
+        "en": "Diminishing hot spot: part of a high-value cluster in almost every period, but "
+              "the cluster is getting weaker.",
+        "es": "Punto caliente en disminución: forma parte de un grupo de valores altos en casi "
+              "todos los periodos, pero el grupo se debilita.",
+    },
+    "sporadic": {
+        "en": "Sporadic hot spot: part of a high-value cluster in the latest period, and on and off before.",
+        "es": "Punto caliente esporádico: forma parte de un grupo de valores altos en el último "
+              "periodo, y de forma intermitente antes.",
+    },
+    "oscillating": {
+        "en": "Oscillating hot spot: part of a high-value cluster in the latest period, but part "
+              "of a low-value cluster in some earlier period.",
+        "es": "Punto caliente oscilante: forma parte de un grupo de valores altos en el último "
+              "periodo, pero de un grupo de valores bajos en algún periodo anterior.",
+    },
+    "historical": {
+        "en": "Historical hot spot: part of a high-value cluster in almost every period, but not "
+              "in the latest one.",
+        "es": "Punto caliente histórico: formó parte de un grupo de valores altos en casi todos "
+              "los periodos, pero no en el último.",
+    },
+    "cold_new": {
+        "en": "New cold spot: part of a low-value cluster in the latest period, and never before.",
+        "es": "Punto frío nuevo: forma parte de un grupo de valores bajos en el último periodo, y nunca antes.",
+    },
+    "cold_consecutive": {
+        "en": "Consecutive cold spot: part of a low-value cluster for the last few periods in a "
+              "row, not before that.",
+        "es": "Punto frío consecutivo: forma parte de un grupo de valores bajos en los últimos "
+              "periodos seguidos, no antes.",
+    },
+    "cold_intensifying": {
+        "en": "Intensifying cold spot: part of a low-value cluster in almost every period, and "
+              "the cluster is getting stronger.",
+        "es": "Punto frío en intensificación: forma parte de un grupo de valores bajos en casi "
+              "todos los periodos, y el grupo se hace más fuerte.",
+    },
+    "cold_persistent": {
+        "en": "Persistent cold spot: part of a low-value cluster in almost every period, with no "
+              "clear rise or fall.",
+        "es": "Punto frío persistente: forma parte de un grupo de valores bajos en casi todos "
+              "los periodos, sin subida ni bajada clara.",
+    },
+    "cold_diminishing": {
+        "en": "Diminishing cold spot: part of a low-value cluster in almost every period, but "
+              "the cluster is getting weaker.",
+        "es": "Punto frío en disminución: forma parte de un grupo de valores bajos en casi todos "
+              "los periodos, pero el grupo se debilita.",
+    },
+    "cold_sporadic": {
+        "en": "Sporadic cold spot: part of a low-value cluster in the latest period, and on and off before.",
+        "es": "Punto frío esporádico: forma parte de un grupo de valores bajos en el último "
+              "periodo, y de forma intermitente antes.",
+    },
+    "cold_oscillating": {
+        "en": "Oscillating cold spot: part of a low-value cluster in the latest period, but part "
+              "of a high-value cluster in some earlier period.",
+        "es": "Punto frío oscilante: forma parte de un grupo de valores bajos en el último "
+              "periodo, pero de un grupo de valores altos en algún periodo anterior.",
+    },
+    "cold_historical": {
+        "en": "Historical cold spot: part of a low-value cluster in almost every period, but not "
+              "in the latest one.",
+        "es": "Punto frío histórico: formó parte de un grupo de valores bajos en casi todos los "
+              "periodos, pero no en el último.",
+    },
+    "no_pattern": {
+        "en": "No pattern: not a hot or cold spot in a way that matches any trend above.",
+        "es": "Sin patrón: no es un punto caliente ni frío de ninguna de las formas descritas.",
+    },
 }
 
 

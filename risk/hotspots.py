@@ -45,36 +45,64 @@ GI_CLASSES: tuple[str, ...] = (
 LISA_CLASSES: tuple[str, ...] = ("HH", "HL", "LH", "LL", "not_significant")
 NOT_SIGNIFICANT = "not_significant"
 
-_HOT = {
-    "en": "Hot spot ({c}% confidence): this area and its neighbours together have clearly higher "
-          "values than the rest of the map. A cluster this strong would appear by chance less than "
-          "{odds} (after allowing for testing every area).",
-    "es": "Punto caliente ({c}% de confianza): esta área y sus vecinas tienen juntas valores claramente "
-          "más altos que el resto del mapa. Un grupo así aparecería por azar menos de {odds_es} "
-          "(teniendo en cuenta que se examinan todas las áreas).",
-}
-_COLD = {
-    "en": "Cold spot ({c}% confidence): this area and its neighbours together have clearly lower "
-          "values than the rest of the map. A cluster this strong would appear by chance less than "
-          "{odds} (after allowing for testing every area).",
-    "es": "Punto frío ({c}% de confianza): esta área y sus vecinas tienen juntas valores claramente "
-          "más bajos que el resto del mapa. Un grupo así aparecería por azar menos de {odds_es} "
-          "(teniendo en cuenta que se examinan todas las áreas).",
-}
-_ODDS = {"99": ("1 time in 100", "1 vez de cada 100"), "95": ("1 time in 20", "1 vez de cada 20"),
-         "90": ("1 time in 10", "1 vez de cada 10")}
-
-#: Plain-language meaning of every class label, for legends: ``CLASS_TEXT[label][lang]``.
+#: Plain-language meaning of every class label, for legends: ``CLASS_TEXT[label][lang]`` (Spanish
+#: from the gettext catalog, see :mod:`geodata.catalog`).
 CLASS_TEXT: dict[str, dict[str, str]] = {
-    **{f"hot_{c}": {lang: _HOT[lang].format(c=c, odds=_ODDS[c][0], odds_es=_ODDS[c][1])
-                    for lang in ("en", "es")} for c in ("99", "95", "90")},
-    **{f"cold_{c}": {lang: _COLD[lang].format(c=c, odds=_ODDS[c][0], odds_es=_ODDS[c][1])
-                     for lang in ("en", "es")} for c in ("99", "95", "90")},
-    NOT_SIGNIFICANT: {
+    "hot_99": {
+        "en": "Hot spot (99% confidence): this area and its neighbours together have clearly "
+              "higher values than the rest of the map. A cluster this strong would appear by "
+              "chance less than 1 time in 100 (after allowing for testing every area).",
+        "es": "Punto caliente (99% de confianza): esta área y sus vecinas tienen juntas valores "
+              "claramente más altos que el resto del mapa. Un grupo así aparecería por azar "
+              "menos de 1 vez de cada 100 (teniendo en cuenta que se examinan todas las áreas).",
+    },
+    "hot_95": {
+        "en": "Hot spot (95% confidence): this area and its neighbours together have clearly "
+              "higher values than the rest of the map. A cluster this strong would appear by "
+              "chance less than 1 time in 20 (after allowing for testing every area).",
+        "es": "Punto caliente (95% de confianza): esta área y sus vecinas tienen juntas valores "
+              "claramente más altos que el resto del mapa. Un grupo así aparecería por azar "
+              "menos de 1 vez de cada 20 (teniendo en cuenta que se examinan todas las áreas).",
+    },
+    "hot_90": {
+        "en": "Hot spot (90% confidence): this area and its neighbours together have clearly "
+              "higher values than the rest of the map. A cluster this strong would appear by "
+              "chance less than 1 time in 10 (after allowing for testing every area).",
+        "es": "Punto caliente (90% de confianza): esta área y sus vecinas tienen juntas valores "
+              "claramente más altos que el resto del mapa. Un grupo así aparecería por azar "
+              "menos de 1 vez de cada 10 (teniendo en cuenta que se examinan todas las áreas).",
+    },
+    "cold_99": {
+        "en": "Cold spot (99% confidence): this area and its neighbours together have clearly "
+              "lower values than the rest of the map. A cluster this strong would appear by "
+              "chance less than 1 time in 100 (after allowing for testing every area).",
+        "es": "Punto frío (99% de confianza): esta área y sus vecinas tienen juntas valores "
+              "claramente más bajos que el resto del mapa. Un grupo así aparecería por azar "
+              "menos de 1 vez de cada 100 (teniendo en cuenta que se examinan todas las áreas).",
+    },
+    "cold_95": {
+        "en": "Cold spot (95% confidence): this area and its neighbours together have clearly "
+              "lower values than the rest of the map. A cluster this strong would appear by "
+              "chance less than 1 time in 20 (after allowing for testing every area).",
+        "es": "Punto frío (95% de confianza): esta área y sus vecinas tienen juntas valores "
+              "claramente más bajos que el resto del mapa. Un grupo así aparecería por azar "
+              "menos de 1 vez de cada 20 (teniendo en cuenta que se examinan todas las áreas).",
+    },
+    "cold_90": {
+        "en": "Cold spot (90% confidence): this area and its neighbours together have clearly "
+              "lower values than the rest of the map. A cluster this strong would appear by "
+              "chance less than 1 time in 10 (after allowing for testing every area).",
+        "es": "Punto frío (90% de confianza): esta área y sus vecinas tienen juntas valores "
+              "claramente más bajos que el resto del mapa. Un grupo así aparecería por azar "
+              "menos de 1 vez de cada 10 (teniendo en cuenta que se examinan todas las áreas).",
+    },
+    "not_significant": {
         "en": "No clear cluster: the values in and around this area are within what chance alone "
-              "produces. This does not mean the area is safe, only that it is not part of a group.",
+              "produces. This does not mean the area is safe, only that it is not part of a "
+              "group.",
         "es": "Sin grupo claro: los valores en esta área y a su alrededor están dentro de lo que "
-              "produce el azar. No significa que el área sea segura, solo que no forma parte de un grupo.",
+              "produce el azar. No significa que el área sea segura, solo que no forma parte de "
+              "un grupo.",
     },
     "HH": {
         "en": "High among high: a high value surrounded by high values (the core of a hot cluster).",
@@ -87,14 +115,14 @@ CLASS_TEXT: dict[str, dict[str, str]] = {
     "HL": {
         "en": "High among low: a high value whose neighbours are low. An isolated peak: worth "
               "checking what makes this area different.",
-        "es": "Alto entre bajos: un valor alto con vecinas bajas. Un pico aislado: conviene revisar "
-              "qué hace distinta a esta área.",
+        "es": "Alto entre bajos: un valor alto con vecinas bajas. Un pico aislado: conviene "
+              "revisar qué hace distinta a esta área.",
     },
     "LH": {
         "en": "Low among high: a low value whose neighbours are high. Worth checking whether "
               "cases here go undetected.",
-        "es": "Bajo entre altos: un valor bajo con vecinas altas. Conviene revisar si aquí los casos "
-              "pasan sin detectarse.",
+        "es": "Bajo entre altos: un valor bajo con vecinas altas. Conviene revisar si aquí los "
+              "casos pasan sin detectarse.",
     },
 }
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import validate_fixtures as fx
+from catalog_messages import english_messages
 
 from geodata.load import check_dataset
 from geodata.messages import (
@@ -19,6 +20,7 @@ from geodata.messages import (
     language_from_env,
     localise,
     problem_text,
+    translate_hint,
 )
 from geodata.problems import Severity
 from vigia.cli import EXIT_DATA_ERRORS, main
@@ -37,7 +39,7 @@ def test_every_message_key_has_both_languages_and_is_unique() -> None:
         assert entry.es.strip() and entry.en.strip(), f"{entry.key} lacks a translation"
         groups = set(re.compile(entry.pattern).groupindex)
         assert _fields(entry.es) <= groups, f"{entry.key}: Spanish text uses {_fields(entry.es) - groups}"
-    assert all(spanish.strip() for spanish in HINTS.values())
+    assert all(translate_hint(english, "es").strip() not in ("", english) for english in HINTS)
 
 
 def _broken_folder(tmp_path: Path) -> Path:
@@ -67,6 +69,8 @@ def test_validate_speaks_spanish_with_lang_es(tmp_path: Path, capsys: pytest.Cap
     out = capsys.readouterr().out
     assert "NO VÁLIDO" in out and "fila 3, columna 'cases'" in out and "no es un número" in out
     assert "falta la columna obligatoria 'exploitation'" in out
+    leaked = [english for english in english_messages() if english in out.replace(str(folder), "")]
+    assert not leaked, f"English of the catalog in the Spanish report: {leaked}"
     assert main(["validate", "--lang", "en", str(folder)]) == EXIT_DATA_ERRORS
     out = capsys.readouterr().out
     assert "NOT VALID" in out and "row 3, column 'cases'" in out

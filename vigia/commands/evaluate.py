@@ -41,9 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _text(key: str, lang: str, **fmt: object) -> str:
+    from geodata.catalog import lookup
     from vigia.ui.texts.learning import TEXTS
 
-    return TEXTS[key][lang].format(**fmt)
+    return lookup(TEXTS[key], lang, **fmt)
 
 
 def _shown(key: str, value: float | int | None, lang: str) -> str:

@@ -1,16 +1,18 @@
 """Every string the app shows, in Spanish (default) and English.
 
-One table, so a translator edits one file and a test can prove that no page
-shows a literal string and that every key has both languages. Data values (area
-names, the dataset's own ``about`` table) are shown as they come; the validator's
-problems and the contract come in the page's language from :mod:`geodata.messages`,
-reasons ``risk`` and ``planner`` state in English through the ``why.*`` texts
-(:func:`reason_text`), and numbers through :mod:`geodata.formats` (:func:`fmt_int`,
-:func:`fmt_dec`, :func:`fmt_pct`).
+One table of keys (this module plus the feature tables in ``vigia/ui/texts/``), so a test can
+prove that no page shows a literal string. The entries hold the English, marked with
+:func:`geodata.catalog.msg`; the Spanish comes from the gettext catalog
+(``geodata/locale/es/LC_MESSAGES/vigia.po``, see README "Translating Vigía"). Data values (area
+names, the dataset's own ``about`` table) are shown as they come; the validator's problems and
+the contract come in the page's language from :mod:`geodata.messages`, reasons ``risk`` and
+``planner`` state in English through the ``why.*`` texts (:func:`reason_text`), and numbers
+through :mod:`geodata.formats` (:func:`fmt_int`, :func:`fmt_dec`, :func:`fmt_pct`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -19,6 +21,7 @@ from babel.numbers import get_group_symbol
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geodata import formats
+from geodata.catalog import lookup
 
 LANGS: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
@@ -112,8 +115,9 @@ _ABOUT_PRIVACY_EN = """\
 - Nothing leaves this computer: the maps work without internet. Only when you switch on the
   "online basemap" does the browser request map images from OpenStreetMap's servers."""
 
-#: key -> {"es": ..., "en": ...}. Placeholders use str.format names, e.g. {path}.
-TEXTS: dict[str, dict[str, str]] = {
+#: key -> its text (``msg(key, English)``; Spanish in the catalog). Placeholders use str.format
+#: names, e.g. {path}; a counted text (``msg_plural``) picks its form by its count placeholder.
+TEXTS: dict[str, Mapping[str, str]] = {
     # --- app shell -----------------------------------------------------------------------
     "app.name": {"es": "Vigía", "en": "Vigía"},
     "nav.roles": {"es": "Por función", "en": "By role"},
@@ -421,8 +425,14 @@ def t(key: str, lang: str | None = None, **fmt: Any) -> str:
     An unknown key raises ``KeyError``: a missing translation is a bug to catch in
     tests, not something to paper over with the key name on screen.
     """
-    text = TEXTS[key][lang or current_language()]
-    return text.format(**fmt) if fmt else text
+    return lookup(TEXTS[key], lang or current_language(), **fmt)
+
+
+def tn(key: str, n: int, /, lang: str | None = None, **fmt: Any) -> str:
+    """A counted text for ``n`` (``1 equipo``, ``30 equipos``): ``n`` fills its count placeholder."""
+    entry = TEXTS[key]
+    count = getattr(entry, "count", None) or "n"
+    return lookup(entry, lang or current_language(), **{count: n, **fmt})
 
 
 def has_text(key: str) -> bool:

@@ -11,7 +11,7 @@ import streamlit as st
 from geodata import formats
 from vigia import inspection_runs
 from vigia.ui import chrome, map_views, maps, state, summaries
-from vigia.ui.i18n import current_language, fmt_dec, sector_label, t, table_labels
+from vigia.ui.i18n import current_language, fmt_dec, sector_label, t, table_labels, tn
 from vigia.ui.inspections import inspection_panels, learning_panels, results_upload, saved_plan_view
 
 dataset = chrome.page_start("inspections.title")
@@ -61,7 +61,8 @@ saved_plan_view.header()
 if stale:
     st.warning(t("inspections.stale_plan"))
 problem = run.problem
-st.caption(t("inspections.plan_caption", teams=len(problem.teams), days=len(problem.days),
+st.caption(t("inspections.plan_caption", teams=tn("inspections.n_teams", len(problem.teams)),
+             days=tn("inspections.n_days", len(problem.days)),
              start=formats.date(problem.days[0], current_language()), engine=run.plan.engine,
              seconds=fmt_dec(run.plan.seconds)))
 st.caption(t("inspections.priority_from_scores", file=run.request.scores_name) if run.request.scores_name

@@ -1,7 +1,7 @@
 """Per-feature string tables, merged into :data:`vigia.ui.i18n.TEXTS`.
 
-Each module here defines ``TEXTS: dict[str, dict[str, str]]`` (key -> {"es": ..., "en": ...})
-for one feature's page, so features add their strings without editing one shared table;
+Each module here defines ``TEXTS`` (key -> ``msg(key, English)``, Spanish in the gettext
+catalog; see :mod:`geodata.catalog`) for one feature's page, so features add their strings without editing one shared table;
 a new table is one module plus one entry in :data:`TABLES` (the architecture test fails
 for a module left out). A key defined twice is an error at import time.
 """
@@ -9,6 +9,7 @@ for a module left out). A key defined twice is an error at import time.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from types import ModuleType
 
@@ -32,9 +33,9 @@ TABLES: tuple[ModuleType, ...] = (cli, countries, dark_figure, inspections, lear
                                   what_if, workspace)
 
 
-def feature_texts() -> dict[str, dict[str, str]]:
+def feature_texts() -> dict[str, Mapping[str, str]]:
     """All feature tables merged; raises ``ValueError`` on a key defined in two modules."""
-    merged: dict[str, dict[str, str]] = {}
+    merged: dict[str, Mapping[str, str]] = {}
     origin: dict[str, str] = {}
     for module in TABLES:
         name = module.__name__.rpartition(".")[2]
@@ -50,7 +51,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
 
 
 @lru_cache(maxsize=1)
-def _reason_patterns() -> tuple[tuple[dict[str, str], re.Pattern[str]], ...]:
+def _reason_patterns() -> tuple[tuple[Mapping[str, str], re.Pattern[str]], ...]:
     patterns = []
     for key, text in feature_texts().items():
         if key.startswith("why."):

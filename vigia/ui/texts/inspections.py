@@ -97,10 +97,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "inspections.problem_errors": {"es": "Los datos no permiten planificar:", "en": "The data does not allow planning:"},
     "inspections.priority_source": {"es": "Prioridad usada: {source}", "en": "Priority used: {source}"},
     "inspections.result_header": {"es": "2. Plan", "en": "2. Plan"},
+    # {teams} and {days} are the counted texts below ("3 equipos", "1 día")
     "inspections.plan_caption": {
-        "es": "{teams} equipo(s), {days} día(s) desde el {start}; motor {engine}, {seconds} s.",
-        "en": "{teams} team(s), {days} day(s) from {start}; engine {engine}, {seconds} s.",
+        "es": "{teams}, {days} desde el {start}; motor {engine}, {seconds} s.",
+        "en": "{teams}, {days} from {start}; engine {engine}, {seconds} s.",
     },
+    "inspections.n_teams": {"es": "{n} equipo(s)", "en": "{n} team(s)"},
+    "inspections.n_days": {"es": "{n} día(s)", "en": "{n} day(s)"},
     "inspections.kpi_header": {"es": "Indicadores frente al plan voraz", "en": "Indicators against the greedy plan"},
     "inspections.kpi_help": {
         "es": "El plan voraz es la referencia simple: cada equipo-día toma repetidamente el lugar alcanzable "
