@@ -552,7 +552,7 @@ def severity_label(severity: Severity, lang: str) -> str:
 
 #: The contract's layer and column descriptions (:mod:`geodata.contracts`): English -> Spanish. They are
 #: read on the Data page and inside hints ("fill in every row: Workplace name.").
-DESCRIPTIONS: dict[str, str] = {
+DESCRIPTIONS: dict[str, Text | str] = {
     "Municipalities (or any areas) that risk is scored for.":
         "Municipios (u otras áreas) para los que se calcula el riesgo.",
     "Area code as text, e.g. the 6-digit INE code; leading zeros kept.":
@@ -632,4 +632,5 @@ DESCRIPTIONS: dict[str, str] = {
 
 def description_text(description: str, lang: str) -> str:
     """A contract description in ``lang`` (as written in the contract when the table lacks it)."""
-    return DESCRIPTIONS.get(description, description) if lang == "es" else description
+    entry = DESCRIPTIONS.get(description)
+    return _spanish(entry) if entry is not None and lang == "es" else description

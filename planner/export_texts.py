@@ -412,9 +412,10 @@ def sentence_text(text: str, prefix: str, lang: str = "es") -> str:
     in ``lang``; a sentence this table does not know is returned as given."""
     if lang == "en":
         return text
-    for code, (spanish, english) in WORDS.items():
+    for code, entry in WORDS.items():
         if not code.startswith(prefix + "."):
             continue
+        spanish, english = (entry["es"], entry["en"]) if isinstance(entry, Text) else entry
         pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
                           for part in re.split(r"(\{\w+\})", english))
         found = re.fullmatch(pattern, text.strip(), re.S)

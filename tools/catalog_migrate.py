@@ -66,6 +66,7 @@ def tables() -> list[Table]:
         Table("geodata/messages.py", "MESSAGES", "message_tuple", "validator."),
         Table("geodata/messages.py", "HINT_PATTERNS", "message_tuple", "validator."),
         Table("geodata/messages.py", "HINTS", "hint_dict", "validator.hint"),
+        Table("geodata/messages.py", "DESCRIPTIONS", "hint_dict", "validator.contract"),
         Table("planner/export_texts.py", "WORDS", "es_en_tuple", "export."),
         Table("risk/hotspots.py", "CLASS_TEXT", "lang_dict", "risk.hotspots."),
         Table("risk/emerging.py", "CATEGORY_TEXT", "lang_dict", "risk.emerging."),
