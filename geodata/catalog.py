@@ -55,6 +55,14 @@ def plural(key: str, singular: str, plural: str, n: int, lang: str, /, **fmt: An
     return found.format(**fmt) if fmt else found
 
 
+def _count(value: Any) -> int:
+    """The count that picks a plural form; a count already written for people (``"1.234"``) is read back."""
+    if isinstance(value, str):
+        digits = "".join(ch for ch in value if ch.isdigit())
+        return int(digits) if digits else 0
+    return int(value)
+
+
 @dataclass(frozen=True, eq=False)
 class Text(Mapping[str, str]):
     """One entry of a text table: its key (the msgctxt), its English, and for counted texts the
@@ -74,7 +82,7 @@ class Text(Mapping[str, str]):
         """The text in ``lang`` with ``fmt`` filled; a counted text picks its form by ``fmt[count]``."""
         if self.english_plural is None or self.count is None:
             return text(self.key, self.english, lang, **fmt)
-        return plural(self.key, self.english, self.english_plural, int(fmt[self.count]), lang, **fmt)
+        return plural(self.key, self.english, self.english_plural, _count(fmt[self.count]), lang, **fmt)
 
     def __getitem__(self, lang: str) -> str:
         if self.english_plural is not None:

@@ -507,7 +507,7 @@ def _translate(message: str, hints: bool) -> str:
         if groups.get("value") == FRAME["the_value"]["en"]:
             groups["value"] = FRAME["the_value"]["es"]
         if "what" in groups:
-            groups["what"] = DESCRIPTIONS.get(groups["what"], groups["what"])
+            groups["what"] = description_text(groups["what"], "es")
         if "word" in groups:
             groups["word"] = FRAME[f"word.{groups['word']}"]["es"]
         if groups.get("more"):

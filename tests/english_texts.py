@@ -1,28 +1,19 @@
-"""English texts of Vigía's tables, to look for in what a Spanish user reads.
+"""English texts of Vigía's catalog, to look for in what a Spanish user reads.
 
-One small function, shared by the page, CLI and export tests: every entry whose
-English differs from its Spanish, cut at its ``{placeholders}`` (and, for the
-validator's patterns, at their regex groups) into fixed pieces of 5 characters or
-more; pieces that also occur in some Spanish text (names, codes) are left out.
+One small function, shared by the page, CLI and export tests: the fixed pieces (5
+characters or more, cut at ``{placeholders}``) of every English msgid that appear in
+no Spanish translation (names and codes read the same in both languages and are left
+out). It reads the gettext catalog (``tests/catalog_messages.py``), so a text added to
+any table is checked as soon as it is in the catalog.
 """
 
 from __future__ import annotations
 
 import re
 
-from geodata import messages
-from planner.export_texts import WORDS
-from vigia.ui.i18n import TEXTS
+from catalog_messages import english_messages
 
 
 def english_texts() -> set[str]:
-    """Fixed pieces of every English text that differs from its Spanish (length >= 5)."""
-    pairs = [(v["en"], v["es"]) for v in TEXTS.values()]
-    pairs += [(en, es) for es, en in WORDS.values()]
-    pairs += [(v["en"], v["es"]) for v in messages.FRAME.values()]
-    pairs += [(en, es) for en, es in messages.HINTS.items()]
-    pairs += [(re.sub(r"\\(.)", r"\1", re.sub(r"\(\?P<\w+>[^)]*\)|\\[sSdw][+*]?|\(|\)|\?", "{}", m.pattern)), m.es)
-              for m in messages.MESSAGES + messages.HINT_PATTERNS]
-    spanish = "\n".join(es for _, es in pairs)
-    pieces = {piece.strip(" .,:;'\"()—-") for en, es in pairs if en != es for piece in re.split(r"\{[^}]*\}", en)}
-    return {p for p in pieces if len(p) >= 5 and re.search(r"[A-Za-z]{3}", p) and p not in spanish}
+    """Fixed pieces of every English text whose Spanish differs (length >= 5, three letters in a row)."""
+    return {piece for piece in english_messages(min_length=5) if re.search(r"[A-Za-z]{3}", piece)}

@@ -104,19 +104,19 @@ PLURALS: dict[str, tuple[str, str, str, str, str]] = {
         "{n} visita obligatoria no cabe en el plan; el motivo está abajo.",
         "{n} visitas obligatorias no caben en el plan; el motivo de cada una está abajo."),
     "inspections.saved_caption": (
-        "visits", "Saved by {by} on {at} (UTC) · {visits} visit · risk covered {risk}",
-        "Saved by {by} on {at} (UTC) · {visits} visits · risk covered {risk}",
-        "Guardado por {by} el {at} (UTC) · {visits} visita · riesgo cubierto {risk}",
-        "Guardado por {by} el {at} (UTC) · {visits} visitas · riesgo cubierto {risk}"),
+        "visits", "Saved by {by} on {at} · {visits} visit · risk covered {risk}",
+        "Saved by {by} on {at} · {visits} visits · risk covered {risk}",
+        "Guardado por {by} el {at} · {visits} visita · riesgo cubierto {risk}",
+        "Guardado por {by} el {at} · {visits} visitas · riesgo cubierto {risk}"),
     "evaluate.yield_scores": ("visits", "AUC {auc}, Brier {brier} over {visits} visit",
                               "AUC {auc}, Brier {brier} over {visits} visits",
                               "AUC {auc}, Brier {brier} sobre {visits} visita",
                               "AUC {auc}, Brier {brier} sobre {visits} visitas"),
     "export.nav_day_description": (
-        "visits", "{km:.1f} km, {hours:.1f} h driving; {visits} visit; ends at {end}",
-        "{km:.1f} km, {hours:.1f} h driving; {visits} visits; ends at {end}",
-        "{km:.1f} km, {hours:.1f} h de manejo; {visits} visita; termina en {end}",
-        "{km:.1f} km, {hours:.1f} h de manejo; {visits} visitas; termina en {end}"),
+        "visits", "{km} km, {hours} h driving; {visits} visit; ends at {end}",
+        "{km} km, {hours} h driving; {visits} visits; ends at {end}",
+        "{km} km, {hours} h de manejo; {visits} visita; termina en {end}",
+        "{km} km, {hours} h de manejo; {visits} visitas; termina en {end}"),
 }
 
 
