@@ -30,7 +30,7 @@ from planner.problem import Team
 from vigia import inspection_runs
 from vigia.inspection_runs import PlanRequest, PlanRun
 from vigia.ui import access, chrome, maps, saved_work
-from vigia.ui.i18n import current_language, fmt_dec, fmt_int, fmt_pct, sector_label, t
+from vigia.ui.i18n import current_language, fmt_dec, fmt_int, fmt_pct, reason_text, sector_label, t
 from vigia.ui.inspections import learning_panels, route_maps
 from vigia.workspace.roles import Action
 
@@ -121,7 +121,7 @@ def teams_setup(dataset: Dataset) -> tuple[Team, ...] | None:
         st.warning(t("inspections.teams_none"))
         return None
     with st.expander(t("inspections.teams_rule_expander")):
-        st.caption(DEFAULT_TEAMS_RULE)
+        st.caption(reason_text(DEFAULT_TEAMS_RULE))
     table = teams_frame(teams).astype(str)
     digest = hashlib.sha1(",".join(sorted(chosen)).encode()).hexdigest()[:10]
     with st.expander(t("inspections.teams_table", n=len(teams))):

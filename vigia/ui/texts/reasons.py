@@ -101,4 +101,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the upper end of the interval is unbounded: the overlaps are too thin to rule out very large numbers",
         "es": "el extremo superior del intervalo no tiene límite: las superposiciones son demasiado escasas para "
               "descartar números muy grandes"},
+    # planner/teams.py DEFAULT_TEAMS_RULE: how teams are derived from the labour offices' staff
+    "why.teams_default": {
+        "en": "One team of {size} inspectors for every {staff} staff of each labour office (half the staff in the "
+              "field, the rest on complaints and desk work), at least one team per office with staff; "
+              "{start}-{end}, at most {drive} h of driving a day, no special skills, every working day.",
+        "es": "Un equipo de {size} inspectores por cada {staff} funcionarios de cada oficina de trabajo (la mitad "
+              "del personal en campo, el resto en denuncias y trabajo de escritorio), al menos un equipo por "
+              "oficina con personal; {start}-{end}, como máximo {drive} h de manejo al día, sin habilidades "
+              "especiales, todos los días hábiles."},
 }
