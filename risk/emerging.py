@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from geodata.catalog import Text, msg
 from risk.hotspots import fdr_adjust, gi_star, weights_matrix
 
 #: Hot categories, most urgent first, then their cold mirrors, then no pattern.
@@ -60,102 +61,50 @@ PERSISTENT_SHARE = 0.9
 
 #: Plain-language meaning of every category, for legends: ``CATEGORY_TEXT[label][lang]`` (Spanish
 #: from the gettext catalog, see :mod:`geodata.catalog`).
-CATEGORY_TEXT: dict[str, dict[str, str]] = {
-    "new": {
-        "en": "New hot spot: part of a high-value cluster in the latest period, and never before.",
-        "es": "Punto caliente nuevo: forma parte de un grupo de valores altos en el último "
-              "periodo, y nunca antes.",
-    },
-    "consecutive": {
-        "en": "Consecutive hot spot: part of a high-value cluster for the last few periods in a "
-              "row, not before that.",
-        "es": "Punto caliente consecutivo: forma parte de un grupo de valores altos en los "
-              "últimos periodos seguidos, no antes.",
-    },
-    "intensifying": {
-        "en": "Intensifying hot spot: part of a high-value cluster in almost every period, and "
-              "the cluster is getting stronger.",
-        "es": "Punto caliente en intensificación: forma parte de un grupo de valores altos en "
-              "casi todos los periodos, y el grupo se hace más fuerte.",
-    },
-    "persistent": {
-        "en": "Persistent hot spot: part of a high-value cluster in almost every period, with no "
-              "clear rise or fall.",
-        "es": "Punto caliente persistente: forma parte de un grupo de valores altos en casi "
-              "todos los periodos, sin subida ni bajada clara.",
-    },
-    "diminishing": {
-        "en": "Diminishing hot spot: part of a high-value cluster in almost every period, but "
-              "the cluster is getting weaker.",
-        "es": "Punto caliente en disminución: forma parte de un grupo de valores altos en casi "
-              "todos los periodos, pero el grupo se debilita.",
-    },
-    "sporadic": {
-        "en": "Sporadic hot spot: part of a high-value cluster in the latest period, and on and off before.",
-        "es": "Punto caliente esporádico: forma parte de un grupo de valores altos en el último "
-              "periodo, y de forma intermitente antes.",
-    },
-    "oscillating": {
-        "en": "Oscillating hot spot: part of a high-value cluster in the latest period, but part "
-              "of a low-value cluster in some earlier period.",
-        "es": "Punto caliente oscilante: forma parte de un grupo de valores altos en el último "
-              "periodo, pero de un grupo de valores bajos en algún periodo anterior.",
-    },
-    "historical": {
-        "en": "Historical hot spot: part of a high-value cluster in almost every period, but not "
-              "in the latest one.",
-        "es": "Punto caliente histórico: formó parte de un grupo de valores altos en casi todos "
-              "los periodos, pero no en el último.",
-    },
-    "cold_new": {
-        "en": "New cold spot: part of a low-value cluster in the latest period, and never before.",
-        "es": "Punto frío nuevo: forma parte de un grupo de valores bajos en el último periodo, y nunca antes.",
-    },
-    "cold_consecutive": {
-        "en": "Consecutive cold spot: part of a low-value cluster for the last few periods in a "
-              "row, not before that.",
-        "es": "Punto frío consecutivo: forma parte de un grupo de valores bajos en los últimos "
-              "periodos seguidos, no antes.",
-    },
-    "cold_intensifying": {
-        "en": "Intensifying cold spot: part of a low-value cluster in almost every period, and "
-              "the cluster is getting stronger.",
-        "es": "Punto frío en intensificación: forma parte de un grupo de valores bajos en casi "
-              "todos los periodos, y el grupo se hace más fuerte.",
-    },
-    "cold_persistent": {
-        "en": "Persistent cold spot: part of a low-value cluster in almost every period, with no "
-              "clear rise or fall.",
-        "es": "Punto frío persistente: forma parte de un grupo de valores bajos en casi todos "
-              "los periodos, sin subida ni bajada clara.",
-    },
-    "cold_diminishing": {
-        "en": "Diminishing cold spot: part of a low-value cluster in almost every period, but "
-              "the cluster is getting weaker.",
-        "es": "Punto frío en disminución: forma parte de un grupo de valores bajos en casi todos "
-              "los periodos, pero el grupo se debilita.",
-    },
-    "cold_sporadic": {
-        "en": "Sporadic cold spot: part of a low-value cluster in the latest period, and on and off before.",
-        "es": "Punto frío esporádico: forma parte de un grupo de valores bajos en el último "
-              "periodo, y de forma intermitente antes.",
-    },
-    "cold_oscillating": {
-        "en": "Oscillating cold spot: part of a low-value cluster in the latest period, but part "
-              "of a high-value cluster in some earlier period.",
-        "es": "Punto frío oscilante: forma parte de un grupo de valores bajos en el último "
-              "periodo, pero de un grupo de valores altos en algún periodo anterior.",
-    },
-    "cold_historical": {
-        "en": "Historical cold spot: part of a low-value cluster in almost every period, but not "
-              "in the latest one.",
-        "es": "Punto frío histórico: formó parte de un grupo de valores bajos en casi todos los "
-              "periodos, pero no en el último.",
-    },
-    "no_pattern": {
-        "en": "No pattern: not a hot or cold spot in a way that matches any trend above.",
-        "es": "Sin patrón: no es un punto caliente ni frío de ninguna de las formas descritas.",
-    },
+CATEGORY_TEXT: dict[str, Text] = {
+    "new": msg("risk.emerging.new",
+               "New hot spot: part of a high-value cluster in the latest period, and never before."),
+    "consecutive": msg("risk.emerging.consecutive",
+                       "Consecutive hot spot: part of a high-value cluster for the last few periods in a row, not before that."),
+    "intensifying": msg("risk.emerging.intensifying",
+                        "Intensifying hot spot: part of a high-value cluster in almost every period, and the "
+                        "cluster is getting stronger."),
+    "persistent": msg("risk.emerging.persistent",
+                      "Persistent hot spot: part of a high-value cluster in almost every period, with no clear rise or fall."),
+    "diminishing": msg("risk.emerging.diminishing",
+                       "Diminishing hot spot: part of a high-value cluster in almost every period, but the "
+                       "cluster is getting weaker."),
+    "sporadic": msg("risk.emerging.sporadic",
+                    "Sporadic hot spot: part of a high-value cluster in the latest period, and on and off before."),
+    "oscillating": msg("risk.emerging.oscillating",
+                       "Oscillating hot spot: part of a high-value cluster in the latest period, but part of "
+                       "a low-value cluster in some earlier period."),
+    "historical": msg("risk.emerging.historical",
+                      "Historical hot spot: part of a high-value cluster in almost every period, but not in the latest one."),
+    "cold_new": msg("risk.emerging.cold_new",
+                    "New cold spot: part of a low-value cluster in the latest period, and never before."),
+    "cold_consecutive": msg("risk.emerging.cold_consecutive",
+                            "Consecutive cold spot: part of a low-value cluster for the last few periods in "
+                            "a row, not before that."),
+    "cold_intensifying": msg("risk.emerging.cold_intensifying",
+                             "Intensifying cold spot: part of a low-value cluster in almost every period, "
+                             "and the cluster is getting stronger."),
+    "cold_persistent": msg("risk.emerging.cold_persistent",
+                           "Persistent cold spot: part of a low-value cluster in almost every period, with "
+                           "no clear rise or fall."),
+    "cold_diminishing": msg("risk.emerging.cold_diminishing",
+                            "Diminishing cold spot: part of a low-value cluster in almost every period, but "
+                            "the cluster is getting weaker."),
+    "cold_sporadic": msg("risk.emerging.cold_sporadic",
+                         "Sporadic cold spot: part of a low-value cluster in the latest period, and on and off before."),
+    "cold_oscillating": msg("risk.emerging.cold_oscillating",
+                            "Oscillating cold spot: part of a low-value cluster in the latest period, but "
+                            "part of a high-value cluster in some earlier period."),
+    "cold_historical": msg("risk.emerging.cold_historical",
+                           "Historical cold spot: part of a low-value cluster in almost every period, but "
+                           "not in the latest one."),
+    "no_pattern": msg("risk.emerging.no_pattern",
+                      "No pattern: not a hot or cold spot in a way that matches any trend above."),
 }
 
 

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse, stats
 
+from geodata.catalog import Text, msg
 from risk.randomisation import permutation_test, pseudo_p_two_sided
 
 #: Confidence levels of the hot/cold classes: (largest p-value, label suffix), strictest first.
@@ -47,83 +48,44 @@ NOT_SIGNIFICANT = "not_significant"
 
 #: Plain-language meaning of every class label, for legends: ``CLASS_TEXT[label][lang]`` (Spanish
 #: from the gettext catalog, see :mod:`geodata.catalog`).
-CLASS_TEXT: dict[str, dict[str, str]] = {
-    "hot_99": {
-        "en": "Hot spot (99% confidence): this area and its neighbours together have clearly "
-              "higher values than the rest of the map. A cluster this strong would appear by "
-              "chance less than 1 time in 100 (after allowing for testing every area).",
-        "es": "Punto caliente (99% de confianza): esta área y sus vecinas tienen juntas valores "
-              "claramente más altos que el resto del mapa. Un grupo así aparecería por azar "
-              "menos de 1 vez de cada 100 (teniendo en cuenta que se examinan todas las áreas).",
-    },
-    "hot_95": {
-        "en": "Hot spot (95% confidence): this area and its neighbours together have clearly "
-              "higher values than the rest of the map. A cluster this strong would appear by "
-              "chance less than 1 time in 20 (after allowing for testing every area).",
-        "es": "Punto caliente (95% de confianza): esta área y sus vecinas tienen juntas valores "
-              "claramente más altos que el resto del mapa. Un grupo así aparecería por azar "
-              "menos de 1 vez de cada 20 (teniendo en cuenta que se examinan todas las áreas).",
-    },
-    "hot_90": {
-        "en": "Hot spot (90% confidence): this area and its neighbours together have clearly "
-              "higher values than the rest of the map. A cluster this strong would appear by "
-              "chance less than 1 time in 10 (after allowing for testing every area).",
-        "es": "Punto caliente (90% de confianza): esta área y sus vecinas tienen juntas valores "
-              "claramente más altos que el resto del mapa. Un grupo así aparecería por azar "
-              "menos de 1 vez de cada 10 (teniendo en cuenta que se examinan todas las áreas).",
-    },
-    "cold_99": {
-        "en": "Cold spot (99% confidence): this area and its neighbours together have clearly "
-              "lower values than the rest of the map. A cluster this strong would appear by "
-              "chance less than 1 time in 100 (after allowing for testing every area).",
-        "es": "Punto frío (99% de confianza): esta área y sus vecinas tienen juntas valores "
-              "claramente más bajos que el resto del mapa. Un grupo así aparecería por azar "
-              "menos de 1 vez de cada 100 (teniendo en cuenta que se examinan todas las áreas).",
-    },
-    "cold_95": {
-        "en": "Cold spot (95% confidence): this area and its neighbours together have clearly "
-              "lower values than the rest of the map. A cluster this strong would appear by "
-              "chance less than 1 time in 20 (after allowing for testing every area).",
-        "es": "Punto frío (95% de confianza): esta área y sus vecinas tienen juntas valores "
-              "claramente más bajos que el resto del mapa. Un grupo así aparecería por azar "
-              "menos de 1 vez de cada 20 (teniendo en cuenta que se examinan todas las áreas).",
-    },
-    "cold_90": {
-        "en": "Cold spot (90% confidence): this area and its neighbours together have clearly "
-              "lower values than the rest of the map. A cluster this strong would appear by "
-              "chance less than 1 time in 10 (after allowing for testing every area).",
-        "es": "Punto frío (90% de confianza): esta área y sus vecinas tienen juntas valores "
-              "claramente más bajos que el resto del mapa. Un grupo así aparecería por azar "
-              "menos de 1 vez de cada 10 (teniendo en cuenta que se examinan todas las áreas).",
-    },
-    "not_significant": {
-        "en": "No clear cluster: the values in and around this area are within what chance alone "
-              "produces. This does not mean the area is safe, only that it is not part of a "
-              "group.",
-        "es": "Sin grupo claro: los valores en esta área y a su alrededor están dentro de lo que "
-              "produce el azar. No significa que el área sea segura, solo que no forma parte de "
-              "un grupo.",
-    },
-    "HH": {
-        "en": "High among high: a high value surrounded by high values (the core of a hot cluster).",
-        "es": "Alto entre altos: un valor alto rodeado de valores altos (el núcleo de un grupo caliente).",
-    },
-    "LL": {
-        "en": "Low among low: a low value surrounded by low values (the core of a cold cluster).",
-        "es": "Bajo entre bajos: un valor bajo rodeado de valores bajos (el núcleo de un grupo frío).",
-    },
-    "HL": {
-        "en": "High among low: a high value whose neighbours are low. An isolated peak: worth "
-              "checking what makes this area different.",
-        "es": "Alto entre bajos: un valor alto con vecinas bajas. Un pico aislado: conviene "
-              "revisar qué hace distinta a esta área.",
-    },
-    "LH": {
-        "en": "Low among high: a low value whose neighbours are high. Worth checking whether "
-              "cases here go undetected.",
-        "es": "Bajo entre altos: un valor bajo con vecinas altas. Conviene revisar si aquí los "
-              "casos pasan sin detectarse.",
-    },
+CLASS_TEXT: dict[str, Text] = {
+    "hot_99": msg("risk.hotspots.hot_99",
+                  "Hot spot (99% confidence): this area and its neighbours together have clearly higher "
+                  "values than the rest of the map. A cluster this strong would appear by chance less than 1 "
+                  "time in 100 (after allowing for testing every area)."),
+    "hot_95": msg("risk.hotspots.hot_95",
+                  "Hot spot (95% confidence): this area and its neighbours together have clearly higher "
+                  "values than the rest of the map. A cluster this strong would appear by chance less than 1 "
+                  "time in 20 (after allowing for testing every area)."),
+    "hot_90": msg("risk.hotspots.hot_90",
+                  "Hot spot (90% confidence): this area and its neighbours together have clearly higher "
+                  "values than the rest of the map. A cluster this strong would appear by chance less than 1 "
+                  "time in 10 (after allowing for testing every area)."),
+    "cold_99": msg("risk.hotspots.cold_99",
+                   "Cold spot (99% confidence): this area and its neighbours together have clearly lower "
+                   "values than the rest of the map. A cluster this strong would appear by chance less than "
+                   "1 time in 100 (after allowing for testing every area)."),
+    "cold_95": msg("risk.hotspots.cold_95",
+                   "Cold spot (95% confidence): this area and its neighbours together have clearly lower "
+                   "values than the rest of the map. A cluster this strong would appear by chance less than "
+                   "1 time in 20 (after allowing for testing every area)."),
+    "cold_90": msg("risk.hotspots.cold_90",
+                   "Cold spot (90% confidence): this area and its neighbours together have clearly lower "
+                   "values than the rest of the map. A cluster this strong would appear by chance less than "
+                   "1 time in 10 (after allowing for testing every area)."),
+    "not_significant": msg("risk.hotspots.not_significant",
+                           "No clear cluster: the values in and around this area are within what chance "
+                           "alone produces. This does not mean the area is safe, only that it is not part of "
+                           "a group."),
+    "HH": msg("risk.hotspots.HH",
+              "High among high: a high value surrounded by high values (the core of a hot cluster)."),
+    "LL": msg("risk.hotspots.LL",
+              "Low among low: a low value surrounded by low values (the core of a cold cluster)."),
+    "HL": msg("risk.hotspots.HL",
+              "High among low: a high value whose neighbours are low. An isolated peak: worth checking what "
+              "makes this area different."),
+    "LH": msg("risk.hotspots.LH",
+              "Low among high: a low value whose neighbours are high. Worth checking whether cases here go undetected."),
 }
 
 

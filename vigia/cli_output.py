@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from geodata.catalog import msg
 from geodata.messages import frame_text, language_from_env, problem_text
 from geodata.problems import Problem, Severity
 
@@ -40,7 +41,7 @@ def cli_text(key: str, lang: str, **fmt: object) -> str:
     """A line a command prints, in ``lang`` (the ``cli.*`` texts of :mod:`vigia.ui.texts.cli`)."""
     from vigia.ui.texts import cli
 
-    text = cli.TEXTS[key]["es" if lang == "es" else "en"]
+    text = cli.TEXTS[key][msg("inline.vigia.cli_output.en", "en")[lang]]
     return text.format(**fmt) if fmt else text
 
 
@@ -49,7 +50,7 @@ def cli_word(prefix: str, code: str, lang: str) -> str:
     from vigia.ui.texts import feature_texts
 
     entry = feature_texts().get(f"{prefix}.{code}")
-    return entry["es" if lang == "es" else "en"] if entry else code
+    return entry[msg("inline.vigia.cli_output.en", "en")[lang]] if entry else code
 
 
 def cli_reason(reason: str, lang: str) -> str:

