@@ -20,7 +20,11 @@ from vigia.cli_output import (
     EXIT_DATA_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    Parser,
+    cli_text,
     data_errors,
+    help_description,
+    help_text,
     language,
     print_problems,
     summary,
@@ -35,10 +39,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from geodata.load import check_dataset
 
     path = Path(args.path)
-    if not path.exists():
-        return usage_error("validate", f"{path} does not exist (give a .gpkg dataset or a folder of layer files)")
-    report = check_dataset(path)
     lang = language(args)
+    if not path.exists():
+        return usage_error("validate", cli_text("cli.error.missing_dataset", lang, path=path))
+    report = check_dataset(path)
     if args.json:
         problems = [localise(p, lang).as_dict() for p in report.problems]
         print(json.dumps({"ok": report.ok, "problems": problems}, indent=2, ensure_ascii=False))
@@ -57,19 +61,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from geodata.load import check_dataset
 
     source, out = Path(args.path), Path(args.out)
-    if not source.exists():
-        return usage_error("build", f"{source} does not exist")
-    if out.suffix.lower() != ".gpkg":
-        return usage_error("build", f"the output must be a .gpkg file, not '{out.name}'")
-    report = check_dataset(source)
     lang = language(args)
+    if not source.exists():
+        return usage_error("build", cli_text("cli.error.missing", lang, path=source))
+    if out.suffix.lower() != ".gpkg":
+        return usage_error("build", cli_text("cli.error.gpkg_out", lang, name=out.name))
+    report = check_dataset(source)
     if not report.ok or report.dataset is None:
         print(f"{source}: {frame_text('verdict.invalid', lang)} — {summary(report.problems, lang)}; "
               f"{frame_text('nothing_written', lang)}.")
         print_problems(report.problems, lang=lang)
         return EXIT_DATA_ERRORS
     write_dataset(report.dataset, out)
-    layers = ", ".join(f"{n}: {len(f)}" for n, f in report.dataset.layers.items())
+    from geodata import formats
+
+    layers = ", ".join(f"{n}: {formats.integer(len(f), lang)}" for n, f in report.dataset.layers.items())
     print(f"{frame_text('wrote', lang, path=out)} ({layers}) — {summary(report.problems, lang)}")
     print_problems(report.problems, lang=lang)
     return EXIT_OK
@@ -78,43 +84,43 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_demo_data(args: argparse.Namespace) -> int:
     from geodata.demo import write_demo
 
-    out = Path(args.out)
+    out, lang = Path(args.out), language(args)
     if out.suffix.lower() != ".gpkg":
-        return usage_error("demo-data", f"the output must be a .gpkg file, not '{out.name}'")
+        return usage_error("demo-data", cli_text("cli.error.gpkg_out", lang, name=out.name))
     if args.areas is not None and not Path(args.areas).exists():
-        return usage_error("demo-data", f"--areas file {args.areas} does not exist")
+        return usage_error("demo-data", cli_text("cli.error.missing_option", lang, option="--areas", path=args.areas))
     try:
         write_demo(out, seed=args.seed, areas_file=args.areas)
     except DataError as exc:
-        return data_errors(f"vigia demo-data: cannot use {args.areas}:", exc.problems, language(args))
-    print(f"Wrote demo dataset {out} (seed {args.seed}; real geography, SYNTHETIC figures)")
+        return data_errors(cli_text("cli.demo.cannot_use", lang, path=args.areas), exc.problems, lang)
+    print(cli_text("cli.demo.wrote", lang, path=out, seed=args.seed))
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command's parser, its help in the environment's language (:func:`vigia.cli_output.help_language`)."""
     from geodata.demo import DEFAULT_SEED
 
-    parser = argparse.ArgumentParser(prog="vigia", description="Vigía: data tools for the anti-trafficking maps and plans.")
+    parser = Parser(prog="vigia", description=help_description("vigia"))
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("validate", help="check a dataset (.gpkg) or a folder of layer files; exit 0 when valid")
-    p.add_argument("path", help="dataset .gpkg, or a folder with areas.geojson, cases.csv, ...")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--lang", choices=LANGUAGES, default=None,
-                   help="language of the report: es or en (default: from LANG, es_* -> Spanish)")
+    p = sub.add_parser("validate", help=help_text("validate"), description=help_description("validate"))
+    p.add_argument("path", help=help_text("validate.path"))
+    p.add_argument("--json", action="store_true", help=help_text("validate.json"))
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text("lang_report"))
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("build", help="validate a folder of layer files and assemble it into one dataset .gpkg")
-    p.add_argument("path", help="folder (or .gpkg) to read")
-    p.add_argument("out", help="dataset .gpkg to write")
-    p.add_argument("--lang", choices=LANGUAGES, default=None,
-                   help="language of the report: es or en (default: from LANG, es_* -> Spanish)")
+    p = sub.add_parser("build", help=help_text("build"), description=help_description("build"))
+    p.add_argument("path", help=help_text("build.path"))
+    p.add_argument("out", help=help_text("gpkg_out"))
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text("lang_report"))
     p.set_defaults(func=_cmd_build)
 
-    p = sub.add_parser("demo-data", help="write the demo dataset: real geography, synthetic figures")
-    p.add_argument("out", help="dataset .gpkg to write")
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed for the synthetic figures (default {DEFAULT_SEED})")
-    p.add_argument("--areas", default=None, help="attach the figures to this boundary file instead of the bundled 343 municipalities")
+    p = sub.add_parser("demo-data", help=help_text("demo"), description=help_description("demo"))
+    p.add_argument("out", help=help_text("gpkg_out"))
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=help_text("demo.seed", seed=DEFAULT_SEED))
+    p.add_argument("--areas", default=None, help=help_text("demo.areas"))
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text("lang_report"))
     p.set_defaults(func=_cmd_demo_data)
 
     from vigia.commands import register_all

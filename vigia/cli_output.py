@@ -9,12 +9,14 @@ Commands import this module; nothing here imports a command.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from geodata.catalog import msg
+from geodata.catalog import lookup
 from geodata.messages import frame_text, language_from_env, problem_text
 from geodata.problems import Problem, Severity
 
@@ -41,8 +43,78 @@ def cli_text(key: str, lang: str, **fmt: object) -> str:
     """A line a command prints, in ``lang`` (the ``cli.*`` texts of :mod:`vigia.ui.texts.cli`)."""
     from vigia.ui.texts import cli
 
-    text = cli.TEXTS[key][msg("inline.vigia.cli_output.en", "en")[lang]]
-    return text.format(**fmt) if fmt else text
+    return lookup(cli.TEXTS[key], lang, **fmt)
+
+
+def help_language() -> str:
+    """The language of ``--help`` and of argument errors: the environment's (``LANG=es_BO.UTF-8`` is
+    Spanish). argparse builds the help before it reads ``--lang``, so ``--lang`` cannot choose it."""
+    return language_from_env()
+
+
+def help_text(key: str, **fmt: object) -> str:
+    """A ``--help`` text (``cli.help.*``) in :func:`help_language`, with ``%`` kept literal for argparse."""
+    return cli_text(f"cli.help.{key}", help_language(), **fmt).replace("%", "%%")
+
+
+def help_description(key: str) -> str:
+    """A command's ``--help`` description (``cli.help.*``) in :func:`help_language` (argparse prints it as written)."""
+    return cli_text(f"cli.help.{key}", help_language())
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with its "usage:" in the help language."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, cli_text("cli.help.usage", help_language()) if prefix is None
+                          else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """The parser of ``vigia`` and of every subcommand (argparse hands its class to the subparsers):
+    argparse's own words (group titles, ``-h``, "error:") in the help language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = cli_text("cli.help.positionals", help_language())
+        self._optionals.title = cli_text("cli.help.options", help_language())
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=help_text("help"))
+
+    def error(self, message: str) -> NoReturn:
+        lang = help_language()
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, cli_text("cli.help.error", lang, prog=self.prog, message=argparse_message(message, lang))
+                  + "\n")
+
+
+@lru_cache(maxsize=1)
+def _argparse_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, pattern) of argparse's error sentences: each ``cli.argparse.*`` English text, ``{name}`` matching any text."""
+    from vigia.ui.texts import cli
+
+    found = []
+    for key, entry in cli.TEXTS.items():
+        if key.startswith("cli.argparse."):
+            parts = re.split(r"\{(\w+)\}", lookup(entry, "en"))
+            regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+            found.append((key, re.compile(regex + r"\Z", re.S)))
+    return tuple(found)
+
+
+def argparse_message(message: str, lang: str) -> str:
+    """One of argparse's English error messages in ``lang`` (names, values and our own texts inside kept)."""
+    if lang == "en":
+        return message
+    for key, pattern in _argparse_patterns():
+        found = pattern.match(message)
+        if found is not None:
+            return cli_text(key, lang, **{name: argparse_message(value, lang) for name, value in found.groupdict().items()})
+    return message
 
 
 def cli_word(prefix: str, code: str, lang: str) -> str:
@@ -50,7 +122,7 @@ def cli_word(prefix: str, code: str, lang: str) -> str:
     from vigia.ui.texts import feature_texts
 
     entry = feature_texts().get(f"{prefix}.{code}")
-    return entry[msg("inline.vigia.cli_output.en", "en")[lang]] if entry else code
+    return lookup(entry, lang) if entry else code
 
 
 def cli_reason(reason: str, lang: str) -> str:

@@ -26,16 +26,16 @@ def test_plans_the_demo_and_writes_xlsx_and_route_sheets(demo_gpkg: Path, tmp_pa
     assert main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out),
                  "--sheets", str(sheets)]) == EXIT_OK
     text = capsys.readouterr().out
-    assert "Teams: 3 from teams.csv" in text
-    assert "greedy" in text and "Risk covered" in text and "Top-decile" in text
-    assert "no scores file, fallback priority" in text and "sector weight" in text
-    assert "Must-visit sites NOT placed" in text or "Every must-visit site is in the plan" in text
+    assert "Equipos: 3, de teams.csv" in text  # printed in Spanish, like the files (--lang es by default)
+    assert "Plan voraz" in text and "Riesgo cubierto" in text and "10 % de mayor riesgo" in text
+    assert "sin archivo de puntajes, prioridad de respaldo" in text and "peso del sector" in text
+    assert "Visitas obligatorias que NO caben" in text or "Todas las visitas obligatorias están en el plan" in text
     for line in text.splitlines():
         if line.startswith("  DEMO-S"):  # an unplaced must-visit: id, name, reason and its code
             assert ": " in line and line.rstrip().endswith("]")
     book = load_workbook(out, read_only=True)
     assert "Cronograma" in book.sheetnames and "Sin ubicar" in book.sheetnames
-    visits = int(text.split("Wrote ")[1].split("(")[1].split(" visits")[0])
+    visits = int(text.split("Se escribió ")[1].split("(visitas: ")[1].split(";")[0].replace(".", ""))
     assert book["Cronograma"].max_row - 1 == visits > 0
     assert len(list(sheets.glob("route-*.html"))) == 3 and (sheets / "route-sheets.pdf").stat().st_size > 0
 
@@ -43,7 +43,8 @@ def test_plans_the_demo_and_writes_xlsx_and_route_sheets(demo_gpkg: Path, tmp_pa
 def test_scores_file_sets_priority_and_is_named(demo_gpkg: Path, demo_scores_gpkg: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "plan.ics"
-    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(demo_scores_gpkg), "--out", str(out)])
+    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(demo_scores_gpkg), "--out", str(out),
+                 "--lang", "en"])
     assert code == EXIT_OK
     text = capsys.readouterr().out
     assert "scores file scores.gpkg" in text and "risk score" in text
@@ -63,7 +64,7 @@ def test_bad_teams_file_names_file_row_and_column(demo_gpkg: Path, tmp_path: Pat
     teams.write_text("team_id,office_id,day_start,day_end\nT1,LAB-LPZ,08:00,18:00\nT2,NOPE,08:00,18:00\n"
                      "T3,LAB-SCZ,9am,18:00\n", encoding="utf-8")
     out = tmp_path / "plan.csv"
-    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out)])
+    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out), "--lang", "en"])
     assert code == EXIT_DATA_ERRORS
     text = capsys.readouterr().out
     assert "equipos.csv" in text
@@ -76,7 +77,8 @@ def test_a_file_that_is_not_a_scores_file_is_a_data_error_naming_it(demo_gpkg: P
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "wrong.gpkg"
     gpd.read_file(demo_gpkg, layer="areas").to_file(path, layer="areas", driver="GPKG")
-    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(path), "--out", str(tmp_path / "p.csv")])
+    code = main(["plan-inspections", str(demo_gpkg), *BASE, "--scores", str(path), "--out", str(tmp_path / "p.csv"),
+                 "--lang", "en"])
     assert code == EXIT_DATA_ERRORS
     text = capsys.readouterr().out
     assert "wrong.gpkg" in text and "not a Vigía scores file" in text
@@ -104,7 +106,7 @@ def test_writes_navigation_files_and_route_sheets_by_extension(demo_gpkg: Path, 
     args = ["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams)]
     assert main([*args, *(a for out in outs for a in ("--out", str(out)))]) == EXIT_OK
     text = capsys.readouterr().out
-    assert all(f"Wrote {out}" in text for out in outs)
+    assert all(f"Se escribió {out}" in text for out in outs)
     gpx = gpxpy.parse(outs[0].read_text(encoding="utf-8"))
     assert 1 <= len(gpx.routes) <= 2 and len(gpx.waypoints) > 0
     assert b"<kml" in outs[1].read_bytes()
@@ -112,7 +114,7 @@ def test_writes_navigation_files_and_route_sheets_by_extension(demo_gpkg: Path, 
     assert all(f"{w.latitude:.5f}" in pdf_text for w in gpx.waypoints)
     assert outs[3].read_text(encoding="utf-8").count('class="day"') == len(gpx.routes)
     assert main([*args, "--out", str(tmp_path / "plan.docx")]) == EXIT_USAGE
-    assert "--out must end in" in capsys.readouterr().err
+    assert "--out debe terminar en" in capsys.readouterr().err
 
 
 def test_exploration_share_is_drawn_recorded_and_can_be_turned_off(demo_gpkg: Path, tmp_path: Path,
@@ -124,7 +126,7 @@ def test_exploration_share_is_drawn_recorded_and_can_be_turned_off(demo_gpkg: Pa
     out = tmp_path / "plan.csv"
     assert main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out),
                  "--explore", "0.3"]) == EXIT_OK
-    assert "drawn at random" in capsys.readouterr().out
+    assert "sorteadas al azar" in capsys.readouterr().out
     plan = pd.read_csv(out)
     random = plan[plan["selection"] == "random"]
     assert len(random) > 0 and random["selection_probability"].between(0, 1, inclusive="right").all()
@@ -132,7 +134,7 @@ def test_exploration_share_is_drawn_recorded_and_can_be_turned_off(demo_gpkg: Pa
     assert plan.loc[plan["selection"] == "planned", "selection_probability"].isna().all()
     assert main(["plan-inspections", str(demo_gpkg), *BASE, "--teams", str(teams), "--out", str(out),
                  "--explore", "0"]) == EXIT_OK
-    assert "Exploration: off" in capsys.readouterr().out
+    assert "Exploración: desactivada" in capsys.readouterr().out
     assert set(pd.read_csv(out)["selection"]) == {"planned"}
     with pytest.raises(SystemExit) as bad:
         main(["plan-inspections", str(demo_gpkg), *BASE, "--out", str(out), "--explore", "1.5"])

@@ -70,7 +70,8 @@ def test_plan_inspections_learn_ranks_sites_by_their_learned_yield(history_gpkg:
     assert main(["plan-inspections", str(history_gpkg), "--start", "2026-12-07", "--days", "1", "--time-limit", "1",
                  "--out", str(out), "--learn", "--explore", "0"]) == EXIT_OK
     text = capsys.readouterr().out
-    assert "site yield learned from past inspections" in text and "sites column 'yield_victims'" in text
+    assert "rendimiento por sitio aprendido de las inspecciones pasadas" in text  # printed in Spanish by default
+    assert "la columna 'yield_victims' de los lugares" in text
     learned, why_not = with_site_yield(load_dataset(history_gpkg))
     assert why_not is None
     priority = learned["sites"].set_index("site_id")[YIELD_COLUMN]
@@ -94,7 +95,7 @@ def test_plan_inspections_learn_without_history_says_why_and_keeps_the_rule(demo
     from vigia.yield_refusals import not_used_text
 
     # --lang es (the default) says it in Spanish: no inspections layer, the usual rule is kept.
-    assert not_used_text(YieldRefusal(NO_LAYER), "es") in text and "sector weight" in text
+    assert not_used_text(YieldRefusal(NO_LAYER), "es") in text and "peso del sector" in text
     assert "capa de inspecciones" in text and "today's priority" not in text
 
 

@@ -68,7 +68,7 @@ def test_plan_inspections_learn_says_why_in_spanish(short_history: Path, tmp_pat
     line = not_used_text(refusal, "es")  # type: ignore[arg-type]
     assert line in text.splitlines()
     assert f"solo hay {KEPT} resultado(s)" in line and f"al menos {MIN_RESULTS}" in line
-    assert "se mantiene la prioridad habitual" in line and "sector weight" in text  # the rule is kept
+    assert "se mantiene la prioridad habitual" in line and "peso del sector" in text  # the rule is kept
     for english in _english_reasons():
         assert english not in line and english not in text, english
     assert not [piece for piece in english_texts() if piece in line]

@@ -51,10 +51,10 @@ def test_an_admin_ends_sessions_from_the_command_line(capsys: pytest.CaptureFixt
         accounts.add_user(ws, name, "planner", "una clave larga 2026")
     tokens = [sessions.start(ws, "ana"), sessions.start(ws, "cabo")]
     assert main(["users", "end-sessions", "ana"]) == 0
-    assert "Ended 1 open session(s) of ana" in capsys.readouterr().out
+    assert "Open sessions of ana ended: 1" in capsys.readouterr().out
     assert [sessions.check(ws, tok, 30).user is not None for tok in tokens] == [False, True]
     assert main(["users", "end-sessions"]) == 0
-    assert "Ended 1 open session(s) of all users" in capsys.readouterr().out
+    assert "Open sessions of all users ended: 1" in capsys.readouterr().out
     assert sessions.live_count(ws) == 0
     assert main(["users", "end-sessions", "nobody"]) == 1
     assert "there is no user 'nobody'" in capsys.readouterr().err

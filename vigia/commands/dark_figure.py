@@ -22,6 +22,8 @@ from vigia.cli_output import (
     cli_text,
     cli_word,
     data_errors,
+    help_description,
+    help_text,
     language,
     print_problems,
     usage_error,
@@ -35,23 +37,16 @@ OUT_COLUMNS = ["stratum", "observed", "estimate", "low", "high", "model", "reaso
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "dark-figure",
-        help="estimate how many victims no agency found (multiple systems estimation) from a lists table",
-        description="Multiple systems estimation from aggregated list overlaps: one 0/1 column per agency "
-                    "list and a count per combination (the 'lists' layer).")
-    p.add_argument("table", help="lists table: .csv, .xlsx, or a .gpkg with a 'lists' layer")
-    p.add_argument("--layer", default=None, help="layer name inside a GeoPackage (default: lists)")
-    p.add_argument("--criterion", choices=("aic", "bic"), default="bic",
-                   help="what an interaction between two lists must lower to enter the model (default bic)")
-    p.add_argument("--by", choices=("period", "admin1"), default=None, help="also estimate per period or department")
-    p.add_argument("--interval", choices=("profile", "bootstrap"), default="profile",
-                   help="95%% interval by profile likelihood (default) or parametric bootstrap")
-    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (same seed, same interval)")
-    p.add_argument("--draws", type=int, default=499, help="bootstrap draws (default 499)")
-    p.add_argument("--out", default=None, help="write one row per stratum to this .csv or .xlsx")
-    p.add_argument("--lang", choices=("es", "en"), default=None,
-                   help="language of the printed report and the .xlsx (default from LANG: es_* is Spanish; the .csv keeps codes)")
+    p = subparsers.add_parser("dark-figure", help=help_text("dark"), description=help_description("dark.description"))
+    p.add_argument("table", help=help_text("dark.table"))
+    p.add_argument("--layer", default=None, help=help_text("dark.layer"))
+    p.add_argument("--criterion", choices=("aic", "bic"), default="bic", help=help_text("dark.criterion"))
+    p.add_argument("--by", choices=("period", "admin1"), default=None, help=help_text("dark.by"))
+    p.add_argument("--interval", choices=("profile", "bootstrap"), default="profile", help=help_text("dark.interval"))
+    p.add_argument("--seed", type=int, default=0, help=help_text("dark.seed"))
+    p.add_argument("--draws", type=int, default=499, help=help_text("dark.draws"))
+    p.add_argument("--out", default=None, help=help_text("dark.out"))
+    p.add_argument("--lang", choices=("es", "en"), default=None, help=help_text("dark.lang"))
     p.set_defaults(func=run)
 
 
@@ -85,16 +80,16 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     path = Path(args.table)
     if not path.exists():
-        return usage_error(COMMAND, f"{path} does not exist")
+        return usage_error(COMMAND, cli_text("cli.error.missing", lang, path=path))
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
-        return usage_error(COMMAND, f"--out must end in .csv or .xlsx, not '{out.name}'")
+        return usage_error(COMMAND, cli_text("cli.error.out_suffix", lang, suffixes=".csv, .xlsx", name=out.name))
     try:
         frame, problems = load_layer(path, "lists", args.layer)
     except DataError as exc:
         return data_errors(cli_text("cli.dark.errors", lang, file=path.name), exc.problems, lang, stream=sys.stdout)
     if args.by and args.by not in frame.columns:
-        return usage_error(COMMAND, f"the table has no '{args.by}' column to split by")
+        return usage_error(COMMAND, cli_text("cli.dark.no_column", lang, column=args.by))
     result = estimate_strata(frame, by=args.by, criterion=args.criterion, interval=args.interval,
                              seed=args.seed, draws=args.draws)
     overall = result.overall

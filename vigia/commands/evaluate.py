@@ -14,29 +14,28 @@ import json
 import sys
 from pathlib import Path
 
-from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, data_errors, language, usage_error
+from vigia.cli_output import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    cli_text,
+    data_errors,
+    help_description,
+    help_text,
+    language,
+    usage_error,
+)
 
 COMMAND = "evaluate"
 OUT_FORMATS = (".html", ".xlsx")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "evaluate",
-        help="replay a past year: rank the sites from the inspections before it and compare with what that "
-             "year's inspections found",
-        description="Fits on the inspections recorded before YEAR, ranks the sites and compares the ranking with "
-                    "that year's real results (AUC, victims per inspection in Vigía's top 10%% and the rest, "
-                    "share of victims found in the first half of the visits in Vigía's and the real order). "
-                    "The human report and --out hide victim counts of 1 to 4; --json prints them exactly, "
-                    "which is allowed only because the register is your own and the output stays on this "
-                    "machine: do not share it.")
-    p.add_argument("dataset", help="dataset .gpkg (or a folder of layer files) with an inspections layer")
-    p.add_argument("--year", type=int, required=True, help="the year to replay (YYYY)")
-    p.add_argument("--json", action="store_true",
-                   help="print one JSON object (exact counts: for your own machine only)")
-    p.add_argument("--out", default=None, help="also write the report as REPORT.html or REPORT.xlsx")
-    p.add_argument("--lang", choices=("es", "en"), default=None, help="language of the report")
+    p = subparsers.add_parser("evaluate", help=help_text("evaluate"), description=help_description("evaluate.description"))
+    p.add_argument("dataset", help=help_text("evaluate.dataset"))
+    p.add_argument("--year", type=int, required=True, help=help_text("evaluate.year"))
+    p.add_argument("--json", action="store_true", help=help_text("evaluate.json"))
+    p.add_argument("--out", default=None, help=help_text("evaluate.out"))
+    p.add_argument("--lang", choices=("es", "en"), default=None, help=help_text("lang_report"))
     p.set_defaults(func=run)
 
 
@@ -134,15 +133,14 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     source = Path(args.dataset)
     if not source.exists():
-        return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg or a folder of layer files)")
+        return usage_error(COMMAND, cli_text("cli.error.missing_dataset", lang, path=source))
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in OUT_FORMATS:
-        return usage_error(COMMAND, f"--out must end in .html or .xlsx, not '{out.name}'")
+        return usage_error(COMMAND, cli_text("cli.error.out_suffix", lang, suffixes=".html, .xlsx", name=out.name))
     try:
         dataset = load_dataset(source)
     except DataError as exc:
-        return data_errors(f"vigia evaluate: {source} is NOT VALID; nothing evaluated. Run `vigia validate "
-                           f"{source}` for details:", exc.problems, lang)
+        return data_errors(cli_text("cli.evaluate.invalid", lang, source=source), exc.problems, lang)
     inspections, sites = dataset.get("inspections"), dataset.get("sites")
     if inspections is None or not len(inspections):
         reason = _text("evaluate.no_layer", lang)

@@ -20,6 +20,8 @@ from vigia.cli_output import (
     cli_reason,
     cli_text,
     data_errors,
+    help_description,
+    help_text,
     language,
     usage_error,
 )
@@ -33,26 +35,19 @@ COMMAND = "plan-patrols"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "plan-patrols",
-        help="weekly border-patrol roster (randomised so it cannot be predicted)",
-        description="Plan one week of border patrols: CP-SAT rosters under duty rules, randomised with a "
-                    "Stackelberg security game. Same --seed, same roster.",
-    )
-    parser.add_argument("dataset", help="dataset GeoPackage (.gpkg) with crossings and police offices")
-    parser.add_argument("--scores", help="scores .gpkg written by 'vigia score' (its crossing scores); "
-                                         "computed with the risk engine when left out")
-    parser.add_argument("--units", help="units file (.csv/.xlsx: unit_id, base_id or lon/lat, crew, shifts, "
-                                        "max_shifts); derived from police offices when left out")
-    parser.add_argument("--profile", help="time profile (.csv/.xlsx: kind, morning, afternoon, night) replacing "
-                                          "the default shift weights (night raised by the irregular share)")
-    parser.add_argument("--week", help="ISO week, e.g. 2026-W23 (default: the next week that has not started)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--out", required=True, help="roster file: .xlsx, .csv, .ics or .pdf (one A4 page per unit)")
-    parser.add_argument("--lang", choices=("es", "en"), default="es", help="language of the file and of this report (default es)")
+    parser = subparsers.add_parser("plan-patrols", help=help_text("patrols"),
+                                   description=help_description("patrols.description"))
+    parser.add_argument("dataset", help=help_text("patrols.dataset"))
+    parser.add_argument("--scores", help=help_text("patrols.scores"))
+    parser.add_argument("--units", help=help_text("patrols.units"))
+    parser.add_argument("--profile", help=help_text("patrols.profile"))
+    parser.add_argument("--week", help=help_text("patrols.week"))
+    parser.add_argument("--seed", type=int, default=0, help=help_text("patrols.seed"))
+    parser.add_argument("--out", required=True, help=help_text("patrols.out"))
+    parser.add_argument("--lang", choices=("es", "en"), default="es", help=help_text("patrols.lang"))
     parser.add_argument("--mode", choices=("fixed", "randomised"), default="randomised",
-                        help="randomised (default) or the best fixed roster")
-    parser.add_argument("--pool", type=int, default=200, help="randomised weeks sampled (default 200)")
+                        help=help_text("patrols.mode"))
+    parser.add_argument("--pool", type=int, default=200, help=help_text("patrols.pool"))
     parser.set_defaults(func=run)
 
 
@@ -97,16 +92,17 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     out = Path(args.out)
     if out.suffix.lower().lstrip(".") not in FORMATS:
-        return usage_error(COMMAND, f"--out must end in .xlsx, .csv, .ics or .pdf, not '{out.name}'")
+        return usage_error(COMMAND, cli_text("cli.error.out_suffix", lang, suffixes=".xlsx, .csv, .ics, .pdf",
+                                             name=out.name))
     args.week = args.week or next_week(dt.date.today())
     try:
         week_monday(args.week)
     except ValueError as exc:
         return usage_error(COMMAND, str(exc))
     if args.pool < 1:
-        return usage_error(COMMAND, "--pool must be at least 1")
+        return usage_error(COMMAND, cli_text("cli.patrols.pool", lang))
     if not Path(args.dataset).exists():
-        return usage_error(COMMAND, f"{args.dataset} does not exist")
+        return usage_error(COMMAND, cli_text("cli.error.missing", lang, path=args.dataset))
     try:
         dataset = load_dataset(args.dataset)
         scores = _crossing_scores(dataset, args.scores)

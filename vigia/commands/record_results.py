@@ -13,7 +13,10 @@ from pathlib import Path
 
 from vigia.cli_output import (
     EXIT_OK,
+    cli_text,
     data_errors,
+    help_description,
+    help_text,
     language,
     print_problems,
     recorded_summary,
@@ -26,17 +29,11 @@ COMMAND = "record-results"
 def register(subparsers: argparse._SubParsersAction) -> None:
     from geodata.messages import LANGUAGES
 
-    p = subparsers.add_parser(
-        COMMAND, help="add a filled results sheet (the plan's .xlsx) to a dataset as inspections; write a new .gpkg",
-        description="Reads the Inspections sheet of a plan workbook that a team filled in (done yes/no, victims, "
-                    "violations, workers), checks it like any layer and writes the dataset with those visits added "
-                    "to its inspections layer. Visits already recorded are refused by code; nothing is changed "
-                    "when any row has an error.")
-    p.add_argument("dataset", help="dataset .gpkg (or a folder of layer files)")
-    p.add_argument("results", help="the plan's .xlsx with its Inspections sheet filled in")
-    p.add_argument("--out", required=True, help="new dataset .gpkg to write (the input is kept as it was)")
-    p.add_argument("--lang", choices=LANGUAGES, default=None,
-                   help="language of the report: es or en (default: from LANG, es_* -> Spanish)")
+    p = subparsers.add_parser(COMMAND, help=help_text("record"), description=help_description("record.description"))
+    p.add_argument("dataset", help=help_text("dataset_or_folder"))
+    p.add_argument("results", help=help_text("record.results"))
+    p.add_argument("--out", required=True, help=help_text("record.out"))
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text("lang_report"))
     p.set_defaults(func=run)
 
 
@@ -51,13 +48,13 @@ def run(args: argparse.Namespace) -> int:
     source, results, out = Path(args.dataset), Path(args.results), Path(args.out)
     lang = language(args)
     if not source.exists():
-        return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg or a folder of layer files)")
+        return usage_error(COMMAND, cli_text("cli.error.missing_dataset", lang, path=source))
     if not results.exists():
-        return usage_error(COMMAND, f"{results} does not exist (give the plan's filled .xlsx)")
+        return usage_error(COMMAND, cli_text("cli.error.missing", lang, path=results))
     if out.suffix.lower() != ".gpkg":
-        return usage_error(COMMAND, f"--out must be a .gpkg file, not '{out.name}'")
+        return usage_error(COMMAND, cli_text("cli.error.out_suffix", lang, suffixes=".gpkg", name=out.name))
     if out.resolve() == source.resolve():
-        return usage_error(COMMAND, "--out must be a new file: the dataset you give is kept as it was")
+        return usage_error(COMMAND, cli_text("cli.record.new_file", lang))
     try:
         dataset = load_dataset(source)
     except DataError as exc:

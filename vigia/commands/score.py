@@ -16,6 +16,8 @@ from vigia.cli_output import (
     cli_text,
     cli_word,
     data_errors,
+    help_description,
+    help_text,
     language,
     usage_error,
 )
@@ -29,21 +31,18 @@ COMMAND = "score"
 def register(subparsers: argparse._SubParsersAction) -> None:
     from risk.presets import AGGREGATIONS, NORMALISATIONS, PRESETS
 
-    p = subparsers.add_parser(
-        "score", help="score the risk of every area and crossing of a dataset; write the scores file")
-    p.add_argument("dataset", help="dataset .gpkg (or a folder of layer files)")
-    p.add_argument("--out", required=True, help="scores .gpkg to write (area and crossing scores, provenance)")
-    p.add_argument("--preset", default="balanced", choices=PRESETS, help="weight preset (default balanced)")
-    p.add_argument("--weights", default=None,
-                   help="CSV (indicator,weight rows) or JSON {indicator: weight} overriding the preset")
-    p.add_argument("--normalisation", default="minmax", choices=NORMALISATIONS)
-    p.add_argument("--aggregation", default="arithmetic", choices=AGGREGATIONS)
-    p.add_argument("--draws", type=int, default=1000, help="Monte Carlo draws for rank intervals (default 1000)")
-    p.add_argument("--permutations", type=int, default=999, help="hotspot permutations (default 999)")
-    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same output)")
-    p.add_argument("--top", type=int, default=10, help="areas to list in the summary (default 10)")
-    p.add_argument("--lang", choices=("es", "en"), default=None,
-                   help="language of the printed summary (default from LANG: es_* is Spanish)")
+    p = subparsers.add_parser("score", help=help_text("score"), description=help_description("score"))
+    p.add_argument("dataset", help=help_text("dataset_or_folder"))
+    p.add_argument("--out", required=True, help=help_text("score.out"))
+    p.add_argument("--preset", default="balanced", choices=PRESETS, help=help_text("score.preset"))
+    p.add_argument("--weights", default=None, help=help_text("score.weights"))
+    p.add_argument("--normalisation", default="minmax", choices=NORMALISATIONS, help=help_text("score.normalisation"))
+    p.add_argument("--aggregation", default="arithmetic", choices=AGGREGATIONS, help=help_text("score.aggregation"))
+    p.add_argument("--draws", type=int, default=1000, help=help_text("score.draws"))
+    p.add_argument("--permutations", type=int, default=999, help=help_text("score.permutations"))
+    p.add_argument("--seed", type=int, default=0, help=help_text("seed_same"))
+    p.add_argument("--top", type=int, default=10, help=help_text("score.top"))
+    p.add_argument("--lang", choices=("es", "en"), default=None, help=help_text("score.lang"))
     p.set_defaults(func=run)
 
 
@@ -57,15 +56,16 @@ def run(args: argparse.Namespace) -> int:
     source, out = Path(args.dataset), Path(args.out)
     lang = language(args)
     if not source.exists():
-        return usage_error(COMMAND, f"{source} does not exist (give a dataset .gpkg or a folder of layer files)")
+        return usage_error(COMMAND, cli_text("cli.error.missing_dataset", lang, path=source))
     if out.suffix.lower() != ".gpkg":
-        return usage_error(COMMAND, f"--out must be a .gpkg file, not '{out.name}'")
+        return usage_error(COMMAND, cli_text("cli.error.out_suffix", lang, suffixes=".gpkg", name=out.name))
     if args.draws < 0 or args.permutations < 0:
-        return usage_error(COMMAND, "--draws and --permutations must be >= 0")
+        return usage_error(COMMAND, cli_text("cli.score.negative", lang))
     weights = None
     if args.weights is not None:
         if not Path(args.weights).exists():
-            return usage_error(COMMAND, f"--weights file {args.weights} does not exist")
+            return usage_error(COMMAND, cli_text("cli.error.missing_option", lang, option="--weights",
+                                                 path=args.weights))
         try:
             weights = read_weights(args.weights)
         except ValueError as exc:

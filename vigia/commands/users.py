@@ -12,59 +12,71 @@ import argparse
 import getpass
 import sys
 
-from vigia.cli_output import EXIT_DATA_ERRORS, EXIT_OK, usage_error
+from geodata import formats
+from geodata.messages import LANGUAGES
+from vigia.cli_output import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    cli_text,
+    help_description,
+    help_text,
+    language,
+    usage_error,
+)
 from vigia.workspace.roles import Role
 
 ROLE_NAMES = [r.value for r in Role]
 
 
-def _password(args: argparse.Namespace) -> str | None:
+def _password(args: argparse.Namespace, lang: str) -> str | None:
     if args.oidc:
         return None
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass(f"Password for {args.name}: ")
-    if getpass.getpass("Repeat it: ") != first:
-        raise ValueError("the two passwords differ; nothing was saved")
+    first = getpass.getpass(cli_text("cli.users.password", lang, name=args.name))
+    if getpass.getpass(cli_text("cli.users.repeat", lang)) != first:
+        raise ValueError(cli_text("cli.users.differ", lang))
     return first
 
 
 def _cmd_users(args: argparse.Namespace) -> int:
     from vigia.workspace import WorkspaceError, accounts, open_workspace, sessions
 
+    lang = language(args)
+    give_role = cli_text("cli.users.give_role", lang, roles=", ".join(ROLE_NAMES))
     try:
         workspace = open_workspace()
         if args.action == "list":
             found = accounts.list_users(workspace)
             if not found:
-                print("No accounts: the app runs in open demo mode (anyone can use every page).")
+                print(cli_text("cli.users.none", lang))
             for account in found:
-                login = "password" if account.has_password else "OIDC"
-                state = "DISABLED" if account.disabled else "active"
+                login = cli_text("cli.users.login.password", lang) if account.has_password else "OIDC"
+                state = cli_text("cli.users.state.disabled" if account.disabled else "cli.users.state.active", lang)
                 print(f"{account.name}\t{account.role.value}\t{login}\t{state}")
             return EXIT_OK
         if args.action == "end-sessions":  # no name: everyone's
             if args.name is not None:
                 accounts.get_user(workspace, args.name)  # a clear error for a mistyped name
-            ended = sessions.end_all(workspace, args.name)
-            who = args.name or "all users"
-            print(f"Ended {ended} open session(s) of {who}; they sign in again at their next click.")
+            ended = formats.integer(sessions.end_all(workspace, args.name), lang)
+            print(cli_text("cli.users.ended", lang, n=ended, name=args.name) if args.name
+                  else cli_text("cli.users.ended_all", lang, n=ended))
             return EXIT_OK
         if args.name is None:
-            return usage_error(f"users {args.action}", "give the user name")
+            return usage_error(f"users {args.action}", cli_text("cli.users.give_name", lang))
         if args.action == "add":
             if args.role is None:
-                return usage_error("users add", f"give --role ({', '.join(ROLE_NAMES)})")
-            account = accounts.add_user(workspace, args.name, args.role, _password(args))
-            print(f"Added {account.name} ({account.role.value}).")
+                return usage_error("users add", give_role)
+            account = accounts.add_user(workspace, args.name, args.role, _password(args, lang))
+            print(cli_text("cli.users.added", lang, name=account.name, role=account.role.value))
         elif args.action in ("disable", "enable"):
             account = accounts.set_disabled(workspace, args.name, args.action == "disable")
-            print(f"{account.name} is now {'disabled' if account.disabled else 'enabled'}.")
+            print(cli_text("cli.users.disabled" if account.disabled else "cli.users.enabled", lang, name=account.name))
         elif args.action == "role":
             if args.role is None:
-                return usage_error("users role", f"give --role ({', '.join(ROLE_NAMES)})")
+                return usage_error("users role", give_role)
             account = accounts.set_role(workspace, args.name, args.role)
-            print(f"{account.name} is now {account.role.value}.")
+            print(cli_text("cli.users.role", lang, name=account.name, role=account.role.value))
     except (WorkspaceError, ValueError) as error:
         print(f"vigia users {args.action}: {error}", file=sys.stderr)
         return EXIT_DATA_ERRORS
@@ -72,10 +84,12 @@ def _cmd_users(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("users", help="manage local accounts (add, list, disable, enable, role, end-sessions)")
-    p.add_argument("action", choices=["add", "list", "disable", "enable", "role", "end-sessions"])
-    p.add_argument("name", nargs="?", help="user name (e.g. an e-mail address); end-sessions without one: everyone")
-    p.add_argument("--role", choices=ROLE_NAMES, help="role for add / role")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    p.add_argument("--oidc", action="store_true", help="no password: the user signs in through the identity provider")
+    p = subparsers.add_parser("users", help=help_text("users"), description=help_description("users"))
+    p.add_argument("action", choices=["add", "list", "disable", "enable", "role", "end-sessions"],
+                   help=help_text("users.action"))
+    p.add_argument("name", nargs="?", help=help_text("users.name"))
+    p.add_argument("--role", choices=ROLE_NAMES, help=help_text("users.role"))
+    p.add_argument("--password-stdin", action="store_true", help=help_text("users.password_stdin"))
+    p.add_argument("--oidc", action="store_true", help=help_text("users.oidc"))
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text("lang_report"))
     p.set_defaults(func=_cmd_users)

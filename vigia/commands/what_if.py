@@ -22,6 +22,9 @@ from vigia.cli_output import (
     cli_reason,
     cli_text,
     data_errors,
+    help_description,
+    help_language,
+    help_text,
     language,
     summary,
     usage_error,
@@ -59,42 +62,29 @@ def _non_negative_int(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number >= 0")
+        raise argparse.ArgumentTypeError(cli_text("cli.error.whole", help_language(), text=text, least=0))
     return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "what-if",
-        help="where one more office, team or checkpoint covers the most risk (ranked options)",
-        description="Rank where new offices, extra or moved inspection teams, or new border checkpoints would "
-                    "cover the most risk within a day's trip, with how often each option wins across the "
-                    "scores' uncertainty, checked with the inspection planner (the patrol planner for checkpoints).",
-    )
-    p.add_argument("dataset", help="dataset .gpkg with areas and offices (and crossings for checkpoints)")
-    p.add_argument("--scores", required=True, help="scores .gpkg from 'vigia score'")
+    p = subparsers.add_parser("what-if", help=help_text("whatif"), description=help_description("whatif.description"))
+    p.add_argument("dataset", help=help_text("whatif.dataset"))
+    p.add_argument("--scores", required=True, help=help_text("scores_from_score"))
     ask = p.add_mutually_exclusive_group(required=True)
-    ask.add_argument("--add-offices", type=_positive_int, metavar="N", help="open N new labour offices")
-    ask.add_argument("--add-teams", type=_positive_int, metavar="K", help="add K inspection teams to existing offices")
-    ask.add_argument("--move-teams", type=_positive_int, metavar="M", help="move up to M teams between offices")
-    ask.add_argument("--add-checkpoints", type=_positive_int, metavar="C", help="open C border checkpoints")
-    p.add_argument("--demand", choices=("sites", "areas"), default=None,
-                   help="what offices and teams cover: the inspection sites (each with its area's risk, as the "
-                        "inspection planner weighs them; default when the dataset has sites) or the areas")
-    p.add_argument("--teams-per-office", type=_positive_int, default=2,
-                   help="teams at each new office (default 2, like the smallest offices today)")
-    p.add_argument("--candidates", default=None, help="candidate places (.csv/.xlsx: name, lon, lat); "
-                                                      "default: GeoNames towns, or open crossings for checkpoints")
-    p.add_argument("--reach-hours", type=_positive_float, default=None,
-                   help="travel time that counts as reached (default 3 h for offices, 2 h for checkpoints)")
-    p.add_argument("--time-limit", type=_positive_float, default=30.0, help="seconds for the solver (default 30)")
-    p.add_argument("--draws", type=_non_negative_int, default=30, help="score draws to solve (default 30; 0 = none)")
-    p.add_argument("--check-days", type=_non_negative_int, default=5,
-                   help="working days the inspection planner plans to check the best options (0 = no check); "
-                        "checkpoints are checked with the patrol planner over one week")
-    p.add_argument("--seed", type=int, default=0, help="random seed (draws and planner)")
-    p.add_argument("--out", default=None, help="report: .xlsx, .csv, .geojson or .html")
-    p.add_argument("--lang", choices=("es", "en"), default="es", help="language of the report file and of what is printed (default es)")
+    ask.add_argument("--add-offices", type=_positive_int, metavar="N", help=help_text("whatif.add_offices"))
+    ask.add_argument("--add-teams", type=_positive_int, metavar="K", help=help_text("whatif.add_teams"))
+    ask.add_argument("--move-teams", type=_positive_int, metavar="M", help=help_text("whatif.move_teams"))
+    ask.add_argument("--add-checkpoints", type=_positive_int, metavar="C", help=help_text("whatif.add_checkpoints"))
+    p.add_argument("--demand", choices=("sites", "areas"), default=None, help=help_text("whatif.demand"))
+    p.add_argument("--teams-per-office", type=_positive_int, default=2, help=help_text("whatif.teams_per_office"))
+    p.add_argument("--candidates", default=None, help=help_text("whatif.candidates"))
+    p.add_argument("--reach-hours", type=_positive_float, default=None, help=help_text("whatif.reach_hours"))
+    p.add_argument("--time-limit", type=_positive_float, default=30.0, help=help_text("whatif.time_limit"))
+    p.add_argument("--draws", type=_non_negative_int, default=30, help=help_text("whatif.draws"))
+    p.add_argument("--check-days", type=_non_negative_int, default=5, help=help_text("whatif.check_days"))
+    p.add_argument("--seed", type=int, default=0, help=help_text("whatif.seed"))
+    p.add_argument("--out", default=None, help=help_text("whatif.out"))
+    p.add_argument("--lang", choices=("es", "en"), default="es", help=help_text("whatif.lang"))
     p.set_defaults(func=_cmd_what_if)
 
 
@@ -175,19 +165,20 @@ def _print_result(result: object, lang: str) -> None:
 
 def _cmd_what_if(args: argparse.Namespace) -> int:
     source = Path(args.dataset)
+    lang = language(args)
     for label, value in (("dataset", args.dataset), ("--scores", args.scores), ("--candidates", args.candidates)):
         if value is not None and not Path(value).exists():
-            return usage_error(COMMAND, f"{label} {value} does not exist")
+            return usage_error(COMMAND, cli_text("cli.error.missing", lang, path=value) if label == "dataset"
+                               else cli_text("cli.error.missing_option", lang, option=label, path=value))
     if args.out is not None and Path(args.out).suffix.lower().lstrip(".") not in OUT_FORMATS:
-        return usage_error(COMMAND, f"--out must end in {', '.join('.' + f for f in OUT_FORMATS)}, "
-                                    f"not '{Path(args.out).name}'")
+        return usage_error(COMMAND, cli_text("cli.error.out_suffix", lang, name=Path(args.out).name,
+                                             suffixes=", ".join("." + f for f in OUT_FORMATS)))
 
     from geodata.load import check_dataset
     from planner.coverage.build import dataset_bbox
     from planner.coverage.candidates import read_candidates
     from vigia import what_if_runs
 
-    lang = language(args)
     report = check_dataset(source)
     if not report.ok or report.dataset is None:
         return data_errors(cli_text("cli.nothing_computed", lang, source=source,
