@@ -65,14 +65,20 @@ def test_offline_map_html_has_no_web_script_or_stylesheet() -> None:
     assert "tile.openstreetmap.org" not in html, "web tiles must be off by default"
 
 
-def test_streamlit_folium_receives_only_data_uri_links(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What st_folium hands the browser component: every JS/CSS link is a data: URI."""
+def test_streamlit_folium_loads_leaflet_from_the_apps_own_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What st_folium hands the browser component: Leaflet as files of the app's own server (a
+    sibling of the component's folder, found in the installed package), never a web address."""
     captured: dict = {}
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: captured.update(kwargs))
     maps.show(_sample_map(), key="t")
-    assert captured["js_links"] and captured["css_links"]
-    assert all(link.startswith("data:") for link in captured["js_links"] + captured["css_links"])
+    links = captured["js_links"] + captured["css_links"]
+    assert [link.rsplit("/", 1)[-1] for link in links] == ["leaflet.js", "leaflet.css"], links
+    for link in links:
+        folder, name = link.removeprefix("../").split("/")
+        assert link.startswith("../") and folder.endswith(".leaflet"), link  # component/<folder>/<name>
+        assert (leaflet_dir() / name).is_file()
     assert not _HTTP_ASSET.search(captured["header"])
+    assert "base64" not in captured["script"], "no inline copy of Leaflet re-sent with every rerun"
     assert captured["returned_objects"] == []
 
 
