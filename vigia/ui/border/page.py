@@ -19,7 +19,8 @@ st.subheader(t("borderrisk.ranking_header"))
 crossing_scores = None
 if "crossings" in dataset:
     try:
-        crossing_scores = risk_state.scores_for(risk_state.current_path(), risk_state.Choice()).crossing_scores
+        with st.spinner(t("riskmap.computing")):  # shows only when the scores are not cached yet
+            crossing_scores = risk_state.scores_for(risk_state.current_path(), risk_state.Choice()).crossing_scores
     except ValueError as error:
         st.warning(t("borderrisk.no_scores", reason=str(error)))
         crossing_scores = None
@@ -33,6 +34,7 @@ if "crossings" in dataset:
         risk_maps.show(fmap, key="border_map")
     else:
         maps.show(map_views.border(dataset, chrome.online_tiles()), key="border_map")
+    maps.let_map_paint("border_map", t("page.map_first"))  # a new tab: the map first, then the tables
 else:
     chrome.missing_layer("crossings")
 

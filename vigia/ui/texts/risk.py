@@ -120,8 +120,6 @@ TEXTS: dict[str, Text] = {
     "hotspot.not_computed": msg("hotspot.not_computed", "Not computed (too few areas)"),
     "riskmap.click_hint": msg("riskmap.click_hint",
                               "Click an area on the map, or pick it from the list below, to see its details."),
-    "riskmap.details_loading": {"es": "Preparando los detalles bajo el mapa…",
-                                "en": "Preparing the details below the map…"},
     "riskmap.meanings_header": msg("riskmap.meanings_header", "What does each class mean?"),
     "riskmap.missing_header": msg("riskmap.missing_header", "What these data could not support"),
     "riskmap.missing_item": msg("riskmap.missing_item", "**{part}**: {reason}"),
