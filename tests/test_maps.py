@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 from pathlib import Path
 
 import folium
@@ -152,3 +153,29 @@ def test_demo_risk_map_stays_small(demo_gpkg: Path) -> None:
     assert script.count(maps.AREA_CLASS) >= 1
     assert len(script) < 1_500_000, f"map script is {len(script) / 1e6:.1f} MB"
     assert isinstance(fmap, folium.Map) and maps.external_links(fmap) == []
+
+
+def test_a_tabs_first_map_run_pauses_once_so_the_map_is_drawn_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first run of a map page in a browser session waits (spinner showing) after the map;
+    later runs of the same session (a weight change, a click) never do."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setattr(maps, "MAP_FIRST_PAUSE_S", 1.0)
+
+    def page() -> None:
+        import streamlit as st
+
+        from vigia.ui import maps
+
+        maps.let_map_paint("m", "busy")
+        st.write("below the map")
+
+    app = AppTest.from_function(page, default_timeout=30)
+    started = time.perf_counter()
+    app.run()
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    app.run()
+    second = time.perf_counter() - started
+    assert [m.value for m in app.markdown] == ["below the map"]
+    assert first >= 1.0 > second, (first, second)
