@@ -67,14 +67,16 @@ WATCH_JS = """
   new MutationObserver(mark).observe(document, {subtree: true, childList: true});
 })();
 """
-#: True once the page's script run has ended and every map frame on it shows Leaflet.
+#: True once the page shows its title and main content: its run has ended and every map frame
+#: has drawn its layers, or a map is drawn while a progress message says the rest is coming.
 PAINTED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+  const drawn = f => { try { return !!f.contentDocument.querySelector('.leaflet-container path'); }
+                       catch (e) { return false; } };
   const frames = Array.from(document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]'));
-  return frames.every(f => { try { return !!f.contentDocument.querySelector('.leaflet-container'); }
-                             catch (e) { return false; } });
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app && app.getAttribute('data-test-script-state') === 'notRunning') return frames.every(drawn);
+  return frames.some(drawn) && !!document.querySelector('[data-testid="stSpinner"]');
 }"""
 PAINT_REPEAT = 3
 PRESETS = ("forced_labour", "sexual_exploitation", "migration", "balanced", "forced_labour")

@@ -361,10 +361,11 @@ def in_frame(fmap: folium.Map) -> folium.Map:
 
 
 #: Seconds a tab's first run of a map page waits, a progress message showing, between sending
-#: the map and sending what lies below it. Drawn together, the tables, charts and data grids
-#: below take the browser's time while the map's frame starts (about 2 s more to the drawn map
-#: on a shared 2-core machine, benchmarks/app_latency.py); sent after the pause, the map is
-#: drawn first. Later runs (a weight change, a click) never wait.
+#: the map and sending what lies below it. Drawn together, the Risk map's tables, charts and
+#: data grids take the browser's time while the map's frame starts (about 1 s more to the
+#: drawn map on a shared 2-core machine, benchmarks/app_latency.py); sent after the pause, the
+#: map is drawn first. Later runs (a weight change, a click) never wait. Pages with little
+#: below their map (Border, Inspections) gained nothing from it in the same benchmark.
 MAP_FIRST_PAUSE_S = 1.0
 _PAINTED_PREFIX = "vigia_map_painted_"
 

@@ -34,7 +34,6 @@ if "crossings" in dataset:
         risk_maps.show(fmap, key="border_map")
     else:
         maps.show(map_views.border(dataset, chrome.online_tiles()), key="border_map")
-    maps.let_map_paint("border_map", t("page.map_first"))  # a new tab: the map first, then the tables
 else:
     chrome.missing_layer("crossings")
 

@@ -49,7 +49,6 @@ if run is None:
     saved_plan_view.panel()
     st.info(t("inspections.no_plan"), icon=":material/route:")
     maps.show(map_views.inspections(dataset, chrome.online_tiles()), key="inspections_map")
-    maps.let_map_paint("inspections_map", t("page.map_first"))  # a new tab: the map first, then the table
     st.subheader(t("inspections.candidates_header"))
     table = summaries.sites_by_sector(dataset)
     table["sector"] = [sector_label(s) for s in table["sector"]]
