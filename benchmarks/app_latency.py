@@ -10,12 +10,16 @@ then times, median of 5 each:
   repetition is served from the per-choice cache) until the map's colours change;
 - ``preset_change_s``: another weight preset chosen until the map's colours change (the
   first visit of each preset is a new computation, later ones come from the cache);
-- ``cli_help_s``: ``vigia --help`` as a new process, wall clock.
+- ``cli_help_s``: ``vigia --help`` as a new process, wall clock;
+- ``first_paint_max_s``: every page in the sidebar opened in a new tab (median of 3 each), to
+  its title and main content: the page's run has ended (no "running" sign) and each map on it
+  shows Leaflet; the slowest page's median. Per page it also prints when a progress message
+  (spinner or status) first showed, so a page slower than 2 s can be checked for one.
 
 The browser context uses ``locale="es-BO"`` (the app follows Accept-Language). Each figure
 is printed with the machine's load average (the timings mean little without it);
 ``app_server_latency.py`` gives the server's share of the same changes. Last line:
-``RESULT new_tab_s=... weight_change_s=... preset_change_s=... cli_help_s=...``.
+``RESULT new_tab_s=... weight_change_s=... preset_change_s=... cli_help_s=... first_paint_max_s=...``.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -48,6 +53,32 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 #: The fill colours of every area polygon, in order: changes when the map is redrawn with new scores.
 COLOURS_JS = (f"() => Array.from(document.querySelectorAll('path.{AREA_CLASS}'))"
               ".map(p => p.getAttribute('fill')).join(',')")
+#: Seconds after navigation start when a page title and a progress message first showed (set in the page).
+WATCH_JS = """
+(() => {
+  const seen = {};
+  const mark = () => {
+    const now = performance.now() / 1000;
+    if (!seen.title && document.querySelector('[data-testid="stMain"] h1')) seen.title = now;
+    if (!seen.progress && document.querySelector('[data-testid="stSpinner"], [data-testid="stExpanderIconSpinner"]'))
+      seen.progress = now;
+  };
+  window.__vigiaSeen = seen;
+  new MutationObserver(mark).observe(document, {subtree: true, childList: true});
+})();
+"""
+#: True once the page shows its title and main content: its run has ended and every map frame
+#: has drawn its layers, or a map is drawn while a progress message says the rest is coming.
+PAINTED_JS = """() => {
+  if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+  const drawn = f => { try { return !!f.contentDocument.querySelector('.leaflet-container path'); }
+                       catch (e) { return false; } };
+  const frames = Array.from(document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]'));
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app && app.getAttribute('data-test-script-state') === 'notRunning') return frames.every(drawn);
+  return frames.some(drawn) && !!document.querySelector('[data-testid="stSpinner"]');
+}"""
+PAINT_REPEAT = 3
 PRESETS = ("forced_labour", "sexual_exploitation", "migration", "balanced", "forced_labour")
 
 
@@ -119,6 +150,42 @@ def new_tab(context: Any, url: str) -> float:
     elapsed = time.perf_counter() - started
     page.close()
     return elapsed
+
+
+def page_paths(context: Any, url: str) -> list[str]:
+    """The URL paths of the pages in the sidebar menu (what this viewer may open)."""
+    page = context.new_page()
+    page.goto(url)
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    links.first.wait_for(timeout=120_000)
+    paths = [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+    page.close()
+    return [urllib.parse.urlparse(p).path for p in dict.fromkeys(paths)]
+
+
+def first_paint(context: Any, url: str) -> tuple[float, float | None]:
+    """Seconds from ``goto`` to the page painted, and to its first progress message (None: none showed)."""
+    page = context.new_page()
+    page.add_init_script(WATCH_JS)
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(PAINTED_JS, timeout=120_000, polling=20)
+    elapsed = time.perf_counter() - started
+    seen = page.evaluate("() => window.__vigiaSeen || {}")
+    page.close()
+    return elapsed, seen.get("progress")
+
+
+def first_paints(context: Any, url: str) -> float:
+    """Each page's median first paint (printed); returns the slowest."""
+    slowest = 0.0
+    for path in page_paths(context, url):
+        runs = [first_paint(context, urllib.parse.urljoin(url, path)) for _ in range(PAINT_REPEAT)]
+        progress = [f"{p:.2f}" for _, p in runs if p is not None]
+        median = show(f"first paint {path}", [elapsed for elapsed, _ in runs])
+        print(f"    progress message first seen at {', '.join(progress) or 'never'} s")
+        slowest = max(slowest, median)
+    return slowest
 
 
 def weight_changes(page: Any) -> list[float]:
@@ -193,11 +260,12 @@ def main() -> None:
                 map_frame(page)
                 weight_s = show("weight change to the redrawn map", weight_changes(page))
                 preset_s = show("preset change to the redrawn map", preset_changes(page))
+                paint_s = first_paints(context, url)
                 browser.close()
         finally:
             stop(process)
     print(f"RESULT new_tab_s={tab_s:.2f} weight_change_s={weight_s:.2f} preset_change_s={preset_s:.2f} "
-          f"cli_help_s={help_s:.2f}")
+          f"cli_help_s={help_s:.2f} first_paint_max_s={paint_s:.2f}")
 
 
 if __name__ == "__main__":

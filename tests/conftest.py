@@ -37,6 +37,15 @@ def shared_dir() -> Path:
     return SHARED_DIR
 
 
+@pytest.fixture(autouse=True)
+def _no_map_first_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """App tests have no browser drawing maps: a page's first-run pause (``maps.let_map_paint``,
+    there so a real browser draws the map first) would only slow them down."""
+    from vigia.ui import maps
+
+    monkeypatch.setattr(maps, "MAP_FIRST_PAUSE_S", 0.0)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that uses ``shared_dir`` carries the ``shared`` marker (``-m "not shared"`` skips them all)."""
     for item in items:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 from pathlib import Path
 
 import folium
@@ -65,14 +66,20 @@ def test_offline_map_html_has_no_web_script_or_stylesheet() -> None:
     assert "tile.openstreetmap.org" not in html, "web tiles must be off by default"
 
 
-def test_streamlit_folium_receives_only_data_uri_links(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What st_folium hands the browser component: every JS/CSS link is a data: URI."""
+def test_streamlit_folium_loads_leaflet_from_the_apps_own_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What st_folium hands the browser component: Leaflet as files of the app's own server (a
+    sibling of the component's folder, found in the installed package), never a web address."""
     captured: dict = {}
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: captured.update(kwargs))
     maps.show(_sample_map(), key="t")
-    assert captured["js_links"] and captured["css_links"]
-    assert all(link.startswith("data:") for link in captured["js_links"] + captured["css_links"])
+    links = captured["js_links"] + captured["css_links"]
+    assert [link.rsplit("/", 1)[-1] for link in links] == ["leaflet.js", "leaflet.css"], links
+    for link in links:
+        folder, name = link.removeprefix("../").split("/")
+        assert link.startswith("../") and folder.endswith(".leaflet"), link  # component/<folder>/<name>
+        assert (leaflet_dir() / name).is_file()
     assert not _HTTP_ASSET.search(captured["header"])
+    assert "base64" not in captured["script"], "no inline copy of Leaflet re-sent with every rerun"
     assert captured["returned_objects"] == []
 
 
@@ -146,3 +153,29 @@ def test_demo_risk_map_stays_small(demo_gpkg: Path) -> None:
     assert script.count(maps.AREA_CLASS) >= 1
     assert len(script) < 1_500_000, f"map script is {len(script) / 1e6:.1f} MB"
     assert isinstance(fmap, folium.Map) and maps.external_links(fmap) == []
+
+
+def test_a_tabs_first_map_run_pauses_once_so_the_map_is_drawn_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first run of a map page in a browser session waits (spinner showing) after the map;
+    later runs of the same session (a weight change, a click) never do."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setattr(maps, "MAP_FIRST_PAUSE_S", 1.0)
+
+    def page() -> None:
+        import streamlit as st
+
+        from vigia.ui import maps
+
+        maps.let_map_paint("m", "busy")
+        st.write("below the map")
+
+    app = AppTest.from_function(page, default_timeout=30)
+    started = time.perf_counter()
+    app.run()
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    app.run()
+    second = time.perf_counter() - started
+    assert [m.value for m in app.markdown] == ["below the map"]
+    assert first >= 1.0 > second, (first, second)

@@ -7,6 +7,9 @@ whose title names the kind of areas (e.g. "demo areas").
 
 from __future__ import annotations
 
+import weakref
+
+import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Polygon, box
 
@@ -105,11 +108,31 @@ def _view_box() -> Polygon:
     return box(west + 0.8, south + 0.6, east - 0.8, north - 0.6)
 
 
-def _departments(fmap: OfflineMap, dataset: Dataset) -> None:
+#: Department outlines (and label points) per loaded dataset: the dissolve is the slow part of
+#: a page's map, and a loaded dataset never changes (a new file is a new ``Dataset``).
+_OUTLINES: dict[int, tuple[weakref.ref[Dataset], gpd.GeoDataFrame, list[tuple[float, float, str]]]] = {}
+_OUTLINES_KEPT = 8
+
+
+def department_outlines(dataset: Dataset) -> tuple[gpd.GeoDataFrame, list[tuple[float, float, str]]]:
+    """The dataset's departments (:func:`geodata.basemap.department_outlines`) and their label
+    points, computed once per loaded dataset."""
+    kept = _OUTLINES.get(id(dataset))
+    if kept is not None and kept[0]() is dataset:
+        return kept[1], kept[2]
     outlines = basemap.department_outlines(dataset.areas)
-    maps.add_lines(fmap, outlines, name="departments", color=maps.DEPARTMENT_LINE, weight=1.6)
     points = outlines.geometry.representative_point()
-    maps.add_labels(fmap, [(p.y, p.x, str(name)) for name, p in zip(outlines["admin1"], points)], css="dept")
+    labels = [(p.y, p.x, str(name)) for name, p in zip(outlines["admin1"], points)]
+    if len(_OUTLINES) >= _OUTLINES_KEPT:
+        _OUTLINES.clear()
+    _OUTLINES[id(dataset)] = (weakref.ref(dataset), outlines, labels)
+    return outlines, labels
+
+
+def _departments(fmap: OfflineMap, dataset: Dataset) -> None:
+    outlines, labels = department_outlines(dataset)
+    maps.add_lines(fmap, outlines, name="departments", color=maps.DEPARTMENT_LINE, weight=1.6)
+    maps.add_labels(fmap, labels, css="dept")
 
 
 def base_map(dataset: Dataset, online: bool) -> OfflineMap:

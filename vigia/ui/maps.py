@@ -2,7 +2,8 @@
 
 :class:`OfflineMap` carries Leaflet itself as ``data:`` URIs and nothing else
 (no jQuery, Bootstrap, icon fonts or CDN links), so a map renders with no
-internet. The background is a vector basemap from ``geodata.basemap``; web
+internet; drawn in the app (:func:`in_frame`), it loads the same files from the
+app's own server instead. The background is a vector basemap from ``geodata.basemap``; web
 tiles are added only when the user switches them on. Layers are reduced for
 display (simplified, coordinates rounded) so the page stays light, and legends
 are plain HTML because branca colormaps pull d3 from a CDN.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -21,12 +23,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import streamlit as st
 from branca.colormap import ColorMap
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
-from vigia.ui.offline import leaflet_css_uri, leaflet_js_uri
+from vigia.ui.offline import leaflet_css_uri, leaflet_js_uri, served_css, served_js
 
 #: CSS classes on map features, so tests (and styles) can find each layer.
 AREA_CLASS = "vigia-area"
@@ -326,7 +329,8 @@ def external_links(fmap: folium.Map) -> list[str]:
     """Every JS/CSS link the map would make the browser fetch from the web.
 
     Mirrors how streamlit-folium collects links (each element's default_js and
-    default_css); an offline map returns ``[]``.
+    default_css); an offline map returns ``[]``: its links are ``data:`` URIs or relative
+    paths on the app's own server (:func:`in_frame`).
     """
     links: list[str] = []
 
@@ -339,7 +343,7 @@ def external_links(fmap: folium.Map) -> list[str]:
             walk(child)
 
     walk(fmap)
-    return [url for url in links if not url.startswith("data:")]
+    return [url for url in links if not (url.startswith(("data:", "../")))]
 
 
 #: streamlit-folium's ``render=True`` renders the whole figure once more before taking the map's
@@ -347,6 +351,35 @@ def external_links(fmap: folium.Map) -> list[str]:
 RENDER_TWICE = False
 
 
+def in_frame(fmap: folium.Map) -> folium.Map:
+    """``fmap`` loading Leaflet from the app's server instead of its inline copy: the browser
+    caches the file, and a rerun no longer re-sends it (half of the map's message). Only for
+    maps drawn by streamlit-folium; a downloaded map keeps the copy (it has no server)."""
+    fmap.default_js = [("leaflet", served_js())]
+    fmap.default_css = [("leaflet_css", served_css())]
+    return fmap
+
+
+#: Seconds a tab's first run of a map page waits, a progress message showing, between sending
+#: the map and sending what lies below it. Drawn together, the Risk map's tables, charts and
+#: data grids take the browser's time while the map's frame starts (about 1 s more to the
+#: drawn map on a shared 2-core machine, benchmarks/app_latency.py); sent after the pause, the
+#: map is drawn first. Later runs (a weight change, a click) never wait. Pages with little
+#: below their map (Border, Inspections) gained nothing from it in the same benchmark.
+MAP_FIRST_PAUSE_S = 1.0
+_PAINTED_PREFIX = "vigia_map_painted_"
+
+
+def let_map_paint(key: str, message: str) -> None:
+    """On the first run of the map ``key`` in this browser session, wait :data:`MAP_FIRST_PAUSE_S`
+    with ``message`` (a spinner) so the browser draws the map before the rest of the page."""
+    if st.session_state.get(_PAINTED_PREFIX + key):
+        return
+    st.session_state[_PAINTED_PREFIX + key] = True
+    with st.spinner(message):
+        time.sleep(MAP_FIRST_PAUSE_S)
+
+
 def show(fmap: folium.Map, key: str, height: int = 580) -> None:
     """Render in the page; ``returned_objects=[]`` so panning never reruns the script."""
-    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[], render=RENDER_TWICE)
+    st_folium(in_frame(fmap), key=key, height=height, use_container_width=True, returned_objects=[], render=RENDER_TWICE)

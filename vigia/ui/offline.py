@@ -50,3 +50,34 @@ def leaflet_css_uri() -> str:
         return f'url("{_data_uri("image/png", image.read_bytes())}")'
 
     return _data_uri("text/css", _IMAGE_URL.sub(inline, css).encode("utf-8"))
+
+
+
+#: Streamlit serves a declared component's folder under ``component/<module>.<name>/``; Vigía
+#: declares one (never drawn) on the installed Leaflet folder, so the app's maps load Leaflet
+#: from the app's own server: no internet, and no 200 KB copy re-sent with every rerun.
+_LEAFLET_COMPONENT = "leaflet"
+
+
+def _served_base() -> str:
+    """The Leaflet folder's URL relative to a streamlit-folium frame.
+
+    Declaring registers the folder with the running server (a dictionary write, so it is
+    done on every call: a call outside a script run registers nothing and must not stick).
+    """
+    import streamlit.components.v1 as components
+
+    component = components.declare_component(_LEAFLET_COMPONENT, path=str(leaflet_dir()))
+    # The frame is ``<app>/component/streamlit_folium.st_folium/index.html``: a sibling folder.
+    return f"../{component.name}/"
+
+
+def served_js() -> str:
+    """``leaflet.js`` as served by the app, for maps drawn in a streamlit-folium frame only
+    (a downloaded page has no server: it keeps :func:`leaflet_js_uri`)."""
+    return _served_base() + "leaflet.js"
+
+
+def served_css() -> str:
+    """``leaflet.css`` as served by the app (its ``images/`` come from the same folder)."""
+    return _served_base() + "leaflet.css"

@@ -19,7 +19,8 @@ st.subheader(t("borderrisk.ranking_header"))
 crossing_scores = None
 if "crossings" in dataset:
     try:
-        crossing_scores = risk_state.scores_for(risk_state.current_path(), risk_state.Choice()).crossing_scores
+        with st.spinner(t("riskmap.computing")):  # shows only when the scores are not cached yet
+            crossing_scores = risk_state.scores_for(risk_state.current_path(), risk_state.Choice()).crossing_scores
     except ValueError as error:
         st.warning(t("borderrisk.no_scores", reason=str(error)))
         crossing_scores = None

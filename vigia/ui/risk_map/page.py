@@ -13,7 +13,7 @@ import functools
 import streamlit as st
 
 from geodata.scores_file import AREA_LAYER, CROSSING_LAYER
-from vigia.ui import access, chrome, saved_work, summaries, url_choices
+from vigia.ui import access, chrome, maps, saved_work, summaries, url_choices
 from vigia.ui.i18n import (
     current_language,
     fmt_dec,
@@ -107,6 +107,7 @@ st.caption(t(f"riskview.{view}.explain", draws=fmt_int(risk_state.draws()),
 map_args = (dataset, areas, view, chrome.online_tiles())
 clicked = risk_maps.show_clickable(risk_maps.area_map(*map_args, key=risk_state.dataset_key(path)), key="risk_map")
 st.caption(t("riskmap.click_hint"))
+maps.let_map_paint("risk_map", t("page.map_first"))  # a new tab: the map first, then the rest
 codes = risk_maps.classify(areas, view).codes
 if (empty := risk_tables.classes_empty_reason(areas, view)) is not None:  # a map of one class says why
     st.info(t(empty, periods=dataset["cases"]["period"].nunique() if "cases" in dataset else 0))

@@ -250,8 +250,7 @@ def build_static_layers(dataset: Dataset) -> StaticLayers:
     countries["fill"] = countries["is_bolivia"].map({True: maps.BOLIVIA_FILL, False: maps.NEIGHBOUR_FILL})
     neighbours = countries[~countries["is_bolivia"]]
     points = neighbours.geometry.intersection(map_views._view_box()).representative_point()
-    outlines = basemap.department_outlines(dataset.areas)
-    dept_points = outlines.geometry.representative_point()
+    outlines, department_labels = map_views.department_outlines(dataset)
     areas = dataset.areas
     area_json = _geojson(gpd.GeoDataFrame({"area_id": areas["area_id"].astype(str).to_numpy()},
                                           geometry=areas.geometry.to_numpy(), crs=areas.crs), ["area_id"])
@@ -259,7 +258,7 @@ def build_static_layers(dataset: Dataset) -> StaticLayers:
         countries=_geojson(countries, ["fill"]),
         country_labels=[(p.y, p.x, iso) for iso, p in zip(neighbours["iso3"], points) if not p.is_empty],
         departments=_geojson(outlines, []),
-        department_labels=[(p.y, p.x, str(n)) for n, p in zip(outlines["admin1"], dept_points)],
+        department_labels=department_labels,
         areas={f["properties"]["area_id"]: f["geometry"] for f in area_json["features"]},
     )
 
@@ -401,7 +400,7 @@ def show_clickable(risk_map: AreaMap, key: str, height: int = 580) -> str | None
     Only clicks rerun the page (``returned_objects``); panning and zooming do not. The
     frame is built from ``risk_map.base`` alone, so it stays when only the areas change.
     """
-    state = st_folium(risk_map.base, key=key, height=height, use_container_width=True,
+    state = st_folium(maps.in_frame(risk_map.base), key=key, height=height, use_container_width=True,
                       feature_group_to_add=risk_map.layers, returned_objects=["last_active_drawing"],
                       render=maps.RENDER_TWICE)
     feature = (state or {}).get("last_active_drawing") or {}
