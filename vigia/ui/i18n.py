@@ -60,8 +60,7 @@ TEXTS: dict[str, Mapping[str, str]] = {
     "state.starting": msg("state.starting",
                           "Opening the page: loading the map and model tools; on the first start the demo "
                           "data are also built and the scores prepared (up to a minute)…"),
-    "page.map_first": {"es": "Dibujando el mapa; el resto de la página viene enseguida…",
-                       "en": "Drawing the map; the rest of the page follows in a moment…"},
+    "page.map_first": msg("page.map_first", "Drawing the map; the rest of the page follows in a moment…"),
     "state.building_demo": msg("state.building_demo", "Preparing the demo data at {path} (first run only)…"),
     "state.missing": msg("state.missing",
                          "The dataset {path} cannot be found. Check the {env} variable, or unset it to use the demo."),
