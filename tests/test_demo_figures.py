@@ -61,7 +61,7 @@ def test_about_says_the_figures_are_synthetic_and_credits_sources(demo: Dataset)
     about = demo.about
     assert about["synthetic"] == "true" and demo.synthetic
     assert about["seed"] == str(DEFAULT_SEED)
-    assert about["generator"] and about["title"] and "SYNTHETIC" in about["title"]
+    assert about["generator"] and about["title"] and "SINTÉTICAS" in about["title"]
     assert "GeoNames" in about["attribution"] and "CC BY 4.0" in about["attribution"]
     assert "Natural Earth" in about["attribution"] and "public domain" in about["attribution"]
     assert "Lab TecnoSocial" in about["attribution"] and "Lab TecnoSocial" in about["sources"]

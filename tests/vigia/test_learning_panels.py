@@ -72,7 +72,7 @@ def test_learn_switch_ranks_like_the_cli_learn_option(page: AppTest, demo_gpkg: 
     assert set(usual) == set(learned) and usual != learned, "the switch changes the ranking"
     out = tmp_path / "plan.csv"
     assert main(["plan-inspections", str(demo_gpkg), "--start", "2026-12-07", "--days", "1", "--time-limit", "1",
-                 "--explore", "0", "--learn", "--out", str(out)]) == EXIT_OK
+                 "--explore", "0", "--learn", "--lang", "en", "--out", str(out)]) == EXIT_OK
     assert "site yield learned from past inspections" in capsys.readouterr().out
     cli = pd.read_csv(out, dtype={"site_id": str}).set_index("site_id")["priority"]
     assert len(cli) > 0

@@ -105,11 +105,12 @@ def page_text(at: AppTest) -> str:
 
 
 def english_in(text: str) -> list[str]:
-    """The tables' English pieces found as whole words in ``text`` (codes in `backticks` are values to type)."""
+    """The tables' English pieces found as whole words in ``text`` (codes in `backticks` are values to type;
+    a word inside a script's property chain, ``layer.options.style``, is code, not text)."""
     text = re.sub(r"`[^`\n]*`", "", text)
     found = []
     for piece in english_texts():
-        if piece in text and re.search(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", text):
+        if piece in text and re.search(r"(?<![\w.])" + re.escape(piece) + r"(?!\w|\.\w)", text):
             found.append(piece)
     return sorted(found)
 
