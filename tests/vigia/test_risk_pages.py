@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from warm_scores import DRAWS, PERMUTATIONS
 
 from geodata.load import load_dataset
 from vigia.ui import state
@@ -21,18 +22,7 @@ from vigia.ui.risk_map import risk_state
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 BORDER = "vigia/ui/border/page.py"
-DRAWS, PERMUTATIONS = "200", "99"
 TIMEOUT = 30  # the first run of a session imports folium and builds the basemap
-
-
-@pytest.fixture(scope="module")
-def warm_demo(demo_gpkg: Path) -> Path:
-    """Score the demo once (default choice) so page runs only recompose."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(risk_state.ENV_DRAWS, DRAWS)
-        patch.setenv(risk_state.ENV_PERMUTATIONS, PERMUTATIONS)
-        risk_state.scores_for(demo_gpkg, risk_state.Choice())
-    return demo_gpkg
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from english_texts import english_texts
 from google.protobuf.descriptor import FieldDescriptor
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
+from warm_scores import DRAWS, PERMUTATIONS
 
 from geodata.problems import Severity
 from vigia.ui import access, chrome, state
@@ -32,7 +33,6 @@ from vigia.workspace.roles import PAGES, Page, Role
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PASSWORD = "una clave larga 2026"
-DRAWS, PERMUTATIONS = "200", "99"  # as tests/vigia/test_risk_pages.py: one warm score cache for both
 #: Proto fields that hold no reader's text (ids, keys, CSS, the browser's autocomplete hint).
 SKIP_FIELDS = {"id", "form_id", "key", "type", "icon", "css", "format", "url", "page_script_hash", "autocomplete",
                "styles", "uuid"}
@@ -41,6 +41,14 @@ GRAMMAR = {"type", "field", "aggregate", "timeUnit", "scheme", "interpolate", "o
            "name", "mark", "stack", "align", "baseline", "strokeCap", "shape"}
 #: Sector codes the inspection map keeps beside the shown ``sector_text`` to filter its layers.
 MAP_CODES = re.compile(r'\\*"sector\\*": \\*"[^"\\]*\\*"')
+
+
+def _json_or_none(text: str) -> object:
+    """``text`` read as JSON (a chart spec, a map's data), or None when it is plain text."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _json_values(value: object, out: list[str]) -> None:
@@ -52,13 +60,11 @@ def _json_values(value: object, out: list[str]) -> None:
         for item in value:
             _json_values(item, out)
     elif isinstance(value, str):
-        if value[:1] in "{[":
-            try:
-                _json_values(json.loads(value), out)
-                return
-            except ValueError:
-                pass
-        out.append(MAP_CODES.sub("", value))
+        parsed = _json_or_none(value) if value[:1] in "{[" else None
+        if parsed is not None:
+            _json_values(parsed, out)
+        else:
+            out.append(MAP_CODES.sub("", value))
 
 
 def _strings(message, out: list[str]) -> None:
@@ -113,16 +119,6 @@ def english_in(text: str) -> list[str]:
         if piece in text and re.search(r"(?<![\w.])" + re.escape(piece) + r"(?!\w|\.\w)", text):
             found.append(piece)
     return sorted(found)
-
-
-@pytest.fixture(scope="module")
-def warm_demo(demo_gpkg: Path) -> Path:
-    """The demo scored once (default choice) so every page run only recomposes."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(risk_state.ENV_DRAWS, DRAWS)
-        patch.setenv(risk_state.ENV_PERMUTATIONS, PERMUTATIONS)
-        risk_state.scores_for(demo_gpkg, risk_state.Choice())
-    return demo_gpkg
 
 
 @pytest.fixture
